@@ -1,0 +1,151 @@
+/* fh-bench.c — how long each reporting query takes as the app runs it
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: fh-bench CONNINFO [AUTHORITY_ID] [REPEATS]
+ * Times the full app path: FhDatabase queues the call, the worker thread runs
+ * it with PQexecParams, rows become typed structures, and the result arrives
+ * back on the main loop. Prints one line per query: median and worst in ms.
+ */
+#include <stdlib.h>
+
+#include "fh-database.h"
+
+typedef struct {
+  GMainLoop *loop;
+  GError    *error;
+  guint      n_items;
+} Wait;
+
+static void
+on_connected (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  fh_database_connect_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+#define DEFINE_ON_ARRAY(name, finish)                                              \
+  static void name (GObject *source, GAsyncResult *result, gpointer data)          \
+  {                                                                                \
+    Wait *w = data;                                                                \
+    g_autoptr(GPtrArray) rows = finish (FH_DATABASE (source), result, &w->error);  \
+    w->n_items = rows ? rows->len : 0;                                             \
+    g_main_loop_quit (w->loop);                                                    \
+  }
+
+DEFINE_ON_ARRAY (on_ward_demand, fh_database_ward_demand_finish)
+DEFINE_ON_ARRAY (on_monthly, fh_database_demand_monthly_finish)
+DEFINE_ON_ARRAY (on_caseloads, fh_database_caseloads_finish)
+DEFINE_ON_ARRAY (on_indicators, fh_database_indicators_finish)
+DEFINE_ON_ARRAY (on_series, fh_database_indicator_series_finish)
+DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
+
+static void
+on_extract (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  g_autoptr(GDateTime) t = fh_database_extract_time_finish (FH_DATABASE (source), result, &w->error);
+  w->n_items = t ? 1 : 0;
+  g_main_loop_quit (w->loop);
+}
+
+typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
+               Q_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
+
+static const char *query_names[N_QUERIES] = {
+  "authority_list", "data_extract_time", "ward_demand (FY)", "demand_monthly (city, 36 m)",
+  "demand_monthly (ward, 36 m)", "caseload_by_worker", "indicator_summary", "indicator_series",
+};
+
+static void
+run_one (FhDatabase *db, Query q, int authority, Wait *w)
+{
+  g_autoptr(GDateTime) from = fh_date_new (2025, 4, 1);
+  g_autoptr(GDateTime) to = fh_date_new (2026, 3, 31);
+  g_autoptr(GDateTime) m_from = fh_date_new (2023, 11, 1);
+  g_autoptr(GDateTime) m_to = fh_date_new (2026, 10, 31);
+  g_autoptr(FhDemandFilter) filter = fh_demand_filter_new (authority, from, to);
+
+  switch (q)
+    {
+    case Q_AUTHORITIES: fh_database_authorities_async (db, NULL, on_authorities, w); break;
+    case Q_EXTRACT: fh_database_extract_time_async (db, authority, NULL, on_extract, w); break;
+    case Q_WARD_DEMAND: fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w); break;
+    case Q_MONTHLY_CITY:
+      fh_database_demand_monthly_async (db, authority, NULL, m_from, m_to, NULL, on_monthly, w);
+      break;
+    case Q_MONTHLY_WARD:
+      fh_database_demand_monthly_async (db, authority, authority == 1 ? "E05012270" : NULL,
+                                        m_from, m_to, NULL, on_monthly, w);
+      break;
+    case Q_CASELOADS: fh_database_caseloads_async (db, authority, to, NULL, on_caseloads, w); break;
+    case Q_INDICATORS: fh_database_indicators_async (db, authority, NULL, on_indicators, w); break;
+    case Q_SERIES:
+      fh_database_indicator_series_async (db, authority, "cin_rate", NULL, on_series, w);
+      break;
+    default: g_assert_not_reached ();
+    }
+  g_main_loop_run (w->loop);
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(FhDatabase) db = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  int authority = argc > 2 ? atoi (argv[2]) : 1;
+  int repeats = argc > 3 ? atoi (argv[3]) : 20;
+  Wait w = { loop, NULL, 0 };
+  int failures = 0;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s CONNINFO [AUTHORITY_ID] [REPEATS]\n", argv[0]);
+      return 2;
+    }
+
+  db = fh_database_new (argv[1]);
+  fh_database_connect_async (db, NULL, on_connected, &w);
+  g_main_loop_run (loop);
+  if (w.error != NULL)
+    {
+      g_printerr ("%s\n", w.error->message);
+      return 1;
+    }
+
+  g_print ("%-30s %8s %8s %6s   (app path, authority %d, %d runs)\n",
+           "query", "median", "max", "rows", authority, repeats);
+  for (Query q = 0; q < N_QUERIES; q++)
+    {
+      g_autofree double *ms = g_new0 (double, repeats);
+
+      run_one (db, q, authority, &w); /* warm-up */
+      for (int i = 0; i < repeats; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          run_one (db, q, authority, &w);
+          ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+          if (w.error != NULL)
+            {
+              g_printerr ("%s: %s\n", query_names[q], w.error->message);
+              g_clear_error (&w.error);
+              failures++;
+              break;
+            }
+        }
+      qsort (ms, repeats, sizeof (double), compare_doubles);
+      g_print ("%-30s %8.2f %8.2f %6u%s\n", query_names[q], ms[repeats / 2], ms[repeats - 1],
+               w.n_items, ms[repeats - 1] > 100.0 ? "   OVER 100 ms" : "");
+    }
+
+  return failures ? 1 : 0;
+}

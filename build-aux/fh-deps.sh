@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the dashboard needs to build, run and test,
+# and only those that are missing. Works as root or as a user with sudo.
+set -euo pipefail
+
+packages=(
+  gcc pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libjson-glib-dev libpq-dev libcairo2-dev libpango1.0-dev
+  postgresql postgresql-client
+  xvfb xauth desktop-file-utils appstream
+  fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
+  poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "These Debian packages are missing and there is no sudo to install them: ${missing[*]}" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,129 @@
+/* fh-database.h — the app's one door to PostgreSQL
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An FhDatabase owns a worker thread, and that thread owns the PGconn. Every
+ * call below queues a job for it and returns at once; the result comes back
+ * through a GAsyncReadyCallback in the caller's main context. Cancelling the
+ * GCancellable sends a cancel request to the server (PQcancel) when the query
+ * is already running, and drops it when it is still queued; either way the
+ * _finish() function then fails with G_IO_ERROR_CANCELLED.
+ *
+ * Sessions are read-only (default_transaction_read_only), have a
+ * statement_timeout, and name themselves "family-help-dashboard" in
+ * application_name unless the connection text says otherwise. All SQL is
+ * parameterised; the only SQL the app knows are calls of the reporting-layer
+ * functions (docs/data-contract.md).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fh-error.h"
+#include "fh-filter.h"
+#include "fh-results.h"
+
+G_BEGIN_DECLS
+
+#define FH_TYPE_DATABASE (fh_database_get_type ())
+G_DECLARE_FINAL_TYPE (FhDatabase, fh_database, FH, DATABASE, GObject)
+
+/* @conninfo: a libpq "key=value" string, a postgresql:// URI, "service=NAME"
+ * (pg_service.conf), or "" to use only the PG* environment variables and
+ * ~/.pgpass. The password is never stored by the app. */
+FhDatabase *fh_database_new                    (const char           *conninfo);
+
+const char *fh_database_get_conninfo           (FhDatabase           *self);
+/* "dbname on host:port as user", or NULL before a successful connect */
+const char *fh_database_get_description        (FhDatabase           *self);
+gboolean    fh_database_is_connected           (FhDatabase           *self);
+
+/* statement_timeout in milliseconds for sessions opened after this call
+ * (default 30000). */
+void        fh_database_set_statement_timeout  (FhDatabase           *self,
+                                                guint                 timeout_ms);
+
+void        fh_database_connect_async          (FhDatabase           *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean    fh_database_connect_finish         (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhAuthority */
+void        fh_database_authorities_async      (FhDatabase           *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_authorities_finish     (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* When the data team last loaded the data: GDateTime (UTC), or NULL with no error if never. */
+void        fh_database_extract_time_async     (FhDatabase           *self,
+                                                int                   authority_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GDateTime  *fh_database_extract_time_finish    (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhWardDemand, one per ward of the authority (zero rows included) */
+void        fh_database_ward_demand_async      (FhDatabase           *self,
+                                                const FhDemandFilter *filter,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_ward_demand_finish     (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhMonthlyDemand, @ward_code NULL for the whole authority */
+void        fh_database_demand_monthly_async   (FhDatabase           *self,
+                                                int                   authority_id,
+                                                const char           *ward_code,
+                                                GDateTime            *from,
+                                                GDateTime            *to,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_demand_monthly_finish  (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhWorkerCaseload, as at @as_at */
+void        fh_database_caseloads_async        (FhDatabase           *self,
+                                                int                   authority_id,
+                                                GDateTime            *as_at,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_caseloads_finish       (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhIndicatorSummary, ordered by priority then indicator */
+void        fh_database_indicators_async       (FhDatabase           *self,
+                                                int                   authority_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_indicators_finish      (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* GPtrArray of FhIndicatorPoint, oldest first */
+void        fh_database_indicator_series_async (FhDatabase           *self,
+                                                int                   authority_id,
+                                                const char           *indicator_code,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_indicator_series_finish(FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* fh-pg-error.c — turning libpq's words into ones a manager can act on
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libpq does not give a SQLSTATE for a failed connection, only its message,
+ * so connection failures are classified by the phrases libpq uses (which are
+ * not translated when lc_messages is C, the default for a client library
+ * without bound text domains). Whatever the class, libpq's own text is kept
+ * as the error's detail, so nothing is lost.
+ */
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include "fh-pg-error.h"
+
+static GError *
+error_with_detail (FhDatabaseError  code,
+                   const char      *summary,
+                   const char      *detail)
+{
+  g_autofree char *clean = NULL;
+
+  if (detail == NULL || *detail == '\0')
+    return g_error_new_literal (FH_DATABASE_ERROR, code, summary);
+
+  clean = g_strstrip (g_strdup (detail));
+  return g_error_new (FH_DATABASE_ERROR, code, "%s\n\n%s", summary, clean);
+}
+
+/* "db.example.org:5432", or "the local socket in /run/postgresql (port 5432)" */
+char *
+fh_pg_describe_server (PGconn *conn)
+{
+  const char *host = conn ? PQhost (conn) : NULL;
+  const char *port = conn ? PQport (conn) : NULL;
+
+  if (host == NULL || *host == '\0')
+    host = "/var/run/postgresql";
+  if (port == NULL || *port == '\0')
+    port = "5432";
+
+  if (host[0] == '/' || host[0] == '@')
+    return g_strdup_printf (_("the local socket in %s (port %s)"), host, port);
+
+  return g_strdup_printf ("%s:%s", host, port);
+}
+
+GError *
+fh_pg_error_from_conninfo (const char *libpq_message)
+{
+  return error_with_detail (FH_DATABASE_ERROR_BAD_CONNINFO,
+                            _("The connection details could not be understood. "
+                              "Use a connection string such as “host=… dbname=… user=…”, "
+                              "a postgresql:// address, or “service=NAME”."),
+                            libpq_message);
+}
+
+GError *
+fh_pg_error_classify_connect (const char *message,
+                              const char *server,
+                              const char *user,
+                              const char *dbname)
+{
+  g_autofree char *summary = NULL;
+  FhDatabaseError code;
+
+  if (message == NULL)
+    message = "";
+
+  if (strstr (message, "definition of service") != NULL ||
+      strstr (message, "service file") != NULL)
+    {
+      code = FH_DATABASE_ERROR_BAD_CONNINFO;
+      summary = g_strdup (_("The named connection service was not found. "
+                            "Check the service name and your pg_service.conf file."));
+    }
+  else if (strstr (message, "could not translate host name") != NULL)
+    {
+      code = FH_DATABASE_ERROR_UNREACHABLE;
+      summary = g_strdup_printf (_("Cannot find the database server %s — check the server name "
+                                   "and your network connection."), server);
+    }
+  else if (strstr (message, "password authentication failed") != NULL ||
+           strstr (message, "no password supplied") != NULL ||
+           strstr (message, "authentication failed") != NULL ||
+           (strstr (message, "role \"") != NULL && strstr (message, "does not exist") != NULL))
+    {
+      code = FH_DATABASE_ERROR_AUTHENTICATION;
+      summary = g_strdup_printf (_("The database server at %s did not accept the user name “%s” "
+                                   "or its password. Check the user name, and the password in "
+                                   "your .pgpass file or PGPASSWORD."), server, user);
+    }
+  else if (strstr (message, "database \"") != NULL && strstr (message, "does not exist") != NULL)
+    {
+      code = FH_DATABASE_ERROR_NO_DATABASE;
+      summary = g_strdup_printf (_("The database server at %s has no database called “%s”. "
+                                   "Check the database name."), server, dbname);
+    }
+  else if (strstr (message, "timeout expired") != NULL)
+    {
+      code = FH_DATABASE_ERROR_UNREACHABLE;
+      summary = g_strdup_printf (_("The database server at %s did not answer in time — "
+                                   "is it running, and is the network up?"), server);
+    }
+  else
+    {
+      code = FH_DATABASE_ERROR_UNREACHABLE;
+      summary = g_strdup_printf (_("Cannot reach the database server at %s — is it running?"),
+                                 server);
+    }
+
+  return error_with_detail (code, summary, message);
+}
+
+GError *
+fh_pg_error_from_connect (PGconn *conn)
+{
+  g_autofree char *server = fh_pg_describe_server (conn);
+  const char *user = conn ? PQuser (conn) : NULL;
+  const char *dbname = conn ? PQdb (conn) : NULL;
+
+  return fh_pg_error_classify_connect (conn ? PQerrorMessage (conn) : NULL,
+                                       server,
+                                       user ? user : "",
+                                       dbname ? dbname : "");
+}
+
+GError *
+fh_pg_error_from_result (PGconn   *conn,
+                         PGresult *result,
+                         gboolean  cancelled,
+                         guint     timeout_ms)
+{
+  const char *sqlstate = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result ? PQresultErrorMessage (result) : NULL;
+  g_autofree char *server = fh_pg_describe_server (conn);
+  g_autofree char *summary = NULL;
+  FhDatabaseError code;
+
+  if (message == NULL || *message == '\0')
+    message = PQerrorMessage (conn);
+
+  if (cancelled)
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The query was cancelled."));
+
+  if (PQstatus (conn) != CONNECTION_OK || (sqlstate != NULL && g_str_has_prefix (sqlstate, "08")))
+    {
+      code = FH_DATABASE_ERROR_UNREACHABLE;
+      summary = g_strdup_printf (_("Lost the connection to the database server at %s — "
+                                   "is it still running? Refresh to try again."), server);
+    }
+  else if (g_strcmp0 (sqlstate, "57014") == 0)
+    {
+      code = FH_DATABASE_ERROR_TIMEOUT;
+      summary = g_strdup_printf (_("The database took longer than %u seconds to answer and the "
+                                   "query was stopped. Try a shorter period, or ask your data "
+                                   "team to check the server."), timeout_ms / 1000);
+    }
+  else if (g_strcmp0 (sqlstate, "42501") == 0)
+    {
+      code = FH_DATABASE_ERROR_PERMISSION;
+      summary = g_strdup_printf (_("Your database account “%s” may not read the Family Help "
+                                   "reporting data. Ask your data team to grant it the "
+                                   "fh_reader role."), PQuser (conn));
+    }
+  else if (g_strcmp0 (sqlstate, "42883") == 0 || g_strcmp0 (sqlstate, "3F000") == 0 ||
+           g_strcmp0 (sqlstate, "42P01") == 0 || g_strcmp0 (sqlstate, "42703") == 0)
+    {
+      code = FH_DATABASE_ERROR_SCHEMA;
+      summary = g_strdup (_("This database does not have the Family Help reporting layer, or "
+                            "has an older version of it. Ask your data team to install "
+                            "data/sql from this version of the dashboard."));
+    }
+  else
+    {
+      code = FH_DATABASE_ERROR_QUERY;
+      summary = g_strdup (_("The database could not answer the query."));
+    }
+
+  return error_with_detail (code, summary, message);
+}

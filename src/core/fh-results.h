@@ -1,0 +1,94 @@
+/* fh-results.h — typed results of the reporting queries
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every result is aggregate data from the reporting layer: no person-level row
+ * ever reaches the app. A count the database did not give (NULL) is -1; a rate
+ * or value it did not give is NAN (test with isnan()). Never read a missing
+ * value as zero.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define FH_COUNT_MISSING (-1)
+
+typedef struct {
+  int    authority_id;
+  char  *code;
+  char  *name;
+  int    ward_count;
+  gint64 children_0_17;
+} FhAuthority;
+
+typedef struct {
+  char   *ward_code;
+  char   *ward_name;
+  gint64  children_0_17;
+  gint64  referrals;
+  gint64  episodes_started;
+  gint64  episodes_open;        /* open at the period end */
+  double  referral_rate;        /* per 10,000 children 0–17, 1 d.p. */
+  double  started_rate;
+  double  open_rate;
+} FhWardDemand;
+
+typedef struct {
+  GDateTime *month;             /* first day of the month */
+  gint64     referrals;
+  gint64     episodes_started;
+  gint64     children_0_17;
+} FhMonthlyDemand;
+
+typedef struct {
+  char   *worker_ref;           /* pseudonymous, e.g. "W0042"; never a name */
+  char   *team_name;
+  char   *service;              /* "core" | "adolescence" | "early" */
+  char   *locality;
+  double  fte;
+  gint64  open_episodes;
+  double  episodes_per_fte;
+} FhWorkerCaseload;
+
+typedef struct {
+  int        priority_number;   /* 1..4 */
+  char      *priority_title;
+  char      *indicator_code;
+  char      *indicator_name;
+  char      *unit;              /* "rate_per_10k" | "percent" | "count" | "days" … */
+  gboolean   higher_is_better;
+  double     baseline;
+  GDateTime *baseline_period;
+  double     target;
+  GDateTime *target_date;
+  double     latest_value;
+  GDateTime *latest_period;     /* NULL when there is no value yet */
+  double     previous_value;
+  char      *source;
+} FhIndicatorSummary;
+
+typedef struct {
+  GDateTime *period_end;
+  double     value;
+  gint64     numerator;
+  gint64     denominator;
+} FhIndicatorPoint;
+
+void fh_authority_free          (FhAuthority        *self);
+void fh_ward_demand_free        (FhWardDemand       *self);
+void fh_monthly_demand_free     (FhMonthlyDemand    *self);
+void fh_worker_caseload_free    (FhWorkerCaseload   *self);
+void fh_indicator_summary_free  (FhIndicatorSummary *self);
+void fh_indicator_point_free    (FhIndicatorPoint   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhAuthority, fh_authority_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWardDemand, fh_ward_demand_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhMonthlyDemand, fh_monthly_demand_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWorkerCaseload, fh_worker_caseload_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhIndicatorSummary, fh_indicator_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhIndicatorPoint, fh_indicator_point_free)
+
+G_END_DECLS
