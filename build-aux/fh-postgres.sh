@@ -54,7 +54,8 @@ start() {
   local owner="host=$dir port=$port user=postgres"
   psql "$owner dbname=postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $dbname" >/dev/null
   local f
-  for f in "$top"/data/sql/0[1-4]-*.sql; do
+  for f in "$top"/data/sql/[0-9][0-9]-*.sql; do
+    [ "$(basename "$f")" = 05-demo-run.sql ] && continue
     psql "$owner dbname=$dbname" -v ON_ERROR_STOP=1 -q -f "$f" >/dev/null
   done
   psql "$owner dbname=$dbname" -v ON_ERROR_STOP=1 -q -v scale="$scale" -f "$top/data/sql/05-demo-run.sql" >/dev/null
