@@ -27,6 +27,7 @@ typedef struct {
   char             **params;
   int                n_params;
   GTask             *task;
+  guint64            serial;
 } Job;
 
 struct _FhDatabase
@@ -45,7 +46,8 @@ struct _FhDatabase
   /* Shared with the main thread, under @lock. */
   GMutex        lock;
   PGcancel     *cancel_handle;
-  Job          *running;
+  guint64       running_serial;   /* 0 when idle */
+  guint64       next_serial;
   char         *description;
 };
 
@@ -184,19 +186,36 @@ worker_connect (FhDatabase  *self,
   return TRUE;
 }
 
-/* Runs in whichever thread cancels; only touches the PGcancel handle. */
+/* Sending a cancel request opens a new connection to the server, which may
+ * take a while when the network is slow: it runs in a pool thread, never on
+ * the thread that cancelled (usually the main loop). */
+static void
+send_cancel_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  FhDatabase *self = source_object;
+  guint64 serial = *(guint64 *) task_data;
+  char message[256];
+
+  g_mutex_lock (&self->lock);
+  if (self->running_serial == serial && self->cancel_handle != NULL)
+    PQcancel (self->cancel_handle, message, sizeof message);
+  g_mutex_unlock (&self->lock);
+
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 on_job_cancelled (GCancellable *cancellable,
                   gpointer      user_data)
 {
   Job *job = user_data;
-  FhDatabase *self = g_task_get_source_object (job->task);
-  char message[256];
+  g_autoptr(GTask) task = g_task_new (g_task_get_source_object (job->task), NULL, NULL, NULL);
 
-  g_mutex_lock (&self->lock);
-  if (self->running == job && self->cancel_handle != NULL)
-    PQcancel (self->cancel_handle, message, sizeof message);
-  g_mutex_unlock (&self->lock);
+  g_task_set_task_data (task, g_memdup2 (&job->serial, sizeof job->serial), g_free);
+  g_task_run_in_thread (task, send_cancel_in_thread);
 }
 
 static void
@@ -238,7 +257,7 @@ worker_run_query (FhDatabase *self,
     }
 
   g_mutex_lock (&self->lock);
-  self->running = job;
+  self->running_serial = job->serial;
   g_mutex_unlock (&self->lock);
 
   if (cancellable != NULL)
@@ -254,7 +273,7 @@ worker_run_query (FhDatabase *self,
     g_cancellable_disconnect (cancellable, handler);
 
   g_mutex_lock (&self->lock);
-  self->running = NULL;
+  self->running_serial = 0;
   g_mutex_unlock (&self->lock);
 
   cancelled = g_cancellable_is_cancelled (cancellable);
@@ -554,6 +573,7 @@ fh_database_submit (FhDatabase          *self,
   job->n_params = n_params;
   job->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (job->task, source_tag);
+  job->serial = ++self->next_serial;
 
   fh_database_push (self, job);
 }
