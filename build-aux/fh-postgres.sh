@@ -52,6 +52,8 @@ start() {
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
   local owner="host=$dir port=$port user=postgres"
+  # A failed load must not leave a server behind.
+  trap 'stop "$dir"' ERR
   psql "$owner dbname=postgres" -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE $dbname" >/dev/null
   local f
   for f in "$top"/data/sql/[0-9][0-9]-*.sql; do
@@ -60,6 +62,7 @@ start() {
   done
   psql "$owner dbname=$dbname" -v ON_ERROR_STOP=1 -q -v scale="$scale" -f "$top/data/sql/05-demo-run.sql" >/dev/null
   psql "$owner dbname=$dbname" -q -c "ANALYZE" >/dev/null
+  trap - ERR
 
   echo "export FH_PG_DIR='$dir'"
   echo "export FH_CONNINFO='host=$dir port=$port dbname=$dbname user=fh_reader'"

@@ -6,117 +6,17 @@
  * Needs FH_CONNINFO (the app's read-only role) and FH_OWNER_CONNINFO (the
  * cluster superuser) for a database loaded with data/sql; run through
  * tests/core/run-with-postgres.sh, which starts one when they are unset.
- * Every figure the app gets is compared with independent SQL on the
- * person-level tables, run as the owner.
+ * Connection, errors, cancelling, timeouts and the reader's permissions;
+ * test-figures.c checks the figures.
  */
 #include <libpq-fe.h>
 #include <math.h>
 #include <string.h>
 
-#include "fh-database.h"
+#include <glib/gstdio.h>
 
-static const char *reader_conninfo;
-static const char *owner_conninfo;
+#include "fh-test-db.h"
 
-/* ---- helpers ------------------------------------------------------------ */
-
-typedef struct {
-  GMainLoop *loop;
-  gpointer   value;
-  gboolean   ok;
-  GError    *error;
-} Wait;
-
-static void
-wait_run (Wait *w)
-{
-  guint id;
-
-  w->loop = g_main_loop_new (NULL, FALSE);
-  id = g_timeout_add_seconds (120, (GSourceFunc) g_main_loop_quit, w->loop);
-  g_main_loop_run (w->loop);
-  g_source_remove (id);
-  g_main_loop_unref (w->loop);
-}
-
-static void
-on_connect (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Wait *w = data;
-  w->ok = fh_database_connect_finish (FH_DATABASE (source), result, &w->error);
-  g_main_loop_quit (w->loop);
-}
-
-static FhDatabase *
-connect_or_fail (const char *conninfo, GError **error)
-{
-  g_autoptr(FhDatabase) db = fh_database_new (conninfo);
-  Wait w = { 0 };
-
-  fh_database_connect_async (db, NULL, on_connect, &w);
-  wait_run (&w);
-  if (!w.ok)
-    {
-      g_propagate_error (error, w.error);
-      return NULL;
-    }
-  return g_steal_pointer (&db);
-}
-
-static FhDatabase *
-connect_reader (void)
-{
-  g_autoptr(GError) error = NULL;
-  FhDatabase *db = connect_or_fail (reader_conninfo, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
-#define DEFINE_ON_ARRAY(name, finish)                                              \
-  static void name (GObject *source, GAsyncResult *result, gpointer data)          \
-  {                                                                                \
-    Wait *w = data;                                                                \
-    w->value = finish (FH_DATABASE (source), result, &w->error);                   \
-    g_main_loop_quit (w->loop);                                                    \
-  }
-
-DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
-DEFINE_ON_ARRAY (on_ward_demand, fh_database_ward_demand_finish)
-DEFINE_ON_ARRAY (on_monthly, fh_database_demand_monthly_finish)
-DEFINE_ON_ARRAY (on_caseloads, fh_database_caseloads_finish)
-DEFINE_ON_ARRAY (on_indicators, fh_database_indicators_finish)
-DEFINE_ON_ARRAY (on_series, fh_database_indicator_series_finish)
-DEFINE_ON_ARRAY (on_extract, fh_database_extract_time_finish)
-
-/* Runs independent SQL as the owner; returns the single text cell. */
-static char *
-owner_value (const char *sql, int n_params, const char * const *params)
-{
-  PGconn *conn = PQconnectdb (owner_conninfo);
-  PGresult *r;
-  char *value;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  r = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (r) != PGRES_TUPLES_OK)
-    g_error ("owner SQL failed: %s\n%s", sql, PQresultErrorMessage (r));
-  g_assert_cmpint (PQntuples (r), ==, 1);
-  value = PQgetisnull (r, 0, 0) ? NULL : g_strdup (PQgetvalue (r, 0, 0));
-  PQclear (r);
-  PQfinish (conn);
-  return value;
-}
-
-static gint64
-owner_count (const char *sql, int n_params, const char * const *params)
-{
-  g_autofree char *v = owner_value (sql, n_params, params);
-
-  g_assert_nonnull (v);
-  return g_ascii_strtoll (v, NULL, 10);
-}
 
 /* ---- tests -------------------------------------------------------------- */
 
@@ -179,7 +79,6 @@ test_extract_time (void)
   g_assert_cmpstr (seen, ==, expected);
 }
 
-#include "test-database-figures.inc"
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -337,15 +236,6 @@ cancel_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static FhDemandFilter *
-financial_year_filter (void)
-{
-  g_autoptr(GDateTime) from = fh_date_new (2025, 4, 1);
-  g_autoptr(GDateTime) to = fh_date_new (2026, 3, 31);
-
-  return fh_demand_filter_new (1, from, to);
-}
-
 static void
 test_cancel_running_query (void)
 {
@@ -474,13 +364,10 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  reader_conninfo = g_getenv ("FH_CONNINFO");
-  owner_conninfo = g_getenv ("FH_OWNER_CONNINFO");
 
   g_test_add_func ("/database/connect/session", test_connect_describes_session);
   g_test_add_func ("/database/authorities", test_authorities);
   g_test_add_func ("/database/extract-time", test_extract_time);
-  add_figure_tests ();
   g_test_add_func ("/database/error/unreachable", test_unreachable);
   g_test_add_func ("/database/error/bad-conninfo", test_bad_conninfo);
   g_test_add_func ("/database/error/missing-service", test_missing_service);
@@ -493,11 +380,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/timeout", test_statement_timeout);
   g_test_add_func ("/database/reader-refused", test_reader_refused_on_person_tables);
 
-  if (reader_conninfo == NULL || owner_conninfo == NULL)
-    {
-      g_printerr ("FH_CONNINFO and FH_OWNER_CONNINFO are not set: run through run-with-postgres.sh\n");
-      return 77;
-    }
+  if (!fh_test_db_init ())
+    return 77;
 
   return g_test_run ();
 }

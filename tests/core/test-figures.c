@@ -1,0 +1,275 @@
+/* test-figures.c — the app's figures against independent SQL
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The independent SQL reads the person-level tables directly, as the owner,
+ * and counts in its own way; the app's figures come from the reporting layer
+ * through FhDatabase, as the app's read-only role.
+ */
+#include <math.h>
+
+#include "fh-test-db.h"
+
+static void
+test_ward_demand_matches_independent_sql (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 total_referrals = 0;
+  Wait w = { 0 };
+
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==, 20);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWardDemand *d = g_ptr_array_index (rows, i);
+      const char *params[] = { d->ward_code };
+      gint64 referrals, started, open, children;
+      double expected_rate;
+
+      referrals = owner_count ("SELECT count(*) FROM fh.referral"
+                               " WHERE ward_code = $1 AND received_on >= '2025-04-01'"
+                               "   AND received_on < '2026-04-01'", 1, params);
+      started = owner_count ("SELECT count(*) FROM fh.episode"
+                             " WHERE ward_code = $1 AND started_on >= '2025-04-01'"
+                             "   AND started_on < '2026-04-01'", 1, params);
+      open = owner_count ("SELECT count(*) FROM fh.episode"
+                          " WHERE ward_code = $1 AND started_on < '2026-04-01'"
+                          "   AND coalesce(ended_on, 'infinity') >= '2026-04-01'", 1, params);
+      children = owner_count ("SELECT children_0_17 FROM fh.ward WHERE ward_code = $1", 1, params);
+
+      g_assert_cmpint (d->referrals, ==, referrals);
+      g_assert_cmpint (d->episodes_started, ==, started);
+      g_assert_cmpint (d->episodes_open, ==, open);
+      g_assert_cmpint (d->children_0_17, ==, children);
+      expected_rate = round (referrals * 100000.0 / children) / 10.0;
+      g_assert_cmpfloat_with_epsilon (d->referral_rate, expected_rate, 1e-9);
+      total_referrals += d->referrals;
+    }
+
+  /* Demand rises with deprivation: Aspley (IMD 54.7) above Wollaton West (10.8). */
+  {
+    double aspley = NAN, wollaton = NAN;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FhWardDemand *d = g_ptr_array_index (rows, i);
+        if (g_str_equal (d->ward_code, "E05012270")) aspley = d->referral_rate;
+        if (g_str_equal (d->ward_code, "E05012289")) wollaton = d->referral_rate;
+      }
+    g_assert_cmpfloat (aspley, >, 1.5 * wollaton);
+  }
+
+  g_assert_cmpint (total_referrals, ==,
+                   owner_count ("SELECT count(*) FROM fh.referral WHERE authority_id = 1"
+                                " AND received_on BETWEEN '2025-04-01' AND '2026-03-31'", 0, NULL));
+}
+
+static void
+test_ward_demand_filters (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 open_adolescence = 0, started_adolescence_10_17 = 0;
+  Wait w = { 0 };
+
+  filter->service = g_strdup ("adolescence");
+  filter->age_band = g_strdup ("10-17");
+  filter->need = g_strdup ("exploitation");
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWardDemand *d = g_ptr_array_index (rows, i);
+      const char *params[] = { d->ward_code };
+
+      /* Rates use the children in the chosen age band. */
+      g_assert_cmpint (d->children_0_17, ==,
+                       owner_count ("SELECT children_10_17 FROM fh.ward WHERE ward_code = $1", 1, params));
+      open_adolescence += d->episodes_open;
+      started_adolescence_10_17 += d->episodes_started;
+    }
+
+  g_assert_cmpint (open_adolescence, ==,
+                   owner_count ("SELECT count(*) FROM fh.episode e"
+                                "  JOIN fh.episode_need n ON n.episode_id = e.episode_id AND n.need = 'exploitation'"
+                                " WHERE e.authority_id = 1 AND e.service = 'adolescence'"
+                                "   AND e.started_on <= '2026-03-31'"
+                                "   AND (e.ended_on IS NULL OR e.ended_on > '2026-03-31')", 0, NULL));
+  g_assert_cmpint (started_adolescence_10_17, >, 0);
+
+  /* A filter value the data contract does not know is an error, not zeros. */
+  {
+    g_autoptr(FhDemandFilter) bad = financial_year_filter ();
+    Wait w2 = { 0 };
+
+    bad->need = g_strdup ("no_such_need");
+    fh_database_ward_demand_async (db, bad, NULL, on_ward_demand, &w2);
+    wait_run (&w2);
+    g_assert_error (w2.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY);
+    g_clear_error (&w2.error);
+  }
+}
+
+static void
+test_demand_monthly (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GDateTime) from = fh_date_new (2023, 11, 1);
+  g_autoptr(GDateTime) to = fh_date_new (2026, 10, 31);
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 august = 0, july = 0;
+  Wait w = { 0 };
+
+  fh_database_demand_monthly_async (db, 1, "E05012270", from, to, NULL, on_monthly, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==, 36);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhMonthlyDemand *m = g_ptr_array_index (rows, i);
+      g_autofree char *month = fh_date_to_iso (m->month);
+      const char *params[] = { month };
+
+      g_assert_cmpint (m->referrals, ==,
+                       owner_count ("SELECT count(*) FROM fh.referral WHERE ward_code = 'E05012270'"
+                                    " AND date_trunc('month', received_on) = $1::date", 1, params));
+      g_assert_cmpint (m->children_0_17, ==, 6758);
+      if (g_date_time_get_month (m->month) == 8) august += m->referrals;
+      if (g_date_time_get_month (m->month) == 7) july += m->referrals;
+    }
+
+  /* The demo's school-holiday dip. */
+  g_assert_cmpint (august, <, july);
+}
+
+static void
+test_caseloads (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GDateTime) as_at = fh_date_new (2026, 10, 31);
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 total = 0;
+  guint over_20 = 0;
+  Wait w = { 0 };
+
+  fh_database_caseloads_async (db, 1, as_at, NULL, on_caseloads, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==,
+                   owner_count ("SELECT count(*) FROM fh.worker w JOIN fh.team t USING (team_id)"
+                                " WHERE t.authority_id = 1", 0, NULL));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWorkerCaseload *c = g_ptr_array_index (rows, i);
+
+      g_assert_true (g_str_has_prefix (c->worker_ref, "W"));
+      g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
+      total += c->open_episodes;
+      if (c->episodes_per_fte > 20)
+        over_20++;
+    }
+
+  g_assert_cmpint (total, ==,
+                   owner_count ("SELECT count(*) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
+                                " WHERE e.authority_id = 1"
+                                "   AND a.allocated_from <= '2026-10-31'"
+                                "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+                                "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 0, NULL));
+  /* The demo has some workers above a safe caseload, not all. */
+  g_assert_cmpuint (over_20, >, 0);
+  g_assert_cmpuint (over_20, <, rows->len / 2);
+}
+
+static void
+test_indicators (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  gboolean priorities_seen[5] = { FALSE, };
+  gboolean saw_no_data = FALSE;
+  FhIndicatorSummary *gld = NULL;
+  Wait w = { 0 };
+
+  fh_database_indicators_async (db, 1, NULL, on_indicators, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==,
+                   owner_count ("SELECT count(*) FROM fh.indicator WHERE authority_id = 1", 0, NULL));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhIndicatorSummary *s = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (s->priority_number, >=, 1);
+      g_assert_cmpint (s->priority_number, <=, 4);
+      priorities_seen[s->priority_number] = TRUE;
+      if (s->latest_period == NULL)
+        {
+          saw_no_data = TRUE;
+          g_assert_true (isnan (s->latest_value));
+        }
+      if (g_str_equal (s->indicator_code, "gld"))
+        gld = s;
+    }
+  g_assert_true (priorities_seen[1] && priorities_seen[2] && priorities_seen[3] && priorities_seen[4]);
+  g_assert_true (saw_no_data);
+  g_assert_nonnull (gld);
+  g_assert_cmpfloat (gld->target, ==, 75.0);
+  g_assert_true (gld->higher_is_better);
+
+  {
+    g_autofree char *latest = owner_value ("SELECT v.value FROM fh.indicator_value v"
+                                           "  JOIN fh.indicator i USING (indicator_id)"
+                                           " WHERE i.authority_id = 1 AND i.indicator_code = 'gld'"
+                                           " ORDER BY v.period_end DESC LIMIT 1", 0, NULL);
+    g_assert_cmpfloat_with_epsilon (gld->latest_value, g_ascii_strtod (latest, NULL), 1e-9);
+  }
+
+  fh_database_indicator_series_async (db, 1, "gld", NULL, on_series, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  series = w.value;
+  g_assert_cmpint (series->len, ==,
+                   owner_count ("SELECT count(*) FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
+                                " WHERE i.authority_id = 1 AND i.indicator_code = 'gld'", 0, NULL));
+  for (guint i = 1; i < series->len; i++)
+    {
+      FhIndicatorPoint *a = g_ptr_array_index (series, i - 1);
+      FhIndicatorPoint *b = g_ptr_array_index (series, i);
+      g_assert_cmpint (g_date_time_compare (a->period_end, b->period_end), <, 0);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/database/figures/ward-demand", test_ward_demand_matches_independent_sql);
+  g_test_add_func ("/database/figures/ward-demand-filters", test_ward_demand_filters);
+  g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
+  g_test_add_func ("/database/figures/caseloads", test_caseloads);
+  g_test_add_func ("/database/figures/indicators", test_indicators);
+
+  if (!fh_test_db_init ())
+    return 77;
+
+  return g_test_run ();
+}
