@@ -51,13 +51,27 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (w->loop);
 }
 
-typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
+typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
                Q_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
-  "authority_list", "data_extract_time", "ward_demand (FY)", "demand_monthly (city, 36 m)",
+  "authority_list", "data_extract_time", "ward_demand (FY)",
+  "ward_demand (FY, 3 filters)", "demand_monthly (city, 36 m)",
   "demand_monthly (ward, 36 m)", "caseload_by_worker", "indicator_summary", "indicator_series",
 };
+
+static char *first_ward_code;
+
+static void
+on_first_ward (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  g_autoptr(GPtrArray) rows = fh_database_ward_demand_finish (FH_DATABASE (source), result, &w->error);
+
+  if (rows != NULL && rows->len > 0)
+    first_ward_code = g_strdup (((FhWardDemand *) g_ptr_array_index (rows, 0))->ward_code);
+  g_main_loop_quit (w->loop);
+}
 
 static void
 run_one (FhDatabase *db, Query q, int authority, Wait *w)
@@ -73,11 +87,17 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
     case Q_AUTHORITIES: fh_database_authorities_async (db, NULL, on_authorities, w); break;
     case Q_EXTRACT: fh_database_extract_time_async (db, authority, NULL, on_extract, w); break;
     case Q_WARD_DEMAND: fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w); break;
+    case Q_WARD_DEMAND_FILTERED:
+      filter->service = g_strdup ("adolescence");
+      filter->need = g_strdup ("exploitation");
+      filter->age_band = g_strdup ("10-17");
+      fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w);
+      break;
     case Q_MONTHLY_CITY:
       fh_database_demand_monthly_async (db, authority, NULL, m_from, m_to, NULL, on_monthly, w);
       break;
     case Q_MONTHLY_WARD:
-      fh_database_demand_monthly_async (db, authority, authority == 1 ? "E05012270" : NULL,
+      fh_database_demand_monthly_async (db, authority, first_ward_code,
                                         m_from, m_to, NULL, on_monthly, w);
       break;
     case Q_CASELOADS: fh_database_caseloads_async (db, authority, to, NULL, on_caseloads, w); break;
@@ -121,6 +141,20 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", w.error->message);
       return 1;
     }
+
+  {
+    g_autoptr(GDateTime) from = fh_date_new (2025, 4, 1);
+    g_autoptr(GDateTime) to = fh_date_new (2026, 3, 31);
+    g_autoptr(FhDemandFilter) filter = fh_demand_filter_new (authority, from, to);
+
+    fh_database_ward_demand_async (db, filter, NULL, on_first_ward, &w);
+    g_main_loop_run (loop);
+    if (first_ward_code == NULL)
+      {
+        g_printerr ("authority %d has no wards\n", authority);
+        return 1;
+      }
+  }
 
   g_print ("%-30s %8s %8s %6s   (app path, authority %d, %d runs)\n",
            "query", "median", "max", "rows", authority, repeats);

@@ -19,6 +19,7 @@ psql_queries() {
 SELECT * FROM reporting.authority_list();
 SELECT extract(epoch FROM reporting.data_extract_time($a))::bigint;
 SELECT * FROM reporting.ward_demand($a, '2025-04-01', '2026-03-31', NULL, NULL, NULL, NULL, NULL);
+SELECT * FROM reporting.ward_demand($a, '2025-04-01', '2026-03-31', NULL, 'adolescence', 'exploitation', NULL, '10-17');
 SELECT * FROM reporting.demand_monthly($a, NULL, '2023-11-01', '2026-10-31');
 SELECT * FROM reporting.demand_monthly($a, '$ward', '2023-11-01', '2026-10-31');
 SELECT * FROM reporting.caseload_by_worker($a, '2026-03-31');
