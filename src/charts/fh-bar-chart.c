@@ -1,0 +1,618 @@
+/* fh-bar-chart.c — a ranked horizontal bar chart with a reference line
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layout, top to bottom: the active title, the measure's name, the bars
+ * (labels on the left, values at the bar ends, a dashed reference line with
+ * its label), a value axis, and the caption (source, geography, period).
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "fh-bar-chart.h"
+
+#define MARGIN       16.0
+#define TITLE_PT     15.0
+#define TEXT_PT      10.5
+#define SMALL_PT      9.0
+
+typedef struct {
+  char     *label;
+  double    value;
+  gboolean  suppressed;
+} Datum;
+
+struct _FhBarChart
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *caption;
+  char       *value_label;
+  guint       decimals;
+  GArray     *data;          /* of Datum */
+  gboolean    sort_descending;
+  double      reference;
+  char       *reference_label;
+  int         highlight;
+
+  /* laid out by the last draw */
+  GArray     *bars;          /* of FhChartBar, in display order */
+  double      reference_x;
+};
+
+static void chart_iface_init (FhChartInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FhBarChart, fh_bar_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+
+static void
+datum_clear (gpointer data)
+{
+  Datum *d = data;
+  g_free (d->label);
+}
+
+static void
+changed (FhBarChart *self)
+{
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+static double
+nice_step (double range, int target_ticks)
+{
+  double raw = range / MAX (target_ticks, 1);
+  double magnitude = pow (10, floor (log10 (raw)));
+  double residual = raw / magnitude;
+
+  if (residual > 5) return 10 * magnitude;
+  if (residual > 2) return 5 * magnitude;
+  if (residual > 1) return 2 * magnitude;
+  return magnitude;
+}
+
+static int
+compare_display (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GArray *data = user_data;
+  const Datum *x = &g_array_index (data, Datum, *(const guint *) a);
+  const Datum *y = &g_array_index (data, Datum, *(const guint *) b);
+  gboolean x_missing = isnan (x->value) || x->suppressed;
+  gboolean y_missing = isnan (y->value) || y->suppressed;
+
+  /* Known values first, largest first; then suppressed and missing, by name. */
+  if (x_missing != y_missing)
+    return x_missing ? 1 : -1;
+  if (!x_missing && x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return g_utf8_collate (x->label, y->label);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+typedef struct {
+  double plot_x, plot_y, plot_w, plot_h;
+  double axis_max, step;
+  double title_h, subtitle_h, caption_h, axis_h;
+  double label_w;
+} Frame;
+
+static void
+compute_frame (FhBarChart *self,
+               cairo_t    *cr,
+               double      width,
+               double      height,
+               Frame      *f)
+{
+  g_autoptr(PangoLayout) title = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
+  g_autoptr(PangoLayout) subtitle = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
+  g_autoptr(PangoLayout) caption = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+  double inner_w = width - 2 * MARGIN;
+  double max_value = 0;
+
+  pango_layout_set_width (title, inner_w * PANGO_SCALE);
+  pango_layout_set_wrap (title, PANGO_WRAP_WORD);
+  pango_layout_set_width (subtitle, inner_w * PANGO_SCALE);
+  pango_layout_set_width (caption, inner_w * PANGO_SCALE);
+  pango_layout_set_wrap (caption, PANGO_WRAP_WORD);
+
+  f->title_h = self->title ? layout_height (title) + 4 : 0;
+  f->subtitle_h = self->value_label ? layout_height (subtitle) + 8 : 4;
+  f->caption_h = self->caption ? layout_height (caption) + 8 : 0;
+  f->axis_h = 18;
+
+  f->label_w = 0;
+  for (guint i = 0; i < self->data->len; i++)
+    {
+      Datum *d = &g_array_index (self->data, Datum, i);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, d->label, TEXT_PT, TRUE);
+      f->label_w = MAX (f->label_w, layout_width (l));
+      if (!isnan (d->value) && !d->suppressed)
+        max_value = MAX (max_value, d->value);
+    }
+  f->label_w = MIN (f->label_w + 8, inner_w * 0.38);
+
+  if (!isnan (self->reference))
+    max_value = MAX (max_value, self->reference);
+  if (max_value <= 0)
+    max_value = 1;
+  f->step = nice_step (max_value, 5);
+  f->axis_max = ceil (max_value * 1.02 / f->step) * f->step;
+
+  f->plot_x = MARGIN + f->label_w;
+  f->plot_y = MARGIN + f->title_h + f->subtitle_h + (isnan (self->reference) ? 0 : 16);
+  /* leave room for the value text after the longest bar */
+  f->plot_w = MAX (10, inner_w - f->label_w - 64);
+  f->plot_h = MAX (10, height - f->plot_y - f->axis_h - f->caption_h - MARGIN);
+}
+
+void
+fh_bar_chart_layout (FhBarChart *self,
+                     cairo_t    *cr,
+                     double      width,
+                     double      height)
+{
+  g_autofree guint *order = NULL;
+  Frame f;
+  guint n;
+  double row_h;
+
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+
+  compute_frame (self, cr, width, height, &f);
+  n = self->data->len;
+  g_array_set_size (self->bars, 0);
+  self->reference_x = isnan (self->reference) ? NAN
+                      : f.plot_x + f.plot_w * self->reference / f.axis_max;
+  if (n == 0)
+    return;
+
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  if (self->sort_descending)
+    g_qsort_with_data (order, n, sizeof (guint), compare_display, self->data);
+
+  row_h = f.plot_h / n;
+  for (guint pos = 0; pos < n; pos++)
+    {
+      Datum *d = &g_array_index (self->data, Datum, order[pos]);
+      FhChartBar bar = { 0 };
+      g_autofree char *text = NULL;
+
+      bar.label = d->label;
+      bar.index = order[pos];
+      bar.value = d->value;
+      bar.no_data = isnan (d->value);
+      bar.suppressed = d->suppressed;
+      bar.highlighted = self->highlight == (int) order[pos];
+      bar.x = f.plot_x;
+      bar.height = MIN (row_h * 0.72, 28);
+      bar.y = f.plot_y + pos * row_h + (row_h - bar.height) / 2;
+      bar.width = (bar.no_data || bar.suppressed) ? 0 : f.plot_w * MAX (d->value, 0) / f.axis_max;
+
+      if (bar.suppressed)
+        text = g_strdup ("c");
+      else if (bar.no_data)
+        text = g_strdup (_("no data"));
+      else
+        text = fh_format_number (d->value, self->decimals);
+      g_strlcpy (bar.value_text, text, sizeof bar.value_text);
+
+      if (self->highlight < 0)
+        bar.color = fh_chart_theme_focus ();
+      else
+        bar.color = bar.highlighted ? fh_chart_theme_focus () : fh_chart_theme_context ();
+
+      g_array_append_val (self->bars, bar);
+    }
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+show_layout_at (cairo_t *cr, PangoLayout *layout, double x, double y, const FhColor *color)
+{
+  fh_color_apply (color, cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_hatched (cairo_t *cr, double x, double y, double w, double h)
+{
+  FhColor grid = fh_chart_theme_context ();
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  fh_color_apply (&grid, cr);
+  cairo_set_line_width (cr, 1);
+  for (double t = -h; t < w; t += 5)
+    {
+      cairo_move_to (cr, x + t, y + h);
+      cairo_line_to (cr, x + t + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+fh_bar_chart_draw (FhChart *chart,
+                   cairo_t *cr,
+                   double   width,
+                   double   height)
+{
+  FhBarChart *self = FH_BAR_CHART (chart);
+  FhColor text = fh_chart_theme_text ();
+  FhColor muted = fh_chart_theme_muted_text ();
+  FhColor grid = fh_chart_theme_grid ();
+  FhColor background = fh_chart_theme_background ();
+  double inner_w = width - 2 * MARGIN;
+  Frame f;
+
+  fh_bar_chart_layout (self, cr, width, height);
+  compute_frame (self, cr, width, height, &f);
+
+  fh_color_apply (&background, cr);
+  cairo_paint (cr);
+
+  if (self->title)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      show_layout_at (cr, l, MARGIN, MARGIN, &text);
+    }
+  if (self->value_label)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+      show_layout_at (cr, l, MARGIN, MARGIN + f.title_h, &muted);
+    }
+
+  /* value axis: light gridlines and tick labels */
+  cairo_set_line_width (cr, 1);
+  for (double v = 0; v <= f.axis_max + f.step / 2; v += f.step)
+    {
+      double x = round (f.plot_x + f.plot_w * v / f.axis_max) + 0.5;
+      g_autofree char *tick = fh_format_number (v, f.step < 1 ? 1 : 0);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, tick, SMALL_PT, FALSE);
+
+      fh_color_apply (&grid, cr);
+      cairo_move_to (cr, x, f.plot_y);
+      cairo_line_to (cr, x, f.plot_y + f.plot_h);
+      cairo_stroke (cr);
+      show_layout_at (cr, l, x - layout_width (l) / 2, f.plot_y + f.plot_h + 3, &muted);
+    }
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
+      g_autoptr(PangoLayout) label = fh_chart_text_layout (cr, bar->label, TEXT_PT, bar->highlighted);
+      g_autoptr(PangoLayout) value = fh_chart_text_layout (cr, bar->value_text, TEXT_PT, bar->highlighted);
+      double cy = bar->y + bar->height / 2;
+
+      pango_layout_set_width (label, (f.label_w - 8) * PANGO_SCALE);
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
+      show_layout_at (cr, label, MARGIN, cy - layout_height (label) / 2, &text);
+
+      if (bar->no_data)
+        {
+          draw_hatched (cr, bar->x, bar->y, f.plot_w * 0.12, bar->height);
+          show_layout_at (cr, value, bar->x + f.plot_w * 0.12 + 4, cy - layout_height (value) / 2, &muted);
+          continue;
+        }
+      if (bar->suppressed)
+        {
+          show_layout_at (cr, value, bar->x + 4, cy - layout_height (value) / 2, &muted);
+          continue;
+        }
+
+      fh_color_apply (&bar->color, cr);
+      cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
+      cairo_fill (cr);
+      show_layout_at (cr, value, bar->x + bar->width + 4, cy - layout_height (value) / 2, &text);
+    }
+
+  if (!isnan (self->reference_x))
+    {
+      g_autofree char *value = fh_format_number (self->reference, self->decimals);
+      g_autofree char *label_text = g_strdup_printf ("%s: %s", self->reference_label ? self->reference_label : _("Reference"), value);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, label_text, SMALL_PT, TRUE);
+      double x = round (self->reference_x) + 0.5;
+      double lx = MIN (x - layout_width (l) / 2, width - MARGIN - layout_width (l));
+      static const double dash[] = { 4, 3 };
+
+      fh_color_apply (&text, cr);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x, f.plot_y - 4);
+      cairo_line_to (cr, x, f.plot_y + f.plot_h);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      show_layout_at (cr, l, MAX (lx, f.plot_x), f.plot_y - 18, &text);
+    }
+
+  if (self->caption)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      show_layout_at (cr, l, MARGIN, height - MARGIN - layout_height (l), &muted);
+    }
+}
+
+/* ---- FhChart ------------------------------------------------------------ */
+
+static const char *
+fh_bar_chart_get_title (FhChart *chart)
+{
+  return FH_BAR_CHART (chart)->title;
+}
+
+static const char *
+fh_bar_chart_get_caption (FhChart *chart)
+{
+  return FH_BAR_CHART (chart)->caption;
+}
+
+static char *
+fh_bar_chart_to_csv (FhChart *chart)
+{
+  FhBarChart *self = FH_BAR_CHART (chart);
+  GString *csv = g_string_new (NULL);
+
+  fh_csv_append_field (csv, _("Name"), FALSE);
+  fh_csv_append_field (csv, self->value_label ? self->value_label : _("Value"), TRUE);
+  for (guint i = 0; i < self->data->len; i++)
+    {
+      Datum *d = &g_array_index (self->data, Datum, i);
+      g_autofree char *value = NULL;
+
+      if (d->suppressed)
+        value = g_strdup ("c");
+      else if (isnan (d->value))
+        value = g_strdup ("");
+      else
+        value = g_strdup_printf ("%.*f", (int) self->decimals, d->value);
+      fh_csv_append_field (csv, d->label, FALSE);
+      fh_csv_append_field (csv, value, TRUE);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static char *
+fh_bar_chart_get_alt_text (FhChart *chart)
+{
+  FhBarChart *self = FH_BAR_CHART (chart);
+  const Datum *top = NULL, *bottom = NULL;
+
+  for (guint i = 0; i < self->data->len; i++)
+    {
+      const Datum *d = &g_array_index (self->data, Datum, i);
+      if (isnan (d->value) || d->suppressed)
+        continue;
+      if (top == NULL || d->value > top->value) top = d;
+      if (bottom == NULL || d->value < bottom->value) bottom = d;
+    }
+  if (top == NULL)
+    return g_strdup_printf (_("%s: no data."), self->title ? self->title : _("Bar chart"));
+
+  {
+    g_autofree char *hi = fh_format_number (top->value, self->decimals);
+    g_autofree char *lo = fh_format_number (bottom->value, self->decimals);
+    /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
+    return g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
+                            self->title ? self->title : "", self->data->len,
+                            top->label, hi, bottom->label, lo);
+  }
+}
+
+static void
+chart_iface_init (FhChartInterface *iface)
+{
+  iface->draw = fh_bar_chart_draw;
+  iface->get_title = fh_bar_chart_get_title;
+  iface->get_caption = fh_bar_chart_get_caption;
+  iface->to_csv = fh_bar_chart_to_csv;
+  iface->get_alt_text = fh_bar_chart_get_alt_text;
+}
+
+/* ---- GObject and setters ------------------------------------------------ */
+
+static void
+fh_bar_chart_finalize (GObject *object)
+{
+  FhBarChart *self = FH_BAR_CHART (object);
+
+  g_free (self->title);
+  g_free (self->caption);
+  g_free (self->value_label);
+  g_free (self->reference_label);
+  g_array_unref (self->data);
+  g_array_unref (self->bars);
+
+  G_OBJECT_CLASS (fh_bar_chart_parent_class)->finalize (object);
+}
+
+static void
+fh_bar_chart_class_init (FhBarChartClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fh_bar_chart_finalize;
+}
+
+static void
+fh_bar_chart_init (FhBarChart *self)
+{
+  self->data = g_array_new (FALSE, TRUE, sizeof (Datum));
+  g_array_set_clear_func (self->data, datum_clear);
+  self->bars = g_array_new (FALSE, TRUE, sizeof (FhChartBar));
+  self->reference = NAN;
+  self->reference_x = NAN;
+  self->highlight = -1;
+  self->decimals = 1;
+}
+
+FhBarChart *
+fh_bar_chart_new (void)
+{
+  return g_object_new (FH_TYPE_BAR_CHART, NULL);
+}
+
+#define SET_STRING(field)                        \
+  g_return_if_fail (FH_IS_BAR_CHART (self));     \
+  g_free (self->field);                          \
+  self->field = g_strdup (field);                \
+  changed (self)
+
+void fh_bar_chart_set_title (FhBarChart *self, const char *title) { SET_STRING (title); }
+void fh_bar_chart_set_caption (FhBarChart *self, const char *caption) { SET_STRING (caption); }
+void fh_bar_chart_set_value_label (FhBarChart *self, const char *value_label) { SET_STRING (value_label); }
+
+void
+fh_bar_chart_set_value_format (FhBarChart *self,
+                               guint       decimals)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+
+  self->decimals = MIN (decimals, 6);
+  changed (self);
+}
+
+void
+fh_bar_chart_set_bars (FhBarChart         *self,
+                       const char * const *labels,
+                       const double       *values,
+                       guint               n)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+  g_return_if_fail (n == 0 || (labels != NULL && values != NULL));
+
+  g_array_set_size (self->data, 0);
+  g_array_set_size (self->bars, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      Datum d = { g_strdup (labels[i]), values[i], FALSE };
+      g_array_append_val (self->data, d);
+    }
+  if (self->highlight >= (int) n)
+    self->highlight = -1;
+  changed (self);
+}
+
+void
+fh_bar_chart_set_suppressed (FhBarChart *self,
+                             guint       index,
+                             gboolean    suppressed)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+  g_return_if_fail (index < self->data->len);
+
+  g_array_index (self->data, Datum, index).suppressed = !!suppressed;
+  changed (self);
+}
+
+void
+fh_bar_chart_set_sort_descending (FhBarChart *self,
+                                  gboolean    sort)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+
+  self->sort_descending = !!sort;
+  changed (self);
+}
+
+void
+fh_bar_chart_set_reference_line (FhBarChart *self,
+                                 double      value,
+                                 const char *label)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+
+  self->reference = value;
+  g_free (self->reference_label);
+  self->reference_label = g_strdup (label);
+  changed (self);
+}
+
+void
+fh_bar_chart_set_highlight (FhBarChart *self,
+                            int         index)
+{
+  g_return_if_fail (FH_IS_BAR_CHART (self));
+
+  self->highlight = (index >= 0 && index < (int) self->data->len) ? index : -1;
+  changed (self);
+}
+
+guint
+fh_bar_chart_get_n_bars (FhBarChart *self)
+{
+  g_return_val_if_fail (FH_IS_BAR_CHART (self), 0);
+
+  return self->bars->len;
+}
+
+gboolean
+fh_bar_chart_get_bar (FhBarChart *self,
+                      guint       position,
+                      FhChartBar *out)
+{
+  g_return_val_if_fail (FH_IS_BAR_CHART (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (position >= self->bars->len)
+    return FALSE;
+  *out = g_array_index (self->bars, FhChartBar, position);
+  return TRUE;
+}
+
+double
+fh_bar_chart_get_reference_x (FhBarChart *self)
+{
+  g_return_val_if_fail (FH_IS_BAR_CHART (self), NAN);
+
+  return self->reference_x;
+}
+
+/* The data index of the row under (x, y), or -1. Whole rows count, so the
+ * label and a short bar are as easy to hit as a long one. */
+int
+fh_bar_chart_hit_test (FhBarChart *self,
+                       double      x,
+                       double      y)
+{
+  g_return_val_if_fail (FH_IS_BAR_CHART (self), -1);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
+      double pad = bar->height * 0.2;
+
+      if (y >= bar->y - pad && y <= bar->y + bar->height + pad && x >= MARGIN)
+        return (int) bar->index;
+    }
+  return -1;
+}
