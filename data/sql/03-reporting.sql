@@ -179,6 +179,30 @@ BEGIN
 END;
 $$;
 
+-- The same measures for the whole authority (the "city" figure), counted
+-- in SQL rather than summed by the app.
+CREATE FUNCTION reporting.authority_demand(p_authority int, p_from date, p_to date,
+                                           p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                           p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                           p_age_band text DEFAULT NULL)
+RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
+               episodes_started bigint, episodes_open bigint, referral_rate numeric,
+               started_rate numeric, open_rate numeric)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh
+AS $$
+  SELECT NULL::text, a.authority_name, sum(d.children_0_17)::bigint, sum(d.referrals)::bigint,
+         sum(d.episodes_started)::bigint, sum(d.episodes_open)::bigint,
+         reporting.rate_per_10k(sum(d.referrals)::bigint, sum(d.children_0_17)::bigint),
+         reporting.rate_per_10k(sum(d.episodes_started)::bigint, sum(d.children_0_17)::bigint),
+         reporting.rate_per_10k(sum(d.episodes_open)::bigint, sum(d.children_0_17)::bigint)
+    FROM fh.authority a
+    CROSS JOIN LATERAL reporting.ward_demand(p_authority, p_from, p_to, p_level, p_service,
+                                             p_need, p_source, p_age_band) d
+   WHERE a.authority_id = p_authority
+   GROUP BY a.authority_name
+$$;
+
 -- Every month from p_from's month to p_to's month, zero-filled.
 CREATE FUNCTION reporting.demand_monthly(p_authority int, p_ward_code text, p_from date, p_to date)
 RETURNS TABLE (month date, referrals bigint, episodes_started bigint, children_0_17 bigint)

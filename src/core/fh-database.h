@@ -81,6 +81,17 @@ GPtrArray  *fh_database_ward_demand_finish     (FhDatabase           *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
+/* The same measures for the whole authority: one FhWardDemand whose
+ * ward_code is NULL and ward_name the authority's name. */
+void          fh_database_authority_demand_async  (FhDatabase           *self,
+                                                   const FhDemandFilter *filter,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+FhWardDemand *fh_database_authority_demand_finish (FhDatabase           *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
 /* GPtrArray of FhMonthlyDemand, @ward_code NULL for the whole authority */
 void        fh_database_demand_monthly_async   (FhDatabase           *self,
                                                 int                   authority_id,

@@ -18,6 +18,8 @@ params_new (int n)
   return g_new0 (char *, n + 1);
 }
 
+static char **demand_filter_params (const FhDemandFilter *filter);
+
 static GPtrArray *
 finish_array (FhDatabase    *self,
               GAsyncResult  *result,
@@ -150,21 +152,10 @@ fh_database_ward_demand_async (FhDatabase           *self,
                                GAsyncReadyCallback   callback,
                                gpointer              user_data)
 {
-  char **params;
-
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (filter != NULL);
 
-  params = params_new (8);
-  params[0] = g_strdup_printf ("%d", filter->authority_id);
-  params[1] = fh_date_to_iso (filter->from);
-  params[2] = fh_date_to_iso (filter->to);
-  params[3] = g_strdup (filter->level);
-  params[4] = g_strdup (filter->service);
-  params[5] = g_strdup (filter->need);
-  params[6] = g_strdup (filter->source);
-  params[7] = g_strdup (filter->age_band);
-  fh_database_submit (self, &ward_demand_spec, params, 8,
+  fh_database_submit (self, &ward_demand_spec, demand_filter_params (filter), 8,
                       cancellable, callback, user_data, fh_database_ward_demand_async);
 }
 
@@ -174,6 +165,54 @@ fh_database_ward_demand_finish (FhDatabase    *self,
                                 GError       **error)
 {
   return finish_array (self, result, fh_database_ward_demand_async, error);
+}
+
+static const FhQuerySpec authority_demand_spec = {
+  "SELECT ward_code, ward_name, children_0_17, referrals, episodes_started, episodes_open,"
+  "       referral_rate, started_rate, open_rate"
+  "  FROM reporting.authority_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
+  9, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
+};
+
+static char **
+demand_filter_params (const FhDemandFilter *filter)
+{
+  char **params = params_new (8);
+
+  params[0] = g_strdup_printf ("%d", filter->authority_id);
+  params[1] = fh_date_to_iso (filter->from);
+  params[2] = fh_date_to_iso (filter->to);
+  params[3] = g_strdup (filter->level);
+  params[4] = g_strdup (filter->service);
+  params[5] = g_strdup (filter->need);
+  params[6] = g_strdup (filter->source);
+  params[7] = g_strdup (filter->age_band);
+  return params;
+}
+
+void
+fh_database_authority_demand_async (FhDatabase           *self,
+                                    const FhDemandFilter *filter,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  g_return_if_fail (FH_IS_DATABASE (self));
+  g_return_if_fail (filter != NULL);
+
+  fh_database_submit (self, &authority_demand_spec, demand_filter_params (filter), 8,
+                      cancellable, callback, user_data, fh_database_authority_demand_async);
+}
+
+FhWardDemand *
+fh_database_authority_demand_finish (FhDatabase    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ---- monthly demand ----------------------------------------------------- */

@@ -72,6 +72,37 @@ test_ward_demand_matches_independent_sql (void)
 }
 
 static void
+on_authority_demand (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  w->value = fh_database_authority_demand_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+test_authority_demand (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autoptr(FhWardDemand) city = NULL;
+  gint64 referrals;
+  Wait w = { 0 };
+
+  fh_database_authority_demand_async (db, filter, NULL, on_authority_demand, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  city = w.value;
+  g_assert_null (city->ward_code);
+  g_assert_cmpstr (city->ward_name, ==, "Nottingham City (demo)");
+  g_assert_cmpint (city->children_0_17, ==, 69285);
+  referrals = owner_count ("SELECT count(*) FROM fh.referral r JOIN fh.ward w USING (ward_code)"
+                           " WHERE w.authority_id = 1"
+                           "   AND r.received_on BETWEEN '2025-04-01' AND '2026-03-31'", 0, NULL);
+  g_assert_cmpint (city->referrals, ==, referrals);
+  g_assert_cmpfloat_with_epsilon (city->referral_rate, round (referrals * 100000.0 / 69285) / 10.0, 1e-9);
+}
+
+static void
 test_ward_demand_filters (void)
 {
   g_autoptr(FhDatabase) db = connect_reader ();
@@ -263,6 +294,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/database/figures/ward-demand", test_ward_demand_matches_independent_sql);
+  g_test_add_func ("/database/figures/authority-demand", test_authority_demand);
   g_test_add_func ("/database/figures/ward-demand-filters", test_ward_demand_filters);
   g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
   g_test_add_func ("/database/figures/caseloads", test_caseloads);
