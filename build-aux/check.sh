@@ -11,5 +11,6 @@ top=$(dirname "$here")
 
 echo "Starting a throwaway PostgreSQL with the demo data…"
 exec "$here/fh-postgres.sh" run 1 -- \
+  dbus-run-session -- \
   xvfb-run -a -s "-screen 0 1400x900x24" \
   meson test -C "$top/_build" --print-errorlogs "$@"

@@ -1,0 +1,124 @@
+/* fh-application.c — the application: options, start-up, windows
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "fh-application.h"
+#include "fh-settings.h"
+#include "fh-window.h"
+
+struct _FhApplication
+{
+  GtkApplication  parent_instance;
+  char           *conninfo_option;
+};
+
+G_DEFINE_FINAL_TYPE (FhApplication, fh_application, GTK_TYPE_APPLICATION)
+
+char *
+fh_application_choose_conninfo (const char *option,
+                                const char *environment,
+                                const char *remembered)
+{
+  if (option != NULL)
+    return g_strdup (option);
+  if (environment != NULL && *environment != '\0')
+    return g_strdup (environment);
+  if (remembered != NULL)
+    return g_strdup (remembered);
+  return g_strdup ("");
+}
+
+static int
+fh_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  FhApplication *self = FH_APPLICATION (app);
+  const char *conninfo = NULL;
+
+  if (g_variant_dict_lookup (options, "conninfo", "&s", &conninfo))
+    self->conninfo_option = g_strdup (conninfo);
+
+  return -1;
+}
+
+static void
+fh_application_activate (GApplication *app)
+{
+  FhApplication *self = FH_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *remembered = NULL;
+  g_autofree char *conninfo = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  settings = fh_settings_new ();
+  if (settings != NULL)
+    remembered = g_settings_get_string (settings, "conninfo");
+  conninfo = fh_application_choose_conninfo (self->conninfo_option, g_getenv ("FH_CONNINFO"), remembered);
+
+  window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));
+  gtk_window_present (window);
+}
+
+static void
+fh_application_startup (GApplication *app)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const char *refresh[] = { "F5", "<Control>r", NULL };
+
+  G_APPLICATION_CLASS (fh_application_parent_class)->startup (app);
+
+  gtk_css_provider_load_from_resource (css, "/org/familyhelp/Dashboard/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh);
+}
+
+static void
+fh_application_finalize (GObject *object)
+{
+  g_free (FH_APPLICATION (object)->conninfo_option);
+
+  G_OBJECT_CLASS (fh_application_parent_class)->finalize (object);
+}
+
+static void
+fh_application_class_init (FhApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = fh_application_finalize;
+  app_class->activate = fh_application_activate;
+  app_class->startup = fh_application_startup;
+  app_class->handle_local_options = fh_application_handle_local_options;
+}
+
+static void
+fh_application_init (FhApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "conninfo", 'c', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Database connection: a connection string, postgresql:// address or service=NAME"),
+      N_("TEXT") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+FhApplication *
+fh_application_new (void)
+{
+  return g_object_new (FH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}

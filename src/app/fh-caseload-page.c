@@ -1,0 +1,200 @@
+/* fh-caseload-page.c — Core and Adolescence caseloads per worker
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Open episodes per worker as at the day the data was extracted up to
+ * (yesterday at most): Core beside Adolescence, and every worker's caseload
+ * per FTE against the safe-caseload threshold.
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fh-caseload-page.h"
+#include "fh-caseload-summary.h"
+#include "fh-chart-theme.h"
+#include "fh-filter.h"
+#include "fh-table.h"
+
+struct _FhCaseloadPage
+{
+  GtkWidget     parent_instance;
+
+  FhDataView   *data_view;
+  GtkLabel     *as_at_label;
+  GtkLabel     *core_label;
+  GtkLabel     *adolescence_label;
+  GtkLabel     *early_label;
+  GtkGrid      *worker_grid;
+
+  GCancellable *cancellable;
+  GDateTime    *as_at;
+  double        threshold;
+};
+
+static void page_iface_init (FhPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FhCaseloadPage, fh_caseload_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
+
+static char *
+describe_service (GPtrArray *rows, const char *service, const char *name, double threshold)
+{
+  FhCaseloadSummary s;
+  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL;
+
+  fh_caseload_summary_compute (rows, service, threshold, &s);
+  if (s.workers == 0)
+    return g_strdup_printf (_("%s: no workers in post"), name);
+
+  per_fte = fh_format_number (s.episodes_per_fte, 1);
+  median = fh_format_number (s.median_per_fte, 1);
+  max = fh_format_number (s.max_per_fte, 1);
+  fte = fh_format_number (s.fte, 1);
+  /* Translators: "Core: 30 workers (27.4 FTE) · 15.2 open episodes per FTE · median 14.0, highest 31.0 · 4 above 20 per FTE" */
+  return g_strdup_printf (_("<b>%s</b>: %u workers (%s FTE) · <b>%s</b> open episodes per FTE · "
+                            "median %s, highest %s · <b>%u above %.0f per FTE</b>"),
+                          name, s.workers, fte, per_fte, median, max, s.above_threshold, threshold);
+}
+
+static void
+on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(FhCaseloadPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fh_database_caseloads_finish (FH_DATABASE (source), result, &error);
+  static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_TEXT, FH_COLUMN_TEXT,
+                                        FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
+                                        FH_COLUMN_NUMBER };
+  const char *headers[] = { _("Worker"), _("Team"), _("Service"), _("Locality"), _("FTE"),
+                            _("Open episodes"), _("Per FTE") };
+  g_autofree char *core = NULL, *adolescence = NULL, *early = NULL, *day = NULL, *as_at = NULL;
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fh_data_view_show_error (self->data_view, error);
+      return;
+    }
+  if (rows->len == 0)
+    {
+      fh_data_view_show_empty (self->data_view, _("No workers are recorded as in post on this date."));
+      return;
+    }
+
+  day = g_date_time_format (self->as_at, "%e %B %Y");
+  as_at = g_strdup_printf (_("Open episodes held by each worker on %s. Safe caseload threshold: %.0f per FTE."),
+                           g_strstrip (day), self->threshold);
+  gtk_label_set_text (self->as_at_label, as_at);
+  core = describe_service (rows, "core", _("Core Family Help"), self->threshold);
+  adolescence = describe_service (rows, "adolescence", _("Adolescence Family Help"), self->threshold);
+  early = describe_service (rows, "early", _("Early Help hubs"), self->threshold);
+  gtk_label_set_markup (self->core_label, core);
+  gtk_label_set_markup (self->adolescence_label, adolescence);
+  gtk_label_set_markup (self->early_label, early);
+
+  fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWorkerCaseload *c = g_ptr_array_index (rows, i);
+      g_autofree char *fte = fh_format_number (c->fte, 2);
+      g_autofree char *open = fh_format_number (c->open_episodes, 0);
+      g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
+      const char *cells[] = { c->worker_ref, c->team_name, c->service,
+                              c->locality ? c->locality : "", fte, open, per };
+      GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
+
+      /* Above the threshold: bold and marked, not only coloured. */
+      if (c->episodes_per_fte > self->threshold)
+        {
+          GtkWidget *last = gtk_grid_get_child_at (self->worker_grid, G_N_ELEMENTS (cells) - 1, i + 1);
+          g_autofree char *marked = g_strdup_printf ("▲ %s", per);
+
+          gtk_label_set_text (GTK_LABEL (last), marked);
+          gtk_widget_add_css_class (last, "over-threshold");
+          gtk_widget_add_css_class (first, "over-threshold");
+        }
+    }
+  fh_data_view_show_content (self->data_view);
+}
+
+static void
+fh_caseload_page_load (FhPage     *page,
+                       FhDatabase *database,
+                       int         authority_id)
+{
+  FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                                            g_date_time_get_day_of_month (now));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_clear_pointer (&self->as_at, g_date_time_unref);
+  self->as_at = g_date_time_add_days (today, -1);
+
+  fh_data_view_show_loading (self->data_view);
+  fh_database_caseloads_async (database, authority_id, self->as_at, self->cancellable,
+                               on_caseloads, g_object_ref (self));
+}
+
+static void
+page_iface_init (FhPageInterface *iface)
+{
+  iface->load = fh_caseload_page_load;
+}
+
+static void
+fh_caseload_page_dispose (GObject *object)
+{
+  FhCaseloadPage *self = FH_CASELOAD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->as_at, g_date_time_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_CASELOAD_PAGE);
+
+  G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
+}
+
+static void
+fh_caseload_page_class_init (FhCaseloadPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = fh_caseload_page_dispose;
+
+  g_type_ensure (FH_TYPE_DATA_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, data_view);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, adolescence_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+fh_caseload_page_init (FhCaseloadPage *self)
+{
+  self->threshold = 20;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+fh_caseload_page_set_threshold (FhCaseloadPage *self,
+                                double          threshold)
+{
+  g_return_if_fail (FH_IS_CASELOAD_PAGE (self));
+  self->threshold = threshold;
+}
+
+FhDataView *
+fh_caseload_page_get_data_view (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->data_view;
+}

@@ -1,0 +1,104 @@
+/* fh-chart-view.c — a thin widget that shows an FhChart
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * All drawing is the chart's own (the same code as every export); the widget
+ * only hands it a cairo context of its size, redraws on "changed", and gives
+ * the chart's alt text to assistive technologies.
+ */
+#include "fh-chart-view.h"
+
+struct _FhChartView
+{
+  GtkWidget  parent_instance;
+  FhChart   *chart;
+  gulong     changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (FhChartView, fh_chart_view, GTK_TYPE_WIDGET)
+
+static void
+on_chart_changed (FhChartView *self)
+{
+  g_autofree char *alt = fh_chart_get_alt_text (self->chart);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, alt,
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+fh_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  FhChartView *self = FH_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  fh_chart_draw (self->chart, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+fh_chart_view_dispose (GObject *object)
+{
+  FhChartView *self = FH_CHART_VIEW (object);
+
+  if (self->chart != NULL)
+    g_clear_signal_handler (&self->changed_id, self->chart);
+  g_clear_object (&self->chart);
+
+  G_OBJECT_CLASS (fh_chart_view_parent_class)->dispose (object);
+}
+
+static void
+fh_chart_view_class_init (FhChartViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = fh_chart_view_dispose;
+  GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+fh_chart_view_init (FhChartView *self)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+}
+
+GtkWidget *
+fh_chart_view_new (void)
+{
+  return g_object_new (FH_TYPE_CHART_VIEW, NULL);
+}
+
+void
+fh_chart_view_set_chart (FhChartView *self,
+                         FhChart     *chart)
+{
+  g_return_if_fail (FH_IS_CHART_VIEW (self));
+  g_return_if_fail (chart == NULL || FH_IS_CHART (chart));
+
+  if (self->chart != NULL)
+    g_clear_signal_handler (&self->changed_id, self->chart);
+  g_set_object (&self->chart, chart);
+  if (chart != NULL)
+    {
+      self->changed_id = g_signal_connect_swapped (chart, "changed", G_CALLBACK (on_chart_changed), self);
+      on_chart_changed (self);
+    }
+}
+
+FhChart *
+fh_chart_view_get_chart (FhChartView *self)
+{
+  g_return_val_if_fail (FH_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
+}

@@ -1,0 +1,22 @@
+/* fh-demand-page.h — demand for Family Help by ward
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fh-data-view.h"
+#include "fh-page.h"
+
+G_BEGIN_DECLS
+
+#define FH_TYPE_DEMAND_PAGE (fh_demand_page_get_type ())
+G_DECLARE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH, DEMAND_PAGE, GtkWidget)
+
+FhDataView *fh_demand_page_get_data_view       (FhDemandPage *self);
+const char *fh_demand_page_get_city_referrals  (FhDemandPage *self);
+const char *fh_demand_page_get_city_rate       (FhDemandPage *self);
+GDateTime  *fh_demand_page_get_period_from     (FhDemandPage *self);
+GDateTime  *fh_demand_page_get_period_to       (FhDemandPage *self);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* fh-window.h — the main window
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fh-database.h"
+
+G_BEGIN_DECLS
+
+#define FH_TYPE_WINDOW (fh_window_get_type ())
+G_DECLARE_FINAL_TYPE (FhWindow, fh_window, FH, WINDOW, GtkApplicationWindow)
+
+FhWindow   *fh_window_new              (GtkApplication *application,
+                                        const char     *conninfo);
+void        fh_window_connect          (FhWindow       *self,
+                                        const char     *conninfo);
+void        fh_window_use_database     (FhWindow       *self,
+                                        FhDatabase     *database);
+FhDatabase *fh_window_get_database     (FhWindow       *self);
+GtkWidget  *fh_window_get_page         (FhWindow       *self,
+                                        const char     *name);
+const char *fh_window_get_status_text  (FhWindow       *self);
+guint       fh_window_get_refresh_count (FhWindow      *self);
+
+G_END_DECLS
