@@ -250,7 +250,7 @@ RETURNS TABLE (worker_ref text, team_name text, service text, locality text,
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh
 AS $$
-  SELECT 'W' || lpad(w.worker_id::text, 4, '0'), t.team_name, t.service, l.locality_name,
+  SELECT 'W' || lpad(w.worker_id::text, greatest(4, length(w.worker_id::text)), '0'), t.team_name, t.service, l.locality_name,
          w.fte, count(e.episode_id), round(count(e.episode_id) / w.fte, 1)
     FROM fh.worker w
     JOIN fh.team t ON t.team_id = w.team_id

@@ -13,6 +13,7 @@ struct _FhApplication
 {
   GtkApplication  parent_instance;
   char           *conninfo_option;
+  char           *page_option;
 };
 
 G_DEFINE_FINAL_TYPE (FhApplication, fh_application, GTK_TYPE_APPLICATION)
@@ -40,6 +41,8 @@ fh_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "conninfo", "&s", &conninfo))
     self->conninfo_option = g_strdup (conninfo);
+  if (g_variant_dict_lookup (options, "page", "&s", &conninfo))
+    self->page_option = g_strdup (conninfo);
 
   return -1;
 }
@@ -65,6 +68,7 @@ fh_application_activate (GApplication *app)
   conninfo = fh_application_choose_conninfo (self->conninfo_option, g_getenv ("FH_CONNINFO"), remembered);
 
   window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));
+  fh_window_show_page (FH_WINDOW (window), self->page_option);
   gtk_window_present (window);
 }
 
@@ -86,6 +90,7 @@ static void
 fh_application_finalize (GObject *object)
 {
   g_free (FH_APPLICATION (object)->conninfo_option);
+  g_free (FH_APPLICATION (object)->page_option);
 
   G_OBJECT_CLASS (fh_application_parent_class)->finalize (object);
 }
@@ -108,6 +113,8 @@ fh_application_init (FhApplication *self)
     { "conninfo", 'c', 0, G_OPTION_ARG_STRING, NULL,
       N_("Database connection: a connection string, postgresql:// address or service=NAME"),
       N_("TEXT") },
+    { "page", 'p', 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open on a page: demand, caseloads, priorities or board-pack"), N_("PAGE") },
     { NULL }
   };
 

@@ -9,6 +9,8 @@
  */
 #include "fh-chart-view.h"
 
+#define SCREEN_SCALE 1.3
+
 struct _FhChartView
 {
   GtkWidget  parent_instance;
@@ -41,8 +43,11 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
+  /* Charts are laid out in points for paper; on screen they are read from
+   * further away (and in meetings, from across the room), so scale up. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fh_chart_draw (self->chart, cr, width, height);
+  cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
+  fh_chart_draw (self->chart, cr, width / SCREEN_SCALE, height / SCREEN_SCALE);
   cairo_destroy (cr);
 }
 

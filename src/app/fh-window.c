@@ -59,8 +59,8 @@ update_status (FhWindow *self)
   if (self->extracted_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (self->extracted_at);
-      g_autofree char *when = g_date_time_format (local, "%e %b %Y %H:%M");
-      g_string_append_printf (status, _(" · data extracted %s"), g_strstrip (when));
+      g_autofree char *when = g_date_time_format (local, "%-d %b %Y %H:%M");
+      g_string_append_printf (status, _(" · data extracted %s"), when);
     }
   if (self->refreshed_at != NULL)
     {
@@ -350,6 +350,16 @@ fh_window_get_page (FhWindow   *self,
 {
   g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
   return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+fh_window_show_page (FhWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (FH_IS_WINDOW (self));
+
+  if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 const char *

@@ -23,6 +23,8 @@ void        fh_window_use_database     (FhWindow       *self,
 FhDatabase *fh_window_get_database     (FhWindow       *self);
 GtkWidget  *fh_window_get_page         (FhWindow       *self,
                                         const char     *name);
+void        fh_window_show_page        (FhWindow       *self,
+                                        const char     *name);
 const char *fh_window_get_status_text  (FhWindow       *self);
 guint       fh_window_get_refresh_count (FhWindow      *self);
 

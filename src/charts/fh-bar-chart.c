@@ -306,6 +306,25 @@ fh_bar_chart_draw (FhChart *chart,
       show_layout_at (cr, l, x - layout_width (l) / 2, f.plot_y + f.plot_h + 3, &muted);
     }
 
+  if (!isnan (self->reference_x))
+    {
+      g_autofree char *value = fh_format_number (self->reference, self->decimals);
+      g_autofree char *label_text = g_strdup_printf ("%s: %s", self->reference_label ? self->reference_label : _("Reference"), value);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, label_text, SMALL_PT, TRUE);
+      double x = round (self->reference_x) + 0.5;
+      double lx = MIN (x - layout_width (l) / 2, width - MARGIN - layout_width (l));
+      static const double dash[] = { 4, 3 };
+
+      fh_color_apply (&text, cr);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x, f.plot_y - 4);
+      cairo_line_to (cr, x, f.plot_y + f.plot_h);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      show_layout_at (cr, l, MAX (lx, f.plot_x), f.plot_y - 18, &text);
+    }
+
   for (guint i = 0; i < self->bars->len; i++)
     {
       FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
@@ -333,26 +352,12 @@ fh_bar_chart_draw (FhChart *chart,
       fh_color_apply (&bar->color, cr);
       cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
       cairo_fill (cr);
+      /* a background behind the value keeps it readable across the reference line */
+      fh_color_apply (&background, cr);
+      cairo_rectangle (cr, bar->x + bar->width + 2, cy - layout_height (value) / 2,
+                       layout_width (value) + 4, layout_height (value));
+      cairo_fill (cr);
       show_layout_at (cr, value, bar->x + bar->width + 4, cy - layout_height (value) / 2, &text);
-    }
-
-  if (!isnan (self->reference_x))
-    {
-      g_autofree char *value = fh_format_number (self->reference, self->decimals);
-      g_autofree char *label_text = g_strdup_printf ("%s: %s", self->reference_label ? self->reference_label : _("Reference"), value);
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, label_text, SMALL_PT, TRUE);
-      double x = round (self->reference_x) + 0.5;
-      double lx = MIN (x - layout_width (l) / 2, width - MARGIN - layout_width (l));
-      static const double dash[] = { 4, 3 };
-
-      fh_color_apply (&text, cr);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, x, f.plot_y - 4);
-      cairo_line_to (cr, x, f.plot_y + f.plot_h);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      show_layout_at (cr, l, MAX (lx, f.plot_x), f.plot_y - 18, &text);
     }
 
   if (self->caption)

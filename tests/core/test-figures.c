@@ -192,6 +192,7 @@ test_caseloads (void)
   g_autoptr(FhDatabase) db = connect_reader ();
   g_autoptr(GDateTime) as_at = fh_date_new (2026, 10, 31);
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) refs = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 total = 0;
   guint over_20 = 0;
   Wait w = { 0 };
@@ -209,6 +210,8 @@ test_caseloads (void)
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
 
       g_assert_true (g_str_has_prefix (c->worker_ref, "W"));
+      /* one reference per worker: a pseudonym, but never shared */
+      g_assert_true (g_hash_table_add (refs, c->worker_ref));
       g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
       total += c->open_episodes;
       if (c->episodes_per_fte > 20)
