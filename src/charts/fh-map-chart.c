@@ -1,0 +1,732 @@
+/* fh-map-chart.c — a choropleth of wards: real boundaries or a hex map
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Classes come from fh-class-breaks (quantiles, rounded) and the Analysis
+ * Function's sequential blues, lightest for the lowest class. Wards with no
+ * data are white with grey hatching and say so in the legend: never the
+ * lowest class. The selected ward has a heavy outline and a bold label, so
+ * colour is never the only signal.
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "fh-class-breaks.h"
+#include "fh-hex-layout.h"
+#include "fh-map-chart.h"
+
+#define MARGIN     16.0
+#define TITLE_PT   15.0
+#define TEXT_PT    10.5
+#define SMALL_PT    9.0
+#define LABEL_PT    8.0
+#define N_CLASSES   5
+#define LEGEND_W  170.0
+
+typedef struct {
+  char       *code;
+  char       *name;
+  double      value;
+  FhGeometry *boundary;      /* lon/lat */
+  FhGeometry *projected;     /* metres, set at draw */
+  double      lon, lat;
+  FhHexCell   cell;
+  double      label_x, label_y;
+} Ward;
+
+struct _FhMapChart
+{
+  GObject        parent_instance;
+
+  char          *title;
+  char          *caption;
+  char          *value_label;
+  guint          decimals;
+  GPtrArray     *wards;          /* of Ward */
+  FhMapStyle     style;
+  char          *selected;
+
+  /* from the last draw */
+  FhClassBreaks *breaks;
+  FhMapStyle     drawn_style;
+  double         scale, offset_x, offset_y, min_x, min_y;
+  double         hex_size, hex_origin_x, hex_origin_y;
+};
+
+static void chart_iface_init (FhChartInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FhMapChart, fh_map_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+
+static void
+ward_free (gpointer data)
+{
+  Ward *w = data;
+
+  g_free (w->code);
+  g_free (w->name);
+  g_clear_pointer (&w->boundary, fh_geometry_free);
+  g_clear_pointer (&w->projected, fh_geometry_free);
+  g_free (w);
+}
+
+static void
+changed (FhMapChart *self)
+{
+  g_clear_pointer (&self->breaks, fh_class_breaks_free);
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+static void
+ensure_breaks (FhMapChart *self)
+{
+  g_autofree double *values = NULL;
+
+  if (self->breaks != NULL)
+    return;
+  values = g_new (double, MAX (self->wards->len, 1));
+  for (guint i = 0; i < self->wards->len; i++)
+    values[i] = ((Ward *) g_ptr_array_index (self->wards, i))->value;
+  self->breaks = fh_class_breaks_new (values, self->wards->len, N_CLASSES);
+}
+
+static FhColor
+class_colour (FhMapChart *self, int class_index)
+{
+  if (class_index < 0)
+    return fh_chart_theme_background ();
+  return fh_chart_theme_sequential (class_index, fh_class_breaks_get_n_classes (self->breaks));
+}
+
+static FhMapStyle
+choose_style (FhMapChart *self)
+{
+  if (self->style != FH_MAP_AUTOMATIC)
+    return self->style;
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+      if (w->boundary == NULL || fh_geometry_is_empty (w->boundary))
+        return FH_MAP_HEXAGONS;
+    }
+  return self->wards->len > 0 ? FH_MAP_BOUNDARIES : FH_MAP_HEXAGONS;
+}
+
+static double
+layout_w (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) w / PANGO_SCALE; }
+static double
+layout_h (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
+
+static void
+show_at (cairo_t *cr, PangoLayout *l, double x, double y, FhColor c)
+{
+  fh_color_apply (&c, cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, l);
+}
+
+static void
+hatch (cairo_t *cr)
+{
+  FhColor grid = fh_chart_theme_context ();
+  double x1, y1, x2, y2;
+
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_new_path (cr);
+  fh_color_apply (&grid, cr);
+  cairo_set_line_width (cr, 1);
+  for (double t = x1 - (y2 - y1); t < x2; t += 5)
+    {
+      cairo_move_to (cr, t, y2);
+      cairo_line_to (cr, t + (y2 - y1), y1);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* ---- layout of the two styles ------------------------------------------ */
+
+static void
+layout_boundaries (FhMapChart *self, double x, double y, double w, double h)
+{
+  FhBounds lonlat, projected;
+  double lon0, lat0;
+
+  fh_bounds_init (&lonlat);
+  for (guint i = 0; i < self->wards->len; i++)
+    fh_geometry_extend_bounds (((Ward *) g_ptr_array_index (self->wards, i))->boundary, &lonlat);
+  lon0 = (lonlat.min_x + lonlat.max_x) / 2;
+  lat0 = (lonlat.min_y + lonlat.max_y) / 2;
+
+  fh_bounds_init (&projected);
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+
+      g_clear_pointer (&ward->projected, fh_geometry_free);
+      ward->projected = fh_geometry_project (ward->boundary, lon0, lat0);
+      fh_geometry_extend_bounds (ward->projected, &projected);
+    }
+  self->min_x = projected.min_x;
+  self->min_y = projected.min_y;
+  fh_bounds_fit (&projected, x, y, w, h, &self->scale, &self->offset_x, &self->offset_y);
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+      double cx = 0, cy = 0;
+
+      fh_geometry_centroid (ward->projected, &cx, &cy);
+      ward->label_x = (cx - self->min_x) * self->scale + self->offset_x;
+      ward->label_y = (cy - self->min_y) * self->scale + self->offset_y;
+    }
+}
+
+static void
+layout_hexagons (FhMapChart *self, double x, double y, double w, double h)
+{
+  g_autofree FhHexInput *input = g_new0 (FhHexInput, MAX (self->wards->len, 1));
+  g_autofree FhHexCell *cells = NULL;
+  double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+      input[i] = (FhHexInput) { ward->code, ward->lon, ward->lat };
+    }
+  cells = fh_hex_layout_compute (input, self->wards->len);
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      double cx, cy;
+
+      fh_hex_cell_center (cells[i], 1.0, &cx, &cy);
+      min_x = MIN (min_x, cx - 0.8660254); max_x = MAX (max_x, cx + 0.8660254);
+      min_y = MIN (min_y, cy - 1.0);       max_y = MAX (max_y, cy + 1.0);
+      ((Ward *) g_ptr_array_index (self->wards, i))->cell = cells[i];
+    }
+  if (self->wards->len == 0)
+    return;
+
+  self->hex_size = MIN (w / (max_x - min_x), h / (max_y - min_y));
+  self->hex_origin_x = x + (w - (max_x - min_x) * self->hex_size) / 2 - min_x * self->hex_size;
+  self->hex_origin_y = y + (h - (max_y - min_y) * self->hex_size) / 2 - min_y * self->hex_size;
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+      double cx, cy;
+
+      fh_hex_cell_center (ward->cell, self->hex_size, &cx, &cy);
+      ward->label_x = cx + self->hex_origin_x;
+      ward->label_y = cy + self->hex_origin_y;
+    }
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+path_boundary (FhMapChart *self, cairo_t *cr, Ward *ward)
+{
+  for (guint p = 0; p < fh_geometry_get_n_polygons (ward->projected); p++)
+    for (guint r = 0; r < fh_geometry_get_n_rings (ward->projected, p); r++)
+      {
+        GArray *ring = fh_geometry_get_ring (ward->projected, p, r);
+
+        for (guint i = 0; i < ring->len; i++)
+          {
+            FhPoint *pt = &g_array_index (ring, FhPoint, i);
+            double sx = (pt->x - self->min_x) * self->scale + self->offset_x;
+            double sy = (pt->y - self->min_y) * self->scale + self->offset_y;
+
+            if (i == 0)
+              cairo_move_to (cr, sx, sy);
+            else
+              cairo_line_to (cr, sx, sy);
+          }
+        cairo_close_path (cr);
+      }
+}
+
+static void
+path_hexagon (FhMapChart *self, cairo_t *cr, Ward *ward)
+{
+  double r = self->hex_size * 0.96;
+
+  for (int k = 0; k < 6; k++)
+    {
+      double angle = G_PI / 180 * (60 * k - 30);
+      double px = ward->label_x + r * cos (angle);
+      double py = ward->label_y + r * sin (angle);
+
+      if (k == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
+{
+  FhColor text = fh_chart_theme_text ();
+  FhColor edge = fh_chart_theme_muted_text ();
+  guint n = fh_class_breaks_get_n_classes (self->breaks);
+  gboolean any_missing = FALSE;
+
+  for (guint i = 0; i < self->wards->len; i++)
+    if (isnan (((Ward *) g_ptr_array_index (self->wards, i))->value))
+      any_missing = TRUE;
+
+  /* highest class first, as a reader scans down from "most" */
+  for (guint k = 0; k <= n; k++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(PangoLayout) l = NULL;
+      double sy = y + k * 22;
+
+      if (k == n && !any_missing)
+        break;
+      label = k < n ? fh_class_breaks_get_label (self->breaks, n - 1 - k, self->decimals)
+                    : g_strdup (_("No data"));
+      cairo_rectangle (cr, x, sy, 18, 14);
+      if (k < n)
+        {
+          FhColor fill = class_colour (self, n - 1 - k);
+          fh_color_apply (&fill, cr);
+          cairo_fill_preserve (cr);
+        }
+      else
+        hatch (cr);
+      fh_color_apply (&edge, cr);
+      cairo_set_line_width (cr, 0.75);
+      cairo_stroke (cr);
+      l = fh_chart_text_layout (cr, label, SMALL_PT, FALSE);
+      show_at (cr, l, x + 24, sy + 7 - layout_h (l) / 2, text);
+    }
+}
+
+typedef struct { double x1, y1, x2, y2; } Box;
+
+static gboolean
+overlaps (GArray *boxes, Box b)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      Box *o = &g_array_index (boxes, Box, i);
+      if (b.x1 < o->x2 && o->x1 < b.x2 && b.y1 < o->y2 && o->y1 < b.y2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Labels with a white halo; in the boundary map a label that would collide
+ * with one already placed is left out (the selected ward's goes first), so
+ * those shown stay readable. Hexagons always have room for theirs. */
+static void
+draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
+{
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  FhColor text = fh_chart_theme_text ();
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->wards->len; i++)
+      {
+        Ward *ward = g_ptr_array_index (self->wards, i);
+        gboolean selected = g_strcmp0 (ward->code, self->selected) == 0;
+        g_autoptr(PangoLayout) l = NULL;
+        double lw, lh, lx;
+        Box b;
+
+        if ((pass == 0) != selected)
+          continue;
+        l = fh_chart_text_layout (cr, ward->name, LABEL_PT, selected);
+        if (style == FH_MAP_HEXAGONS)
+          {
+            pango_layout_set_width (l, self->hex_size * 1.55 * PANGO_SCALE);
+            pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+            pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+            pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+            pango_layout_set_height (l, -2);
+          }
+        {
+          PangoRectangle logical;
+
+          /* centre the text itself, not the box a wrapped layout is given */
+          pango_layout_get_extents (l, NULL, &logical);
+          lw = (double) logical.width / PANGO_SCALE;
+          lh = (double) logical.height / PANGO_SCALE;
+          lx = ward->label_x - (double) logical.x / PANGO_SCALE - lw / 2;
+        }
+        b = (Box) { ward->label_x - lw / 2 - 2, ward->label_y - lh / 2 - 1,
+                    ward->label_x + lw / 2 + 2, ward->label_y + lh / 2 + 1 };
+        if (style == FH_MAP_BOUNDARIES && !selected && overlaps (boxes, b))
+          continue;
+        g_array_append_val (boxes, b);
+
+        cairo_move_to (cr, lx, ward->label_y - lh / 2);
+        pango_cairo_layout_path (cr, l);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+        cairo_set_line_width (cr, 3);
+        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke (cr);
+        show_at (cr, l, lx, ward->label_y - lh / 2, text);
+      }
+}
+
+static void
+fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
+{
+  FhMapChart *self = FH_MAP_CHART (chart);
+  FhColor text = fh_chart_theme_text ();
+  FhColor muted = fh_chart_theme_muted_text ();
+  FhColor background = fh_chart_theme_background ();
+  double inner_w = width - 2 * MARGIN, top = MARGIN, bottom = height - MARGIN;
+  double map_x, map_y, map_w, map_h;
+  FhMapStyle style;
+
+  ensure_breaks (self);
+  fh_color_apply (&background, cr);
+  cairo_paint (cr);
+
+  if (self->title)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      show_at (cr, l, MARGIN, top, text);
+      top += layout_h (l) + 4;
+    }
+  if (self->value_label)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+      show_at (cr, l, MARGIN, top, muted);
+      top += layout_h (l) + 10;
+    }
+  if (self->caption)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      bottom -= layout_h (l);
+      show_at (cr, l, MARGIN, bottom, muted);
+      bottom -= 8;
+    }
+
+  map_x = MARGIN;
+  map_y = top;
+  map_w = MAX (inner_w - LEGEND_W - 12, 10);
+  map_h = MAX (bottom - top, 10);
+
+  style = choose_style (self);
+  self->drawn_style = style;
+  if (style == FH_MAP_BOUNDARIES)
+    layout_boundaries (self, map_x, map_y, map_w, map_h);
+  else
+    layout_hexagons (self, map_x, map_y, map_w, map_h);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+      int k = fh_class_breaks_classify (self->breaks, ward->value);
+
+      cairo_new_path (cr);
+      if (style == FH_MAP_BOUNDARIES)
+        path_boundary (self, cr, ward);
+      else
+        path_hexagon (self, cr, ward);
+      if (k >= 0)
+        {
+          FhColor fill = class_colour (self, k);
+          fh_color_apply (&fill, cr);
+          cairo_fill_preserve (cr);
+        }
+      else
+        {
+          fh_color_apply (&background, cr);
+          cairo_fill_preserve (cr);
+          hatch (cr);
+        }
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+
+  /* the selected ward on top, outlined heavily */
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+
+      if (g_strcmp0 (ward->code, self->selected) != 0)
+        continue;
+      cairo_new_path (cr);
+      if (style == FH_MAP_BOUNDARIES)
+        path_boundary (self, cr, ward);
+      else
+        path_hexagon (self, cr, ward);
+      fh_color_apply (&text, cr);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+
+  draw_labels (self, cr, style);
+  draw_legend (self, cr, width - MARGIN - LEGEND_W, map_y + 8);
+}
+
+/* ---- FhChart ------------------------------------------------------------ */
+
+static const char *get_title (FhChart *c) { return FH_MAP_CHART (c)->title; }
+static const char *get_caption (FhChart *c) { return FH_MAP_CHART (c)->caption; }
+
+static char *
+to_csv (FhChart *chart)
+{
+  FhMapChart *self = FH_MAP_CHART (chart);
+  GString *csv = g_string_new (NULL);
+
+  fh_csv_append_field (csv, _("Ward code"), FALSE);
+  fh_csv_append_field (csv, _("Ward"), FALSE);
+  fh_csv_append_field (csv, self->value_label ? self->value_label : _("Value"), TRUE);
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+      g_autofree char *v = isnan (w->value) ? g_strdup ("") : g_strdup_printf ("%.*f", (int) self->decimals, w->value);
+
+      fh_csv_append_field (csv, w->code, FALSE);
+      fh_csv_append_field (csv, w->name, FALSE);
+      fh_csv_append_field (csv, v, TRUE);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static char *
+get_alt_text (FhChart *chart)
+{
+  FhMapChart *self = FH_MAP_CHART (chart);
+  Ward *hi = NULL, *lo = NULL;
+  guint missing = 0;
+  g_autofree char *hv = NULL, *lv = NULL;
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+      if (isnan (w->value)) { missing++; continue; }
+      if (hi == NULL || w->value > hi->value) hi = w;
+      if (lo == NULL || w->value < lo->value) lo = w;
+    }
+  if (hi == NULL)
+    return g_strdup_printf (_("Map of %u wards with no data."), self->wards->len);
+  hv = fh_format_number (hi->value, self->decimals);
+  lv = fh_format_number (lo->value, self->decimals);
+  return g_strdup_printf (_("%s. Map of %u wards: highest %s (%s), lowest %s (%s); %u with no data."),
+                          self->title ? self->title : "", self->wards->len, hi->name, hv, lo->name, lv, missing);
+}
+
+static void
+chart_iface_init (FhChartInterface *iface)
+{
+  iface->draw = fh_map_chart_draw;
+  iface->get_title = get_title;
+  iface->get_caption = get_caption;
+  iface->to_csv = to_csv;
+  iface->get_alt_text = get_alt_text;
+}
+
+/* ---- GObject and API ------------------------------------------------------ */
+
+static void
+fh_map_chart_finalize (GObject *object)
+{
+  FhMapChart *self = FH_MAP_CHART (object);
+
+  g_free (self->title);
+  g_free (self->caption);
+  g_free (self->value_label);
+  g_free (self->selected);
+  g_ptr_array_unref (self->wards);
+  g_clear_pointer (&self->breaks, fh_class_breaks_free);
+
+  G_OBJECT_CLASS (fh_map_chart_parent_class)->finalize (object);
+}
+
+static void
+fh_map_chart_class_init (FhMapChartClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fh_map_chart_finalize;
+}
+
+static void
+fh_map_chart_init (FhMapChart *self)
+{
+  self->wards = g_ptr_array_new_with_free_func (ward_free);
+  self->decimals = 1;
+}
+
+FhMapChart *
+fh_map_chart_new (void)
+{
+  return g_object_new (FH_TYPE_MAP_CHART, NULL);
+}
+
+#define SET_STRING(field)                       \
+  g_return_if_fail (FH_IS_MAP_CHART (self));    \
+  g_free (self->field);                         \
+  self->field = g_strdup (value);               \
+  changed (self)
+
+void fh_map_chart_set_title (FhMapChart *self, const char *value) { SET_STRING (title); }
+void fh_map_chart_set_caption (FhMapChart *self, const char *value) { SET_STRING (caption); }
+void fh_map_chart_set_value_label (FhMapChart *self, const char *value) { SET_STRING (value_label); }
+
+void
+fh_map_chart_set_value_format (FhMapChart *self, guint decimals)
+{
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  self->decimals = MIN (decimals, 6);
+  changed (self);
+}
+
+void
+fh_map_chart_clear (FhMapChart *self)
+{
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  g_ptr_array_set_size (self->wards, 0);
+  changed (self);
+}
+
+void
+fh_map_chart_add_ward (FhMapChart *self,
+                       const char *code,
+                       const char *name,
+                       double      value,
+                       FhGeometry *boundary,
+                       double      centroid_lon,
+                       double      centroid_lat)
+{
+  Ward *w;
+
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  g_return_if_fail (code != NULL);
+
+  w = g_new0 (Ward, 1);
+  w->code = g_strdup (code);
+  w->name = g_strdup (name ? name : code);
+  w->value = value;
+  w->boundary = boundary;
+  w->lon = centroid_lon;
+  w->lat = centroid_lat;
+  g_ptr_array_add (self->wards, w);
+  changed (self);
+}
+
+void
+fh_map_chart_set_style (FhMapChart *self, FhMapStyle style)
+{
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  self->style = style;
+  changed (self);
+}
+
+FhMapStyle
+fh_map_chart_get_drawn_style (FhMapChart *self)
+{
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), FH_MAP_HEXAGONS);
+  return self->drawn_style;
+}
+
+void
+fh_map_chart_set_selected (FhMapChart *self, const char *code)
+{
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  g_free (self->selected);
+  self->selected = g_strdup (code);
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+guint
+fh_map_chart_get_n_wards (FhMapChart *self)
+{
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), 0);
+  return self->wards->len;
+}
+
+gboolean
+fh_map_chart_get_ward (FhMapChart *self, guint i, FhMapWard *out)
+{
+  Ward *w;
+
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (i >= self->wards->len)
+    return FALSE;
+
+  ensure_breaks (self);
+  w = g_ptr_array_index (self->wards, i);
+  out->code = w->code;
+  out->name = w->name;
+  out->value = w->value;
+  out->class_index = fh_class_breaks_classify (self->breaks, w->value);
+  out->fill = class_colour (self, out->class_index);
+  out->selected = g_strcmp0 (w->code, self->selected) == 0;
+  out->label_x = w->label_x;
+  out->label_y = w->label_y;
+  return TRUE;
+}
+
+guint
+fh_map_chart_get_n_classes (FhMapChart *self)
+{
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), 0);
+  ensure_breaks (self);
+  return fh_class_breaks_get_n_classes (self->breaks);
+}
+
+char *
+fh_map_chart_get_class_label (FhMapChart *self, guint i)
+{
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), NULL);
+  ensure_breaks (self);
+  return fh_class_breaks_get_label (self->breaks, i, self->decimals);
+}
+
+int
+fh_map_chart_hit_test (FhMapChart *self, double x, double y)
+{
+  g_return_val_if_fail (FH_IS_MAP_CHART (self), -1);
+
+  if (self->drawn_style == FH_MAP_BOUNDARIES)
+    {
+      double px = (x - self->offset_x) / self->scale + self->min_x;
+      double py = (y - self->offset_y) / self->scale + self->min_y;
+
+      for (guint i = 0; i < self->wards->len; i++)
+        {
+          Ward *w = g_ptr_array_index (self->wards, i);
+          if (w->projected != NULL && fh_geometry_contains (w->projected, px, py))
+            return i;
+        }
+      return -1;
+    }
+
+  if (self->hex_size <= 0)
+    return -1;
+  {
+    FhHexCell c = fh_hex_cell_at (x - self->hex_origin_x, y - self->hex_origin_y, self->hex_size);
+
+    for (guint i = 0; i < self->wards->len; i++)
+      {
+        Ward *w = g_ptr_array_index (self->wards, i);
+        if (w->cell.q == c.q && w->cell.r == c.r)
+          return i;
+      }
+  }
+  return -1;
+}
