@@ -115,8 +115,6 @@ choose_style (FhMapChart *self)
 }
 
 static double
-layout_w (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) w / PANGO_SCALE; }
-static double
 layout_h (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
 
 static void
