@@ -92,6 +92,18 @@ FhWardDemand *fh_database_authority_demand_finish (FhDatabase           *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 
+/* GPtrArray of FhWardProfile: reference figures and boundaries of every
+ * ward of the authority. GeoJSON is parsed on the worker thread; a boundary
+ * that cannot be read becomes NULL (the map then falls back to hexagons). */
+void        fh_database_ward_profiles_async    (FhDatabase           *self,
+                                                int                   authority_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_ward_profiles_finish   (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
 /* GPtrArray of FhMonthlyDemand, @ward_code NULL for the whole authority */
 void        fh_database_demand_monthly_async   (FhDatabase           *self,
                                                 int                   authority_id,

@@ -215,6 +215,72 @@ fh_database_authority_demand_finish (FhDatabase    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- ward profiles ------------------------------------------------------ */
+
+static gpointer
+parse_ward_profile (const PGresult *r, int row)
+{
+  FhWardProfile *p = g_new0 (FhWardProfile, 1);
+
+  p->ward_code = fh_pg_value_text (r, row, 0);
+  p->ward_name = fh_pg_value_text (r, row, 1);
+  p->locality = fh_pg_value_text (r, row, 2);
+  p->population_total = fh_pg_value_count (r, row, 3);
+  p->children_0_17 = fh_pg_value_count (r, row, 4);
+  p->children_0_4 = fh_pg_value_count (r, row, 5);
+  p->children_5_9 = fh_pg_value_count (r, row, 6);
+  p->children_10_17 = fh_pg_value_count (r, row, 7);
+  p->imd_score = fh_pg_value_double (r, row, 8);
+  p->pct_global_majority = fh_pg_value_double (r, row, 9);
+  p->centroid_lon = fh_pg_value_double (r, row, 10);
+  p->centroid_lat = fh_pg_value_double (r, row, 11);
+  if (!PQgetisnull (r, row, 12))
+    {
+      g_autoptr(GError) error = NULL;
+
+      p->boundary = fh_geometry_parse (PQgetvalue (r, row, 12), &error);
+      if (p->boundary == NULL)
+        g_warning ("Ward %s: its boundary could not be read: %s", p->ward_code, error->message);
+    }
+  return p;
+}
+
+static const FhQuerySpec ward_profiles_spec = {
+  "SELECT p.ward_code, p.ward_name, p.locality_name, p.population_total, p.children_0_17,"
+  "       p.children_0_4, p.children_5_9, p.children_10_17, p.imd_score, p.pct_global_majority,"
+  "       p.centroid_lon, p.centroid_lat, b.geojson"
+  "  FROM reporting.ward_profile p"
+  "  LEFT JOIN reporting.ward_boundary b ON b.ward_code = p.ward_code"
+  " WHERE p.authority_id = $1::int"
+  " ORDER BY p.ward_code",
+  13, parse_ward_profile, (GDestroyNotify) fh_ward_profile_free, FALSE
+};
+
+void
+fh_database_ward_profiles_async (FhDatabase          *self,
+                                 int                  authority_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  char **params;
+
+  g_return_if_fail (FH_IS_DATABASE (self));
+
+  params = params_new (1);
+  params[0] = g_strdup_printf ("%d", authority_id);
+  fh_database_submit (self, &ward_profiles_spec, params, 1,
+                      cancellable, callback, user_data, fh_database_ward_profiles_async);
+}
+
+GPtrArray *
+fh_database_ward_profiles_finish (FhDatabase    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_array (self, result, fh_database_ward_profiles_async, error);
+}
+
 /* ---- monthly demand ----------------------------------------------------- */
 
 static gpointer

@@ -6,6 +6,18 @@
 #include "fh-results.h"
 
 void
+fh_ward_profile_free (FhWardProfile *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->ward_code);
+  g_free (self->ward_name);
+  g_free (self->locality);
+  g_clear_pointer (&self->boundary, fh_geometry_free);
+  g_free (self);
+}
+
+void
 fh_authority_free (FhAuthority *self)
 {
   if (self == NULL)

@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "fh-geometry.h"
+
 G_BEGIN_DECLS
 
 #define FH_COUNT_MISSING (-1)
@@ -77,6 +79,23 @@ typedef struct {
   gint64     denominator;
 } FhIndicatorPoint;
 
+typedef struct {
+  char       *ward_code;
+  char       *ward_name;
+  char       *locality;
+  gint64      population_total;
+  gint64      children_0_17;
+  gint64      children_0_4;
+  gint64      children_5_9;
+  gint64      children_10_17;
+  double      imd_score;
+  double      pct_global_majority;
+  double      centroid_lon;         /* NAN when unknown */
+  double      centroid_lat;
+  FhGeometry *boundary;             /* NULL when none, or when it could not be read */
+} FhWardProfile;
+
+void fh_ward_profile_free       (FhWardProfile      *self);
 void fh_authority_free          (FhAuthority        *self);
 void fh_ward_demand_free        (FhWardDemand       *self);
 void fh_monthly_demand_free     (FhMonthlyDemand    *self);
@@ -84,6 +103,7 @@ void fh_worker_caseload_free    (FhWorkerCaseload   *self);
 void fh_indicator_summary_free  (FhIndicatorSummary *self);
 void fh_indicator_point_free    (FhIndicatorPoint   *self);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWardProfile, fh_ward_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhAuthority, fh_authority_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWardDemand, fh_ward_demand_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhMonthlyDemand, fh_monthly_demand_free)

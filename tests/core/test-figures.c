@@ -103,6 +103,44 @@ test_authority_demand (void)
 }
 
 static void
+on_profiles (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  w->value = fh_database_ward_profiles_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+test_ward_profiles (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 children = 0;
+  Wait w = { 0 };
+
+  fh_database_ward_profiles_async (db, 1, NULL, on_profiles, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==, 20);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWardProfile *p = g_ptr_array_index (rows, i);
+      const char *params[] = { p->ward_code };
+      g_autofree char *with_boundary = owner_value ("SELECT (boundary IS NOT NULL)::text FROM fh.ward WHERE ward_code = $1", 1, params);
+
+      g_assert_cmpint (p->children_0_4 + p->children_5_9 + p->children_10_17, ==, p->children_0_17);
+      g_assert_false (isnan (p->centroid_lon));
+      /* a stored boundary arrives parsed; none arrives as none */
+      g_assert_cmpint (p->boundary != NULL, ==, g_str_equal (with_boundary, "true"));
+      children += p->children_0_17;
+    }
+  g_assert_cmpint (children, ==, 69285);
+  /* Aspley's IMD 2019 score, a real published figure */
+  g_assert_cmpfloat_with_epsilon (((FhWardProfile *) g_ptr_array_index (rows, 0))->imd_score, 54.693, 1e-9);
+}
+
+static void
 test_ward_demand_filters (void)
 {
   g_autoptr(FhDatabase) db = connect_reader ();
@@ -298,6 +336,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/database/figures/ward-demand", test_ward_demand_matches_independent_sql);
   g_test_add_func ("/database/figures/authority-demand", test_authority_demand);
+  g_test_add_func ("/database/figures/ward-profiles", test_ward_profiles);
   g_test_add_func ("/database/figures/ward-demand-filters", test_ward_demand_filters);
   g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
   g_test_add_func ("/database/figures/caseloads", test_caseloads);
