@@ -107,3 +107,16 @@ fh_chart_view_get_chart (FhChartView *self)
 
   return self->chart;
 }
+
+void
+fh_chart_view_to_chart (FhChartView *self,
+                        double       x,
+                        double       y,
+                        double      *chart_x,
+                        double      *chart_y)
+{
+  g_return_if_fail (FH_IS_CHART_VIEW (self));
+
+  *chart_x = x / SCREEN_SCALE;
+  *chart_y = y / SCREEN_SCALE;
+}

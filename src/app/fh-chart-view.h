@@ -18,5 +18,11 @@ GtkWidget *fh_chart_view_new       (void);
 void       fh_chart_view_set_chart (FhChartView *self,
                                     FhChart     *chart);
 FhChart   *fh_chart_view_get_chart (FhChartView *self);
+/* From widget coordinates to the chart's own (the view scales charts up). */
+void       fh_chart_view_to_chart  (FhChartView *self,
+                                    double       x,
+                                    double       y,
+                                    double      *chart_x,
+                                    double      *chart_y);
 
 G_END_DECLS

@@ -3,8 +3,13 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The latest complete financial year: the city's referral rate, a ranked bar
- * chart of every ward's rate against it, and the ward table.
+ * A measure (referrals, episodes started, episodes open at the period end),
+ * as a count or a rate per 10,000 children, for a period compared with the
+ * same period a year earlier, filtered by level, service, need, source and
+ * age band. Shown as a map and a ranked bar chart that share one selected
+ * ward, and a ward table with the change. Every figure comes from the
+ * reporting layer; changing a filter cancels the queries it supersedes, so
+ * their late results are dropped, and the choices are remembered.
  */
 #include <glib/gi18n.h>
 #include <math.h>
@@ -12,48 +17,291 @@
 #include "fh-bar-chart.h"
 #include "fh-chart-view.h"
 #include "fh-demand-page.h"
+#include "fh-map-chart.h"
 #include "fh-period.h"
+#include "fh-settings.h"
 #include "fh-table.h"
+
+/* Codes behind each drop-down's rows, in the template's order; "" is "all". */
+static const char *measure_codes[] = { "referrals", "started", "open" };
+static const char *period_codes[] = { "month", "quarter", "financial-year", "rolling-12-months", "custom" };
+static const char *level_codes[] = { "", "early", "targeted" };
+static const char *service_codes[] = { "", "core", "adolescence" };
+static const char *need_codes[] = { "", "exploitation", "missing", "asb", "criminality", "education",
+                                    "domestic_abuse", "parental_mental_health", "substance_misuse",
+                                    "send", "housing", "parenting", "child_mental_health", "neglect",
+                                    "financial_hardship" };
+static const char *source_codes[] = { "", "school", "police", "health", "self_family", "council",
+                                      "voluntary", "other" };
+static const char *age_codes[] = { "", "0-4", "5-9", "10-17" };
+static const char *map_style_codes[] = { "automatic", "boundaries", "hexagons" };
+
+typedef struct {
+  const char   *key;
+  const char  **codes;
+  guint         n_codes;
+  gsize         offset;   /* of the GtkDropDown * in FhDemandPage */
+} Choice;
 
 struct _FhDemandPage
 {
   GtkWidget       parent_instance;
 
   FhDataView     *data_view;
+  GtkDropDown    *measure_dropdown;
+  GtkDropDown    *unit_dropdown;
+  GtkDropDown    *period_dropdown;
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
+  GtkDropDown    *level_dropdown;
+  GtkDropDown    *service_dropdown;
+  GtkDropDown    *need_dropdown;
+  GtkDropDown    *source_dropdown;
+  GtkDropDown    *age_dropdown;
+  GtkDropDown    *map_style_dropdown;
   GtkLabel       *period_label;
   GtkLabel       *city_rate_label;
-  GtkLabel       *city_referrals_label;
-  GtkLabel       *city_open_label;
-  FhChartView    *chart_view;
+  GtkLabel       *city_rate_caption;
+  GtkLabel       *city_count_label;
+  GtkLabel       *city_count_caption;
+  GtkLabel       *city_change_label;
+  FhChartView    *map_view;
+  FhChartView    *bar_view;
   GtkGrid        *ward_grid;
 
-  FhBarChart     *chart;
+  GSettings      *settings;
+  FhDatabase     *database;
+  int             authority_id;
+  FhMapChart     *map;
+  FhBarChart     *bars;
   GCancellable   *cancellable;
   FhPeriod       *period;
-  FhWardDemand   *city;
+  FhPeriod       *previous_period;
+  GPtrArray      *profiles;
+  int             profiles_authority;
   GPtrArray      *wards;
+  GPtrArray      *wards_before;
+  FhWardDemand   *city;
+  FhWardDemand   *city_before;
+  char           *selected;
   int             pending;
   GError         *error;
+  guint           load_count;
+  gboolean        restoring;
 };
 
 static void page_iface_init (FhPageInterface *iface);
+static void reload (FhDemandPage *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (FhDemandPage, fh_demand_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
 
+#define CHOICE(key, codes, field) { key, codes, G_N_ELEMENTS (codes), G_STRUCT_OFFSET (FhDemandPage, field) }
+static const Choice choices[] = {
+  CHOICE ("demand-measure", measure_codes, measure_dropdown),
+  CHOICE ("demand-period", period_codes, period_dropdown),
+  CHOICE ("demand-level", level_codes, level_dropdown),
+  CHOICE ("demand-service", service_codes, service_dropdown),
+  CHOICE ("demand-need", need_codes, need_dropdown),
+  CHOICE ("demand-source", source_codes, source_dropdown),
+  CHOICE ("demand-age-band", age_codes, age_dropdown),
+  CHOICE ("demand-map-style", map_style_codes, map_style_dropdown),
+};
+
+static GtkDropDown *
+choice_dropdown (FhDemandPage *self, const Choice *c)
+{
+  return G_STRUCT_MEMBER (GtkDropDown *, self, c->offset);
+}
+
+static const char *
+choice_code (FhDemandPage *self, const Choice *c)
+{
+  guint i = gtk_drop_down_get_selected (choice_dropdown (self, c));
+  return i < c->n_codes ? c->codes[i] : c->codes[0];
+}
+
+static const Choice *
+find_choice (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (g_str_equal (choices[i].key, key))
+      return &choices[i];
+  return NULL;
+}
+
+static char *
+nullable (const char *code)
+{
+  return code && *code ? g_strdup (code) : NULL;
+}
+
+/* ---- figures for the chosen measure ------------------------------------- */
+
+static gint64
+measure_count (FhDemandPage *self, const FhWardDemand *d)
+{
+  const char *m = choice_code (self, find_choice ("demand-measure"));
+
+  if (d == NULL)
+    return FH_COUNT_MISSING;
+  if (g_str_equal (m, "started"))
+    return d->episodes_started;
+  if (g_str_equal (m, "open"))
+    return d->episodes_open;
+  return d->referrals;
+}
+
+static double
+measure_rate (FhDemandPage *self, const FhWardDemand *d)
+{
+  const char *m = choice_code (self, find_choice ("demand-measure"));
+
+  if (d == NULL)
+    return NAN;
+  if (g_str_equal (m, "started"))
+    return d->started_rate;
+  if (g_str_equal (m, "open"))
+    return d->open_rate;
+  return d->referral_rate;
+}
+
+static gboolean
+showing_counts (FhDemandPage *self)
+{
+  return gtk_drop_down_get_selected (self->unit_dropdown) == 1;
+}
+
+static double
+measure_value (FhDemandPage *self, const FhWardDemand *d)
+{
+  if (d == NULL)
+    return NAN;
+  if (showing_counts (self))
+    {
+      gint64 n = measure_count (self, d);
+      return n == FH_COUNT_MISSING ? NAN : (double) n;
+    }
+  return measure_rate (self, d);
+}
+
+static const char *
+measure_name (FhDemandPage *self)
+{
+  const char *m = choice_code (self, find_choice ("demand-measure"));
+
+  if (g_str_equal (m, "started"))
+    return _("Episodes of Family Help started");
+  if (g_str_equal (m, "open"))
+    return _("Episodes of Family Help open at the period end");
+  return _("Referrals received");
+}
+
+static char *
+value_label (FhDemandPage *self)
+{
+  const char *band = choice_code (self, find_choice ("demand-age-band"));
+  g_autofree char *children = *band ? g_strdup_printf (_("children aged %s"), band)
+                                    : g_strdup (_("children aged 0–17"));
+
+  if (showing_counts (self))
+    return g_strdup (measure_name (self));
+  /* Translators: "Referrals received per 10,000 children aged 0–17" */
+  return g_strdup_printf (_("%s per 10,000 %s"), measure_name (self), children);
+}
+
+static FhWardDemand *
+find_ward (GPtrArray *wards, const char *code)
+{
+  for (guint i = 0; wards != NULL && i < wards->len; i++)
+    {
+      FhWardDemand *d = g_ptr_array_index (wards, i);
+      if (g_strcmp0 (d->ward_code, code) == 0)
+        return d;
+    }
+  return NULL;
+}
+
+static FhWardProfile *
+find_profile (FhDemandPage *self, const char *code)
+{
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      FhWardProfile *p = g_ptr_array_index (self->profiles, i);
+      if (g_strcmp0 (p->ward_code, code) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static char *
+format_change (double now, double before, guint decimals)
+{
+  double diff, pct;
+  g_autofree char *d = NULL, *p = NULL;
+
+  fh_change_compute (now, before, &diff, &pct);
+  if (isnan (diff))
+    return g_strdup (_("no comparison"));
+  d = fh_format_number (fabs (diff), decimals);
+  if (isnan (pct))
+    return g_strdup_printf ("%s%s", diff < 0 ? "−" : "+", d);
+  p = fh_format_number (fabs (pct), 1);
+  /* "▲ +120.4 (+6.5%)": an arrow and a sign, so colour is not needed */
+  return g_strdup_printf ("%s %s%s (%s%s%%)", diff > 0 ? "▲" : diff < 0 ? "▼" : "▶",
+                          diff < 0 ? "−" : "+", d, pct < 0 ? "−" : "+", p);
+}
+
+/* ---- showing results ------------------------------------------------------ */
+
 static void
-show_results (FhDemandPage *self)
+update_selection (FhDemandPage *self)
+{
+  int index = -1;
+
+  for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
+    if (g_strcmp0 (((FhWardDemand *) g_ptr_array_index (self->wards, i))->ward_code, self->selected) == 0)
+      index = i;
+  fh_bar_chart_set_highlight (self->bars, index);
+  fh_map_chart_set_selected (self->map, self->selected);
+}
+
+static void
+fill_table (FhDemandPage *self, guint decimals)
 {
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
-  const char *headers[] = { _("Ward"), _("Children 0–17"), _("Referrals"),
-                            _("Referrals per 10,000"), _("Episodes started"),
-                            _("Open at period end") };
+  g_autofree char *previous = fh_period_get_label (self->previous_period);
+  const char *headers[] = { _("Ward"), _("Children"), _("Count"), _("Rate per 10,000"),
+                            previous, _("Change") };
+
+  fh_table_reset (self->ward_grid, headers, kinds, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      FhWardDemand *w = g_ptr_array_index (self->wards, i);
+      FhWardDemand *b = find_ward (self->wards_before, w->ward_code);
+      g_autofree char *children = fh_format_number (w->children_0_17, 0);
+      g_autofree char *count = fh_format_number (measure_count (self, w), 0);
+      g_autofree char *rate = fh_format_number (measure_rate (self, w), 1);
+      g_autofree char *before = fh_format_number (measure_value (self, b), decimals);
+      g_autofree char *change = format_change (measure_value (self, w), measure_value (self, b), decimals);
+      const char *cells[] = { w->ward_name, children, count, rate, before, change };
+
+      fh_table_add_row (self->ward_grid, i, cells, kinds, G_N_ELEMENTS (cells));
+    }
+}
+
+static void
+show_results (FhDemandPage *self)
+{
   g_autofree const char **labels = NULL;
   g_autofree double *values = NULL;
   g_autofree char *period = fh_period_get_label (self->period);
-  g_autofree char *rate = NULL, *referrals = NULL, *open = NULL, *text = NULL, *day = NULL;
-  g_autofree char *title = NULL, *caption = NULL;
+  g_autofree char *previous = fh_period_get_label (self->previous_period);
+  g_autofree char *label = value_label (self);
+  g_autofree char *rate = NULL, *count = NULL, *change = NULL, *text = NULL;
+  g_autofree char *title = NULL, *caption = NULL, *map_title = NULL;
+  guint decimals = showing_counts (self) ? 0 : 1;
   FhWardDemand *top = NULL;
 
   if (self->wards->len == 0)
@@ -62,59 +310,74 @@ show_results (FhDemandPage *self)
       return;
     }
 
-  rate = fh_format_number (self->city->referral_rate, 1);
-  referrals = fh_format_number (self->city->referrals, 0);
-  open = fh_format_number (self->city->episodes_open, 0);
+  rate = fh_format_number (measure_rate (self, self->city), 1);
+  count = fh_format_number (measure_count (self, self->city), 0);
   gtk_label_set_text (self->city_rate_label, rate);
-  gtk_label_set_text (self->city_referrals_label, referrals);
-  day = g_date_time_format (self->period->to, "%e %B %Y");
-  /* Translators: "1,234 episodes of Family Help open on 31 March 2026" */
-  text = g_strdup_printf (_("%s episodes of Family Help open on %s"), open, g_strstrip (day));
-  gtk_label_set_text (self->city_open_label, text);
+  gtk_label_set_text (self->city_count_label, count);
+  gtk_label_set_text (self->city_count_caption, measure_name (self));
+  text = g_strdup_printf (_("per 10,000 children · %s"), self->city->ward_name);
+  gtk_label_set_text (self->city_rate_caption, text);
   g_free (text);
-  text = g_strdup_printf (_("Financial year %s · %s"), period, self->city->ward_name);
+  change = format_change (measure_value (self, self->city), measure_value (self, self->city_before), decimals);
+  text = g_strdup_printf (_("%s on %s"), change, previous);
+  gtk_label_set_text (self->city_change_label, text);
+  g_free (text);
+  text = g_strdup_printf (_("%s · compared with %s"), period, previous);
   gtk_label_set_text (self->period_label, text);
 
   labels = g_new0 (const char *, self->wards->len);
   values = g_new0 (double, self->wards->len);
-  fh_table_reset (self->ward_grid, headers, kinds, G_N_ELEMENTS (headers));
+  fh_map_chart_clear (self->map);
   for (guint i = 0; i < self->wards->len; i++)
     {
       FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      g_autofree char *c0 = fh_format_number (w->children_0_17, 0);
-      g_autofree char *c1 = fh_format_number (w->referrals, 0);
-      g_autofree char *c2 = fh_format_number (w->referral_rate, 1);
-      g_autofree char *c3 = fh_format_number (w->episodes_started, 0);
-      g_autofree char *c4 = fh_format_number (w->episodes_open, 0);
-      const char *cells[] = { w->ward_name, c0, c1, c2, c3, c4 };
+      FhWardProfile *p = find_profile (self, w->ward_code);
 
-      fh_table_add_row (self->ward_grid, i, cells, kinds, G_N_ELEMENTS (cells));
       labels[i] = w->ward_name;
-      values[i] = w->referral_rate;
-      if (!isnan (w->referral_rate) && (top == NULL || w->referral_rate > top->referral_rate))
+      values[i] = measure_value (self, w);
+      if (!isnan (values[i]) && (top == NULL || values[i] > measure_value (self, top)))
         top = w;
+      fh_map_chart_add_ward (self->map, w->ward_code, w->ward_name, values[i],
+                             p && p->boundary ? fh_geometry_copy (p->boundary) : NULL,
+                             p ? p->centroid_lon : NAN, p ? p->centroid_lat : NAN);
     }
 
-  /* An active title that says the finding. */
-  title = top ? g_strdup_printf (_("%s has the highest referral rate of %u wards"),
-                                 top->ward_name, self->wards->len)
-              : g_strdup (_("Referral rate by ward"));
-  caption = g_strdup_printf (_("Source: %s Family Help referrals (reporting.ward_demand). "
-                               "Referrals received %s, per 10,000 children aged 0–17 "
-                               "(ONS mid-2020 estimates). Dashed line: whole authority."),
-                             self->city->ward_name, period);
-  fh_bar_chart_set_title (self->chart, title);
-  fh_bar_chart_set_caption (self->chart, caption);
-  fh_bar_chart_set_value_label (self->chart, _("Referrals per 10,000 children aged 0–17"));
-  fh_bar_chart_set_bars (self->chart, labels, values, self->wards->len);
-  fh_bar_chart_set_reference_line (self->chart, self->city->referral_rate, _("City"));
+  title = top ? g_strdup_printf (_("%s is highest of %u wards"), top->ward_name, self->wards->len)
+              : g_strdup (_("By ward"));
+  map_title = top ? g_strdup_printf (_("Highest in %s"), top->ward_name) : g_strdup (_("By ward"));
+  caption = g_strdup_printf (_("Source: %s, Family Help reporting data. %s, %s. Rates per 10,000 "
+                               "children (ONS mid-2020 estimates). Dashed line: whole authority."),
+                             self->city->ward_name, measure_name (self), period);
 
+  fh_bar_chart_set_title (self->bars, title);
+  fh_bar_chart_set_caption (self->bars, caption);
+  fh_bar_chart_set_value_label (self->bars, label);
+  fh_bar_chart_set_value_format (self->bars, decimals);
+  fh_bar_chart_set_bars (self->bars, labels, values, self->wards->len);
+  fh_bar_chart_set_reference_line (self->bars, showing_counts (self) ? NAN : measure_rate (self, self->city),
+                                   _("City"));
+
+  fh_map_chart_set_title (self->map, map_title);
+  fh_map_chart_set_value_label (self->map, label);
+  fh_map_chart_set_caption (self->map, caption);
+  fh_map_chart_set_value_format (self->map, decimals);
+  {
+    guint style = gtk_drop_down_get_selected (self->map_style_dropdown);
+    fh_map_chart_set_style (self->map, style == 1 ? FH_MAP_BOUNDARIES : style == 2 ? FH_MAP_HEXAGONS : FH_MAP_AUTOMATIC);
+  }
+
+  update_selection (self);
+  fill_table (self, decimals);
   fh_data_view_show_content (self->data_view);
 }
 
+/* ---- queries ---------------------------------------------------------------- */
+
 static void
-query_done (FhDemandPage *self)
+query_done (FhDemandPage *self, GError *error)
 {
+  if (error != NULL && self->error == NULL)
+    self->error = g_error_copy (error);
   if (--self->pending > 0)
     return;
 
@@ -128,40 +391,140 @@ query_done (FhDemandPage *self)
   show_results (self);
 }
 
-static void
-on_wards (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(FhDemandPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *wards = fh_database_ward_demand_finish (FH_DATABASE (source), result, &error);
+/* Each callback drops a result whose load was superseded (cancelled). */
+#define DEFINE_ARRAY_CALLBACK(name, finish, field)                                  \
+  static void name (GObject *source, GAsyncResult *result, gpointer user_data)      \
+  {                                                                                 \
+    g_autoptr(FhDemandPage) self = user_data;                                       \
+    g_autoptr(GError) error = NULL;                                                 \
+    GPtrArray *rows = finish (FH_DATABASE (source), result, &error);                \
+    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                  \
+      return;                                                                       \
+    if (rows != NULL)                                                               \
+      {                                                                             \
+        g_clear_pointer (&self->field, g_ptr_array_unref);                          \
+        self->field = rows;                                                         \
+      }                                                                             \
+    query_done (self, error);                                                       \
+  }
 
-  if (wards != NULL)
+DEFINE_ARRAY_CALLBACK (on_wards, fh_database_ward_demand_finish, wards)
+DEFINE_ARRAY_CALLBACK (on_wards_before, fh_database_ward_demand_finish, wards_before)
+DEFINE_ARRAY_CALLBACK (on_profiles, fh_database_ward_profiles_finish, profiles)
+
+#define DEFINE_CITY_CALLBACK(name, field)                                            \
+  static void name (GObject *source, GAsyncResult *result, gpointer user_data)       \
+  {                                                                                  \
+    g_autoptr(FhDemandPage) self = user_data;                                        \
+    g_autoptr(GError) error = NULL;                                                  \
+    FhWardDemand *city = fh_database_authority_demand_finish (FH_DATABASE (source), result, &error); \
+    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                   \
+      return;                                                                        \
+    if (city != NULL)                                                                \
+      {                                                                              \
+        g_clear_pointer (&self->field, fh_ward_demand_free);                         \
+        self->field = city;                                                          \
+      }                                                                              \
+    else if (error == NULL)                                                          \
+      error = g_error_new_literal (FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,       \
+                                   _("The database returned no authority figure.")); \
+    query_done (self, error);                                                        \
+  }
+
+DEFINE_CITY_CALLBACK (on_city, city)
+DEFINE_CITY_CALLBACK (on_city_before, city_before)
+
+static FhPeriod *
+chosen_period (FhDemandPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                                            g_date_time_get_day_of_month (now));
+  const char *kind = choice_code (self, find_choice ("demand-period"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_entry), g_str_equal (kind, "custom"));
+  gtk_widget_set_visible (GTK_WIDGET (self->to_entry), g_str_equal (kind, "custom"));
+
+  if (g_str_equal (kind, "custom"))
     {
-      g_clear_pointer (&self->wards, g_ptr_array_unref);
-      self->wards = wards;
+      g_autoptr(GDateTime) from = fh_date_from_iso (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+      g_autoptr(GDateTime) to = fh_date_from_iso (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+      gboolean ok = from != NULL && to != NULL && g_date_time_compare (from, to) <= 0;
+
+      if (!ok)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+          return NULL;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
+      return fh_period_new_custom (from, to);
     }
-  else if (self->error == NULL)
-    self->error = g_steal_pointer (&error);
-  query_done (self);
+  if (g_str_equal (kind, "month"))
+    return fh_period_new_latest_complete (FH_PERIOD_MONTH, today);
+  if (g_str_equal (kind, "quarter"))
+    return fh_period_new_latest_complete (FH_PERIOD_QUARTER, today);
+  if (g_str_equal (kind, "rolling-12-months"))
+    return fh_period_new_latest_complete (FH_PERIOD_ROLLING_12_MONTHS, today);
+  return fh_period_new_latest_complete (FH_PERIOD_FINANCIAL_YEAR, today);
+}
+
+static FhDemandFilter *
+filter_for (FhDemandPage *self, const FhPeriod *period)
+{
+  FhDemandFilter *filter = fh_demand_filter_new (self->authority_id, period->from, period->to);
+
+  filter->level = nullable (choice_code (self, find_choice ("demand-level")));
+  filter->service = nullable (choice_code (self, find_choice ("demand-service")));
+  filter->need = nullable (choice_code (self, find_choice ("demand-need")));
+  filter->source = nullable (choice_code (self, find_choice ("demand-source")));
+  filter->age_band = nullable (choice_code (self, find_choice ("demand-age-band")));
+  return filter;
 }
 
 static void
-on_city (GObject *source, GAsyncResult *result, gpointer user_data)
+reload (FhDemandPage *self)
 {
-  g_autoptr(FhDemandPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  FhWardDemand *city = fh_database_authority_demand_finish (FH_DATABASE (source), result, &error);
+  g_autoptr(FhPeriod) period = NULL;
+  g_autoptr(FhDemandFilter) now = NULL;
+  g_autoptr(FhDemandFilter) before = NULL;
 
-  if (city != NULL)
+  if (self->database == NULL || self->restoring)
+    return;
+
+  period = chosen_period (self);
+  if (period == NULL)
+    return;   /* an unfinished custom range: the entries say so */
+
+  /* A newer load supersedes this one: its late results are dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_error (&self->error);
+  self->load_count++;
+
+  g_clear_pointer (&self->period, fh_period_free);
+  g_clear_pointer (&self->previous_period, fh_period_free);
+  self->period = g_steal_pointer (&period);
+  self->previous_period = fh_period_year_earlier (self->period);
+  now = filter_for (self, self->period);
+  before = filter_for (self, self->previous_period);
+
+  fh_data_view_show_loading (self->data_view);
+  self->pending = 4;
+  fh_database_ward_demand_async (self->database, now, self->cancellable, on_wards, g_object_ref (self));
+  fh_database_ward_demand_async (self->database, before, self->cancellable, on_wards_before, g_object_ref (self));
+  fh_database_authority_demand_async (self->database, now, self->cancellable, on_city, g_object_ref (self));
+  fh_database_authority_demand_async (self->database, before, self->cancellable, on_city_before, g_object_ref (self));
+  if (self->profiles == NULL || self->profiles_authority != self->authority_id)
     {
-      g_clear_pointer (&self->city, fh_ward_demand_free);
-      self->city = city;
+      g_clear_pointer (&self->profiles, g_ptr_array_unref);
+      self->profiles_authority = self->authority_id;
+      self->pending++;
+      fh_database_ward_profiles_async (self->database, self->authority_id, self->cancellable,
+                                       on_profiles, g_object_ref (self));
     }
-  else if (self->error == NULL)
-    self->error = error ? g_steal_pointer (&error)
-                        : g_error_new_literal (FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,
-                                               _("The database returned no authority figure."));
-  query_done (self);
 }
 
 static void
@@ -170,25 +533,12 @@ fh_demand_page_load (FhPage     *page,
                      int         authority_id)
 {
   FhDemandPage *self = FH_DEMAND_PAGE (page);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                                            g_date_time_get_day_of_month (now));
-  g_autoptr(FhDemandFilter) filter = NULL;
 
-  /* A newer load supersedes this one: its results are dropped. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_clear_error (&self->error);
-
-  g_clear_pointer (&self->period, fh_period_free);
-  self->period = fh_period_new_latest_complete (FH_PERIOD_FINANCIAL_YEAR, today);
-  filter = fh_demand_filter_new (authority_id, self->period->from, self->period->to);
-
-  fh_data_view_show_loading (self->data_view);
-  self->pending = 2;
-  fh_database_ward_demand_async (database, filter, self->cancellable, on_wards, g_object_ref (self));
-  fh_database_authority_demand_async (database, filter, self->cancellable, on_city, g_object_ref (self));
+  if (self->database != database || self->authority_id != authority_id)
+    g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_set_object (&self->database, database);
+  self->authority_id = authority_id;
+  reload (self);
 }
 
 static void
@@ -197,6 +547,137 @@ page_iface_init (FhPageInterface *iface)
   iface->load = fh_demand_page_load;
 }
 
+/* ---- controls ------------------------------------------------------------------ */
+
+static void
+on_choice_changed (GtkDropDown  *dropdown,
+                   GParamSpec   *pspec,
+                   FhDemandPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choice_dropdown (self, &choices[i]) == dropdown && self->settings && !self->restoring)
+      g_settings_set_string (self->settings, choices[i].key, choice_code (self, &choices[i]));
+
+  /* the map style and the unit need no new query */
+  if (dropdown == self->map_style_dropdown || dropdown == self->unit_dropdown)
+    {
+      if (self->settings && !self->restoring)
+        g_settings_set_boolean (self->settings, "demand-show-count", showing_counts (self));
+      if (self->wards != NULL && fh_data_view_get_state (self->data_view) == FH_DATA_VIEW_CONTENT)
+        show_results (self);
+      return;
+    }
+  reload (self);
+}
+
+static void
+on_custom_date_activated (GtkEntry     *entry,
+                          FhDemandPage *self)
+{
+  if (self->settings)
+    {
+      g_settings_set_string (self->settings, "demand-custom-from", gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+      g_settings_set_string (self->settings, "demand-custom-to", gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+    }
+  reload (self);
+}
+
+void
+fh_demand_page_select_ward (FhDemandPage *self,
+                            const char   *ward_code)
+{
+  g_return_if_fail (FH_IS_DEMAND_PAGE (self));
+
+  g_free (self->selected);
+  self->selected = g_strdup (ward_code);
+  if (self->settings)
+    g_settings_set_string (self->settings, "demand-selected-ward", ward_code ? ward_code : "");
+  update_selection (self);
+}
+
+static void
+on_map_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDemandPage *self)
+{
+  double cx, cy;
+  int i;
+  FhMapWard ward;
+
+  fh_chart_view_to_chart (self->map_view, x, y, &cx, &cy);
+  i = fh_map_chart_hit_test (self->map, cx, cy);
+  if (i >= 0 && fh_map_chart_get_ward (self->map, i, &ward))
+    fh_demand_page_select_ward (self, ward.code);
+}
+
+static void
+on_bars_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDemandPage *self)
+{
+  double cx, cy;
+  int i;
+
+  fh_chart_view_to_chart (self->bar_view, x, y, &cx, &cy);
+  i = fh_bar_chart_hit_test (self->bars, cx, cy);
+  if (i >= 0 && self->wards != NULL && (guint) i < self->wards->len)
+    fh_demand_page_select_ward (self, ((FhWardDemand *) g_ptr_array_index (self->wards, i))->ward_code);
+}
+
+/* Hover: ward, value, rate and change, as a tooltip. */
+static gboolean
+on_map_query_tooltip (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      FhDemandPage *self)
+{
+  double cx, cy;
+  int i;
+  FhMapWard ward;
+  FhWardDemand *now, *before;
+  g_autofree char *count = NULL, *rate = NULL, *change = NULL, *text = NULL;
+
+  fh_chart_view_to_chart (self->map_view, x, y, &cx, &cy);
+  i = fh_map_chart_hit_test (self->map, cx, cy);
+  if (i < 0 || !fh_map_chart_get_ward (self->map, i, &ward))
+    return FALSE;
+  now = find_ward (self->wards, ward.code);
+  before = find_ward (self->wards_before, ward.code);
+  count = fh_format_number (measure_count (self, now), 0);
+  rate = fh_format_number (measure_rate (self, now), 1);
+  change = format_change (measure_value (self, now), measure_value (self, before), showing_counts (self) ? 0 : 1);
+  text = g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
+                                  ward.name, measure_name (self), count, rate, change);
+  gtk_tooltip_set_markup (tooltip, text);
+  return TRUE;
+}
+
+static void
+restore_settings (FhDemandPage *self)
+{
+  self->restoring = TRUE;
+  for (guint i = 0; self->settings && i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *code = g_settings_get_string (self->settings, choices[i].key);
+
+      for (guint k = 0; k < choices[i].n_codes; k++)
+        if (g_str_equal (choices[i].codes[k], code))
+          gtk_drop_down_set_selected (choice_dropdown (self, &choices[i]), k);
+    }
+  if (self->settings)
+    {
+      g_autofree char *from = g_settings_get_string (self->settings, "demand-custom-from");
+      g_autofree char *to = g_settings_get_string (self->settings, "demand-custom-to");
+
+      gtk_drop_down_set_selected (self->unit_dropdown, g_settings_get_boolean (self->settings, "demand-show-count") ? 1 : 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+      g_free (self->selected);
+      self->selected = g_settings_get_string (self->settings, "demand-selected-ward");
+    }
+  self->restoring = FALSE;
+}
+
+/* ---- GObject -------------------------------------------------------------------- */
+
 static void
 fh_demand_page_dispose (GObject *object)
 {
@@ -204,12 +685,27 @@ fh_demand_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->chart);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->map);
+  g_clear_object (&self->bars);
   g_clear_pointer (&self->period, fh_period_free);
-  g_clear_pointer (&self->city, fh_ward_demand_free);
+  g_clear_pointer (&self->previous_period, fh_period_free);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->wards, g_ptr_array_unref);
+  g_clear_pointer (&self->wards_before, g_ptr_array_unref);
+  g_clear_pointer (&self->city, fh_ward_demand_free);
+  g_clear_pointer (&self->city_before, fh_ward_demand_free);
+  g_clear_pointer (&self->selected, g_free);
   g_clear_error (&self->error);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_DEMAND_PAGE);
+  {
+    GtkWidget *child;
+
+    /* the template's outer box has no name to be cleared by */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (fh_demand_page_parent_class)->dispose (object);
 }
@@ -225,11 +721,25 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   g_type_ensure (FH_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-demand-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, data_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, service_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, need_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, age_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map_style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_rate_label);
-  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_referrals_label);
-  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_open_label);
-  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_rate_caption);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_count_label);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_count_caption);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_change_label);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bar_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -237,11 +747,37 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
 static void
 fh_demand_page_init (FhDemandPage *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->chart = fh_bar_chart_new ();
-  fh_bar_chart_set_sort_descending (self->chart, TRUE);
-  fh_chart_view_set_chart (self->chart_view, FH_CHART (self->chart));
+
+  self->map = fh_map_chart_new ();
+  self->bars = fh_bar_chart_new ();
+  fh_bar_chart_set_sort_descending (self->bars, TRUE);
+  fh_chart_view_set_chart (self->map_view, FH_CHART (self->map));
+  fh_chart_view_set_chart (self->bar_view, FH_CHART (self->bars));
+
+  self->settings = fh_settings_new ();
+  restore_settings (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    g_signal_connect (choice_dropdown (self, &choices[i]), "notify::selected",
+                      G_CALLBACK (on_choice_changed), self);
+  g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (on_choice_changed), self);
+  g_signal_connect (self->from_entry, "activate", G_CALLBACK (on_custom_date_activated), self);
+  g_signal_connect (self->to_entry, "activate", G_CALLBACK (on_custom_date_activated), self);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_map_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_bars_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->bar_view), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map_view), TRUE);
+  g_signal_connect (self->map_view, "query-tooltip", G_CALLBACK (on_map_query_tooltip), self);
 }
+
+/* ---- for tests ------------------------------------------------------------------- */
 
 FhDataView *
 fh_demand_page_get_data_view (FhDemandPage *self)
@@ -251,10 +787,10 @@ fh_demand_page_get_data_view (FhDemandPage *self)
 }
 
 const char *
-fh_demand_page_get_city_referrals (FhDemandPage *self)
+fh_demand_page_get_city_count (FhDemandPage *self)
 {
   g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
-  return gtk_label_get_text (self->city_referrals_label);
+  return gtk_label_get_text (self->city_count_label);
 }
 
 const char *
@@ -276,4 +812,37 @@ fh_demand_page_get_period_to (FhDemandPage *self)
 {
   g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
   return self->period ? self->period->to : NULL;
+}
+
+const char *
+fh_demand_page_get_selected_ward (FhDemandPage *self)
+{
+  g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
+  return self->selected;
+}
+
+void
+fh_demand_page_set_filter_index (FhDemandPage *self,
+                                 const char   *filter,
+                                 guint         index)
+{
+  const Choice *c;
+
+  g_return_if_fail (FH_IS_DEMAND_PAGE (self));
+
+  if (g_str_equal (filter, "demand-unit"))
+    {
+      gtk_drop_down_set_selected (self->unit_dropdown, index);
+      return;
+    }
+  c = find_choice (filter);
+  g_return_if_fail (c != NULL && index < c->n_codes);
+  gtk_drop_down_set_selected (choice_dropdown (self, c), index);
+}
+
+guint
+fh_demand_page_get_load_count (FhDemandPage *self)
+{
+  g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), 0);
+  return self->load_count;
 }

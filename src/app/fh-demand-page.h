@@ -14,9 +14,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH, DEMAND_PAGE, GtkWidget)
 
 FhDataView *fh_demand_page_get_data_view       (FhDemandPage *self);
-const char *fh_demand_page_get_city_referrals  (FhDemandPage *self);
+/* The authority's figures for the chosen measure, as shown. */
+const char *fh_demand_page_get_city_count      (FhDemandPage *self);
 const char *fh_demand_page_get_city_rate       (FhDemandPage *self);
 GDateTime  *fh_demand_page_get_period_from     (FhDemandPage *self);
 GDateTime  *fh_demand_page_get_period_to       (FhDemandPage *self);
+const char *fh_demand_page_get_selected_ward   (FhDemandPage *self);
+void        fh_demand_page_select_ward         (FhDemandPage *self,
+                                                const char   *ward_code);
+/* Filter by choosing a row of a filter menu, as a user would. */
+void        fh_demand_page_set_filter_index    (FhDemandPage *self,
+                                                const char   *filter,
+                                                guint         index);
+guint       fh_demand_page_get_load_count      (FhDemandPage *self);
 
 G_END_DECLS

@@ -269,6 +269,20 @@ path_hexagon (FhMapChart *self, cairo_t *cr, Ward *ward)
   cairo_close_path (cr);
 }
 
+/* Breaks are rounded to two significant figures: when they are whole
+ * numbers the legend needs no decimals. */
+static guint
+legend_decimals (FhMapChart *self)
+{
+  for (guint i = 1; i < fh_class_breaks_get_n_classes (self->breaks); i++)
+    {
+      double b = fh_class_breaks_get_lower (self->breaks, i);
+      if (b != floor (b))
+        return self->decimals;
+    }
+  return 0;
+}
+
 static void
 draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
 {
@@ -290,7 +304,7 @@ draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
 
       if (k == n && !any_missing)
         break;
-      label = k < n ? fh_class_breaks_get_label (self->breaks, n - 1 - k, self->decimals)
+      label = k < n ? fh_class_breaks_get_label (self->breaks, n - 1 - k, legend_decimals (self))
                     : g_strdup (_("No data"));
       cairo_rectangle (cr, x, sy, 18, 14);
       if (k < n)
@@ -692,7 +706,7 @@ fh_map_chart_get_class_label (FhMapChart *self, guint i)
 {
   g_return_val_if_fail (FH_IS_MAP_CHART (self), NULL);
   ensure_breaks (self);
-  return fh_class_breaks_get_label (self->breaks, i, self->decimals);
+  return fh_class_breaks_get_label (self->breaks, i, legend_decimals (self));
 }
 
 int

@@ -27,6 +27,32 @@ fh_geometry_new_empty (void)
   return self;
 }
 
+FhGeometry *
+fh_geometry_copy (const FhGeometry *self)
+{
+  FhGeometry *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = fh_geometry_new_empty ();
+  for (guint p = 0; p < self->polygons->len; p++)
+    {
+      GPtrArray *rings = g_ptr_array_index (self->polygons, p);
+      GPtrArray *rings_copy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+      for (guint r = 0; r < rings->len; r++)
+        {
+          GArray *ring = g_ptr_array_index (rings, r);
+          GArray *ring_copy = g_array_sized_new (FALSE, FALSE, sizeof (FhPoint), ring->len);
+
+          g_array_append_vals (ring_copy, ring->data, ring->len);
+          g_ptr_array_add (rings_copy, ring_copy);
+        }
+      g_ptr_array_add (copy->polygons, rings_copy);
+    }
+  return copy;
+}
+
 void
 fh_geometry_free (FhGeometry *self)
 {

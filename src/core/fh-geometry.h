@@ -44,6 +44,7 @@ FhGeometry *fh_geometry_parse         (const char       *geojson,
                                        GError          **error);
 FhGeometry *fh_geometry_parse_node    (JsonNode         *node,
                                        GError          **error);
+FhGeometry *fh_geometry_copy          (const FhGeometry *self);
 void        fh_geometry_free          (FhGeometry       *self);
 gboolean    fh_geometry_is_empty      (const FhGeometry *self);
 guint       fh_geometry_get_n_polygons(const FhGeometry *self);

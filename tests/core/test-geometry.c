@@ -51,6 +51,13 @@ test_hole_and_multipolygon (void)
   g_assert_cmpfloat (bounds.min_x, ==, 0);
   g_assert_cmpfloat (bounds.max_x, ==, 11);
 
+  {
+    g_autoptr(FhGeometry) copy = fh_geometry_copy (g);
+    g_assert_cmpuint (fh_geometry_get_n_rings (copy, 0), ==, 2);
+    g_assert_false (fh_geometry_contains (copy, 2, 2));
+    g_assert_true (fh_geometry_get_ring (copy, 0, 0) != fh_geometry_get_ring (g, 0, 0));
+  }
+
   /* area 16 - 4 = 12 centred on (2,2), plus area 1 at (10.5,10.5) */
   g_assert_true (fh_geometry_centroid (g, &cx, &cy));
   g_assert_cmpfloat_with_epsilon (cx, (12 * 2 + 1 * 10.5) / 13, 1e-12);
