@@ -39,7 +39,7 @@ wait_for_content (FhDataView *view, guint seconds)
 }
 
 static char *
-independent_city_referrals (GDateTime *from, GDateTime *to)
+independent_count (const char *sql, GDateTime *from, GDateTime *to)
 {
   g_autofree char *f = g_date_time_format (from, "%Y-%m-%d");
   g_autofree char *t = g_date_time_format (to, "%Y-%m-%d");
@@ -49,8 +49,7 @@ independent_city_referrals (GDateTime *from, GDateTime *to)
   char *value;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  r = PQexecParams (conn, "SELECT sum(referrals) FROM reporting.ward_demand(1, $1::date, $2::date)",
-                    2, NULL, params, NULL, NULL, 0);
+  r = PQexecParams (conn, sql, 2, NULL, params, NULL, NULL, 0);
   g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
   value = fh_format_number (g_ascii_strtod (PQgetvalue (r, 0, 0), NULL), 0);
   PQclear (r);
@@ -73,8 +72,9 @@ test_window_shows_real_figures (void)
   g_assert_true (wait_for_content (fh_caseload_page_get_data_view (caseloads), 60));
   g_assert_true (wait_for_content (fh_priorities_page_get_data_view (priorities), 60));
 
-  expected = independent_city_referrals (fh_demand_page_get_period_from (demand),
-                                         fh_demand_page_get_period_to (demand));
+  expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand(1, $1::date, $2::date)",
+                                fh_demand_page_get_period_from (demand),
+                                fh_demand_page_get_period_to (demand));
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
   g_assert_true (g_strrstr (fh_window_get_status_text (window), "familyhelp") != NULL);
 
@@ -85,6 +85,47 @@ test_window_shows_real_figures (void)
   g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Filters re-query; a choice superseded at once never shows its figures;
+ * the selected ward is shared by the map and the bars. */
+static void
+test_demand_filters (void)
+{
+  FhWindow *window = fh_window_new (NULL, conninfo);
+  FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
+  FhDataView *view = fh_demand_page_get_data_view (demand);
+  g_autofree char *expected = NULL;
+  guint loads;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+
+  /* Episodes started, Adolescence service only; then at once the need
+   * "exploitation" as well: only the last choice's figures may show. */
+  loads = fh_demand_page_get_load_count (demand);
+  fh_demand_page_set_filter_index (demand, "demand-measure", 1);
+  fh_demand_page_set_filter_index (demand, "demand-service", 2);
+  fh_demand_page_set_filter_index (demand, "demand-need", 1);
+  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 3);
+  g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
+  g_assert_true (wait_for_content (view, 60));
+
+  expected = independent_count ("SELECT sum(episodes_started) FROM reporting.ward_demand(1, $1::date, $2::date,"
+                                " NULL, 'adolescence', 'exploitation')",
+                                fh_demand_page_get_period_from (demand),
+                                fh_demand_page_get_period_to (demand));
+  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+
+  fh_demand_page_select_ward (demand, "E05012275");
+  g_assert_cmpstr (fh_demand_page_get_selected_ward (demand), ==, "E05012275");
+
+  /* back to the defaults, so other tests see them */
+  fh_demand_page_set_filter_index (demand, "demand-measure", 0);
+  fh_demand_page_set_filter_index (demand, "demand-service", 0);
+  fh_demand_page_set_filter_index (demand, "demand-need", 0);
+  g_assert_true (wait_for_content (view, 60));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -136,6 +177,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/app/window/real-figures", test_window_shows_real_figures);
   g_test_add_func ("/app/window/unreachable", test_window_unreachable);
+  g_test_add_func ("/app/demand/filters", test_demand_filters);
 
   return g_test_run ();
 }
