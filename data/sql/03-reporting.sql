@@ -203,19 +203,22 @@ AS $$
    GROUP BY a.authority_name
 $$;
 
--- Every month from p_from's month to p_to's month, zero-filled.
+-- Every month from p_from's month to p_to's month, zero-filled, with the
+-- rolling 12-month total of referrals ending in each month.
 CREATE FUNCTION reporting.demand_monthly(p_authority int, p_ward_code text, p_from date, p_to date)
-RETURNS TABLE (month date, referrals bigint, episodes_started bigint, children_0_17 bigint)
+RETURNS TABLE (month date, referrals bigint, episodes_started bigint, children_0_17 bigint,
+               referrals_12m bigint)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh
 AS $$
   WITH months AS (
-    SELECT generate_series(date_trunc('month', p_from), date_trunc('month', p_to), interval '1 month')::date AS month
+    SELECT generate_series(date_trunc('month', p_from) - interval '11 months',
+                           date_trunc('month', p_to), interval '1 month')::date AS month
   ), ref AS (
     SELECT date_trunc('month', r.received_on)::date AS month, count(*) AS n
       FROM fh.referral r
      WHERE r.authority_id = p_authority
-       AND r.received_on >= date_trunc('month', p_from)
+       AND r.received_on >= date_trunc('month', p_from) - interval '11 months'
        AND r.received_on < date_trunc('month', p_to) + interval '1 month'
        AND (p_ward_code IS NULL OR r.ward_code = p_ward_code)
      GROUP BY 1
@@ -231,13 +234,17 @@ AS $$
     SELECT sum(w.children_0_17)::bigint AS children
       FROM fh.ward w
      WHERE w.authority_id = p_authority AND (p_ward_code IS NULL OR w.ward_code = p_ward_code)
+  ), series AS (
+    SELECT m.month, coalesce(ref.n, 0) AS referrals, coalesce(epi.n, 0) AS started,
+           sum(coalesce(ref.n, 0)) OVER (ORDER BY m.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS r12
+      FROM months m
+      LEFT JOIN ref ON ref.month = m.month
+      LEFT JOIN epi ON epi.month = m.month
   )
-  SELECT m.month, coalesce(ref.n, 0), coalesce(epi.n, 0), pop.children
-    FROM months m
-    CROSS JOIN pop
-    LEFT JOIN ref ON ref.month = m.month
-    LEFT JOIN epi ON epi.month = m.month
-   ORDER BY m.month
+  SELECT s.month, s.referrals, s.started, pop.children, s.r12::bigint
+    FROM series s CROSS JOIN pop
+   WHERE s.month >= date_trunc('month', p_from)
+   ORDER BY s.month
 $$;
 
 -- ---- caseloads -------------------------------------------------------------

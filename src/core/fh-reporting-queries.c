@@ -292,13 +292,14 @@ parse_monthly_demand (const PGresult *r, int row)
   m->referrals = fh_pg_value_count (r, row, 1);
   m->episodes_started = fh_pg_value_count (r, row, 2);
   m->children_0_17 = fh_pg_value_count (r, row, 3);
+  m->referrals_12m = fh_pg_value_count (r, row, 4);
   return m;
 }
 
 static const FhQuerySpec demand_monthly_spec = {
-  "SELECT month, referrals, episodes_started, children_0_17"
+  "SELECT month, referrals, episodes_started, children_0_17, referrals_12m"
   "  FROM reporting.demand_monthly($1::int, $2, $3::date, $4::date)",
-  4, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
+  5, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
 };
 
 void

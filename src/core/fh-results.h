@@ -43,6 +43,7 @@ typedef struct {
   gint64     referrals;
   gint64     episodes_started;
   gint64     children_0_17;
+  gint64     referrals_12m;     /* rolling 12-month total ending this month */
 } FhMonthlyDemand;
 
 typedef struct {

@@ -216,6 +216,10 @@ test_demand_monthly (void)
                        owner_count ("SELECT count(*) FROM fh.referral WHERE ward_code = 'E05012270'"
                                     " AND date_trunc('month', received_on) = $1::date", 1, params));
       g_assert_cmpint (m->children_0_17, ==, 6758);
+      g_assert_cmpint (m->referrals_12m, ==,
+                       owner_count ("SELECT count(*) FROM fh.referral WHERE ward_code = 'E05012270'"
+                                    " AND received_on >= $1::date - interval '11 months'"
+                                    " AND received_on < $1::date + interval '1 month'", 1, params));
       if (g_date_time_get_month (m->month) == 8) august += m->referrals;
       if (g_date_time_get_month (m->month) == 7) july += m->referrals;
     }
