@@ -1,0 +1,463 @@
+/* fh-line-chart.c — monthly series, with an optional forecast band
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Series are labelled directly at their right-hand end (no legend to look
+ * across to), and dashed or thin lines as well as colour tell them apart.
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "fh-line-chart.h"
+
+#define MARGIN    16.0
+#define TITLE_PT  15.0
+#define TEXT_PT   10.5
+#define SMALL_PT   9.0
+#define LABELS_W 150.0
+
+typedef struct {
+  char        *name;
+  guint        start;
+  GArray      *values;     /* double */
+  GArray      *high;       /* double, bands only */
+  guint        colour;
+  FhLineStyle  style;
+  gboolean     band;
+} Series;
+
+struct _FhLineChart
+{
+  GObject    parent_instance;
+
+  char      *title;
+  char      *caption;
+  char      *value_label;
+  int        first_year, first_month;
+  GPtrArray *series;
+
+  /* last draw */
+  double     plot_x, plot_y, plot_w, plot_h, y_max;
+  guint      n_months;
+};
+
+static void chart_iface_init (FhChartInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FhLineChart, fh_line_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+
+static void
+series_free (gpointer data)
+{
+  Series *s = data;
+
+  g_free (s->name);
+  g_array_unref (s->values);
+  g_clear_pointer (&s->high, g_array_unref);
+  g_free (s);
+}
+
+static double
+month_x (FhLineChart *self, double offset)
+{
+  return self->plot_x + self->plot_w * offset / MAX (self->n_months - 1, 1);
+}
+
+static double
+value_y (FhLineChart *self, double v)
+{
+  return self->plot_y + self->plot_h * (1 - v / self->y_max);
+}
+
+static double
+layout_h (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
+static double
+layout_w (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) w / PANGO_SCALE; }
+
+static void
+show_at (cairo_t *cr, PangoLayout *l, double x, double y, FhColor c)
+{
+  fh_color_apply (&c, cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, l);
+}
+
+static double
+nice_step (double range)
+{
+  double raw = range / 5, mag = pow (10, floor (log10 (raw))), r = raw / mag;
+  return (r > 5 ? 10 : r > 2 ? 5 : r > 1 ? 2 : 1) * mag;
+}
+
+static void
+fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  FhColor text = fh_chart_theme_text (), muted = fh_chart_theme_muted_text ();
+  FhColor grid = fh_chart_theme_grid (), background = fh_chart_theme_background ();
+  double inner_w = width - 2 * MARGIN, top = MARGIN, bottom = height - MARGIN, step, max = 0;
+  g_autoptr(GDateTime) first = NULL;
+
+  fh_color_apply (&background, cr);
+  cairo_paint (cr);
+
+  if (self->title)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      show_at (cr, l, MARGIN, top, text);
+      top += layout_h (l) + 4;
+    }
+  if (self->value_label)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
+      show_at (cr, l, MARGIN, top, muted);
+      top += layout_h (l) + 12;
+    }
+  if (self->caption)
+    {
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+      pango_layout_set_width (l, inner_w * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      bottom -= layout_h (l);
+      show_at (cr, l, MARGIN, bottom, muted);
+      bottom -= 8;
+    }
+
+  self->n_months = 1;
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+      GArray *top_values = s->band ? s->high : s->values;
+
+      self->n_months = MAX (self->n_months, s->start + s->values->len);
+      for (guint k = 0; k < top_values->len; k++)
+        if (!isnan (g_array_index (top_values, double, k)))
+          max = MAX (max, g_array_index (top_values, double, k));
+    }
+  if (max <= 0)
+    max = 1;
+  step = nice_step (max);
+  self->y_max = ceil (max * 1.05 / step) * step;
+  self->plot_x = MARGIN + 44;
+  self->plot_y = top;
+  self->plot_w = MAX (inner_w - 44 - LABELS_W, 10);
+  self->plot_h = MAX (bottom - 20 - top, 10);
+
+  /* horizontal gridlines with their values */
+  cairo_set_line_width (cr, 1);
+  for (double v = 0; v <= self->y_max + step / 2; v += step)
+    {
+      double y = round (value_y (self, v)) + 0.5;
+      g_autofree char *t = fh_format_number (v, step < 1 ? 1 : 0);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, FALSE);
+
+      fh_color_apply (&grid, cr);
+      cairo_move_to (cr, self->plot_x, y);
+      cairo_line_to (cr, self->plot_x + self->plot_w, y);
+      cairo_stroke (cr);
+      show_at (cr, l, self->plot_x - 6 - layout_w (l), y - layout_h (l) / 2, muted);
+    }
+
+  /* month labels: every April and October, with the year */
+  first = g_date_time_new_utc (self->first_year, self->first_month, 1, 0, 0, 0);
+  for (guint m = 0; m < self->n_months; m++)
+    {
+      g_autoptr(GDateTime) d = g_date_time_add_months (first, m);
+      int month = g_date_time_get_month (d);
+
+      if (month == 4 || month == 10)
+        {
+          g_autofree char *t = g_date_time_format (d, "%b %Y");
+          g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, FALSE);
+          double x = month_x (self, m);
+
+          fh_color_apply (&grid, cr);
+          cairo_move_to (cr, round (x) + 0.5, self->plot_y + self->plot_h);
+          cairo_line_to (cr, round (x) + 0.5, self->plot_y + self->plot_h + 4);
+          cairo_stroke (cr);
+          show_at (cr, l, x - layout_w (l) / 2, self->plot_y + self->plot_h + 5, muted);
+        }
+    }
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+      FhColor c = fh_chart_theme_categorical (s->colour);
+      gboolean pen_down = FALSE;
+      double last_x = NAN, last_y = NAN;
+
+      if (s->band)
+        {
+          c.a = 0.18;
+          fh_color_apply (&c, cr);
+          for (guint k = 0; k < s->values->len; k++)
+            {
+              double x = month_x (self, s->start + k);
+              double y = value_y (self, g_array_index (s->high, double, k));
+              if (k == 0) cairo_move_to (cr, x, y); else cairo_line_to (cr, x, y);
+            }
+          for (guint k = s->values->len; k-- > 0;)
+            cairo_line_to (cr, month_x (self, s->start + k), value_y (self, g_array_index (s->values, double, k)));
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          continue;
+        }
+
+      fh_color_apply (&c, cr);
+      cairo_set_line_width (cr, s->style == FH_LINE_THIN ? 1.25 : 2.5);
+      if (s->style == FH_LINE_DASHED)
+        {
+          static const double dash[] = { 6, 4 };
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint k = 0; k < s->values->len; k++)
+        {
+          double v = g_array_index (s->values, double, k);
+
+          if (isnan (v))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          last_x = month_x (self, s->start + k);
+          last_y = value_y (self, v);
+          if (pen_down)
+            cairo_line_to (cr, last_x, last_y);
+          else
+            cairo_move_to (cr, last_x, last_y);
+          pen_down = TRUE;
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      if (!isnan (last_x))
+        {
+          g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, s->name, SMALL_PT, s->style == FH_LINE_SOLID);
+          c.a = 1;
+          pango_layout_set_width (l, (LABELS_W - 8) * PANGO_SCALE);
+          pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+          show_at (cr, l, last_x + 6, last_y - layout_h (l) / 2, c);
+        }
+    }
+}
+
+static const char *get_title (FhChart *c) { return FH_LINE_CHART (c)->title; }
+static const char *get_caption (FhChart *c) { return FH_LINE_CHART (c)->caption; }
+
+static char *
+to_csv (FhChart *chart)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  GString *csv = g_string_new (NULL);
+  g_autoptr(GDateTime) first = g_date_time_new_utc (self->first_year, self->first_month, 1, 0, 0, 0);
+  guint months = 0;
+
+  fh_csv_append_field (csv, _("Month"), self->series->len == 0);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+      g_autofree char *name = s->band ? g_strdup_printf (_("%s (low)"), s->name) : g_strdup (s->name);
+
+      months = MAX (months, s->start + s->values->len);
+      fh_csv_append_field (csv, name, !s->band && i + 1 == self->series->len);
+      if (s->band)
+        {
+          g_autofree char *high = g_strdup_printf (_("%s (high)"), s->name);
+          fh_csv_append_field (csv, high, i + 1 == self->series->len);
+        }
+    }
+  for (guint m = 0; m < months; m++)
+    {
+      g_autoptr(GDateTime) d = g_date_time_add_months (first, m);
+      g_autofree char *month = g_date_time_format (d, "%Y-%m");
+
+      fh_csv_append_field (csv, month, self->series->len == 0);
+      for (guint i = 0; i < self->series->len; i++)
+        {
+          Series *s = g_ptr_array_index (self->series, i);
+          gboolean in = m >= s->start && m < s->start + s->values->len;
+          double v = in ? g_array_index (s->values, double, m - s->start) : NAN;
+          g_autofree char *t = isnan (v) ? g_strdup ("") : g_strdup_printf ("%.1f", v);
+
+          fh_csv_append_field (csv, t, !s->band && i + 1 == self->series->len);
+          if (s->band)
+            {
+              double h = in ? g_array_index (s->high, double, m - s->start) : NAN;
+              g_autofree char *ht = isnan (h) ? g_strdup ("") : g_strdup_printf ("%.1f", h);
+              fh_csv_append_field (csv, ht, i + 1 == self->series->len);
+            }
+        }
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static char *
+get_alt_text (FhChart *chart)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  GString *alt = g_string_new (self->title ? self->title : "");
+
+  g_string_append_printf (alt, _(". Line chart of %u series by month:"), self->series->len);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+      double last = s->values->len ? g_array_index (s->values, double, s->values->len - 1) : NAN;
+      g_autofree char *v = fh_format_number (last, 1);
+
+      g_string_append_printf (alt, " %s, last %s;", s->name, v);
+    }
+  return g_string_free (alt, FALSE);
+}
+
+static void
+chart_iface_init (FhChartInterface *iface)
+{
+  iface->draw = fh_line_chart_draw;
+  iface->get_title = get_title;
+  iface->get_caption = get_caption;
+  iface->to_csv = to_csv;
+  iface->get_alt_text = get_alt_text;
+}
+
+static void
+fh_line_chart_finalize (GObject *object)
+{
+  FhLineChart *self = FH_LINE_CHART (object);
+
+  g_free (self->title);
+  g_free (self->caption);
+  g_free (self->value_label);
+  g_ptr_array_unref (self->series);
+
+  G_OBJECT_CLASS (fh_line_chart_parent_class)->finalize (object);
+}
+
+static void
+fh_line_chart_class_init (FhLineChartClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fh_line_chart_finalize;
+}
+
+static void
+fh_line_chart_init (FhLineChart *self)
+{
+  self->series = g_ptr_array_new_with_free_func (series_free);
+  self->first_year = 2000;
+  self->first_month = 1;
+}
+
+FhLineChart *
+fh_line_chart_new (void)
+{
+  return g_object_new (FH_TYPE_LINE_CHART, NULL);
+}
+
+#define SET_STRING(field)                        \
+  g_return_if_fail (FH_IS_LINE_CHART (self));    \
+  g_free (self->field);                          \
+  self->field = g_strdup (value);                \
+  fh_chart_emit_changed (FH_CHART (self))
+
+void fh_line_chart_set_title (FhLineChart *self, const char *value) { SET_STRING (title); }
+void fh_line_chart_set_caption (FhLineChart *self, const char *value) { SET_STRING (caption); }
+void fh_line_chart_set_value_label (FhLineChart *self, const char *value) { SET_STRING (value_label); }
+
+void
+fh_line_chart_set_first_month (FhLineChart *self, int year, int month)
+{
+  g_return_if_fail (FH_IS_LINE_CHART (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+  self->first_year = year;
+  self->first_month = month;
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+void
+fh_line_chart_clear (FhLineChart *self)
+{
+  g_return_if_fail (FH_IS_LINE_CHART (self));
+  g_ptr_array_set_size (self->series, 0);
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+guint
+fh_line_chart_add_series (FhLineChart  *self,
+                          const char   *name,
+                          guint         start_offset,
+                          const double *values,
+                          guint         n,
+                          guint         colour_index,
+                          FhLineStyle   style)
+{
+  Series *s;
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), 0);
+  g_return_val_if_fail (n == 0 || values != NULL, 0);
+
+  s = g_new0 (Series, 1);
+  s->name = g_strdup (name);
+  s->start = start_offset;
+  s->values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  g_array_append_vals (s->values, values, n);
+  s->colour = colour_index;
+  s->style = style;
+  g_ptr_array_add (self->series, s);
+  fh_chart_emit_changed (FH_CHART (self));
+  return self->series->len - 1;
+}
+
+void
+fh_line_chart_add_band (FhLineChart  *self,
+                        const char   *name,
+                        guint         start_offset,
+                        const double *low,
+                        const double *high,
+                        guint         n,
+                        guint         colour_index)
+{
+  guint i = fh_line_chart_add_series (self, name, start_offset, low, n, colour_index, FH_LINE_THIN);
+  Series *s = g_ptr_array_index (self->series, i);
+
+  s->band = TRUE;
+  s->high = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  g_array_append_vals (s->high, high, n);
+  /* bands go under the lines */
+  g_ptr_array_steal_index (self->series, i);
+  g_ptr_array_insert (self->series, 0, s);
+}
+
+guint
+fh_line_chart_get_n_series (FhLineChart *self)
+{
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), 0);
+  return self->series->len;
+}
+
+gboolean
+fh_line_chart_get_point (FhLineChart *self,
+                         guint        series,
+                         guint        offset,
+                         double      *x,
+                         double      *y)
+{
+  Series *s;
+  double v;
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), FALSE);
+  if (series >= self->series->len)
+    return FALSE;
+  s = g_ptr_array_index (self->series, series);
+  if (offset < s->start || offset >= s->start + s->values->len)
+    return FALSE;
+  v = g_array_index (s->values, double, offset - s->start);
+  if (isnan (v))
+    return FALSE;
+  *x = month_x (self, offset);
+  *y = value_y (self, v);
+  return TRUE;
+}

@@ -1,0 +1,61 @@
+/* fh-line-chart.h — monthly series, with an optional forecast band
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Months are counted from a first month (year, month); every series is a
+ * run of values at consecutive months starting at its own offset, so a
+ * forecast can continue where the history stops. NAN leaves a gap.
+ */
+#pragma once
+
+#include "fh-chart.h"
+#include "fh-chart-theme.h"
+
+G_BEGIN_DECLS
+
+#define FH_TYPE_LINE_CHART (fh_line_chart_get_type ())
+G_DECLARE_FINAL_TYPE (FhLineChart, fh_line_chart, FH, LINE_CHART, GObject)
+
+typedef enum {
+  FH_LINE_SOLID,
+  FH_LINE_DASHED,
+  FH_LINE_THIN,
+} FhLineStyle;
+
+FhLineChart *fh_line_chart_new             (void);
+void         fh_line_chart_set_title       (FhLineChart  *self,
+                                            const char   *title);
+void         fh_line_chart_set_caption     (FhLineChart  *self,
+                                            const char   *caption);
+void         fh_line_chart_set_value_label (FhLineChart  *self,
+                                            const char   *label);
+void         fh_line_chart_set_first_month (FhLineChart  *self,
+                                            int           year,
+                                            int           month);
+void         fh_line_chart_clear           (FhLineChart  *self);
+/* Returns the series' index. @colour_index picks the categorical colour. */
+guint        fh_line_chart_add_series      (FhLineChart  *self,
+                                            const char   *name,
+                                            guint         start_offset,
+                                            const double *values,
+                                            guint         n,
+                                            guint         colour_index,
+                                            FhLineStyle   style);
+/* A shaded interval (e.g. a forecast's 80% range). */
+void         fh_line_chart_add_band        (FhLineChart  *self,
+                                            const char   *name,
+                                            guint         start_offset,
+                                            const double *low,
+                                            const double *high,
+                                            guint         n,
+                                            guint         colour_index);
+guint        fh_line_chart_get_n_series    (FhLineChart  *self);
+/* Where month @offset of series @series was drawn by the last draw. */
+gboolean     fh_line_chart_get_point       (FhLineChart  *self,
+                                            guint         series,
+                                            guint         offset,
+                                            double       *x,
+                                            double       *y);
+
+G_END_DECLS
