@@ -17,6 +17,8 @@
 #include "fh-bar-chart.h"
 #include "fh-chart-view.h"
 #include "fh-demand-page.h"
+#include "fh-forecast.h"
+#include "fh-line-chart.h"
 #include "fh-map-chart.h"
 #include "fh-period.h"
 #include "fh-settings.h"
@@ -67,6 +69,8 @@ struct _FhDemandPage
   GtkLabel       *city_change_label;
   FhChartView    *map_view;
   FhChartView    *bar_view;
+  FhChartView    *trend_view;
+  GtkLabel       *trend_note;
   GtkGrid        *ward_grid;
 
   GSettings      *settings;
@@ -74,7 +78,12 @@ struct _FhDemandPage
   int             authority_id;
   FhMapChart     *map;
   FhBarChart     *bars;
+  FhLineChart    *trend;
   GCancellable   *cancellable;
+  GCancellable   *trend_cancellable;
+  GPtrArray      *trend_ward;
+  GPtrArray      *trend_city;
+  int             trend_pending;
   FhPeriod       *period;
   FhPeriod       *previous_period;
   GPtrArray      *profiles;
@@ -252,6 +261,150 @@ format_change (double now, double before, guint decimals)
                           diff < 0 ? "−" : "+", d, pct < 0 ? "−" : "+", p);
 }
 
+/* ---- trend and forecast ------------------------------------------------------ */
+
+#define TREND_MONTHS    36
+#define HISTORY_MONTHS  48
+#define FORECAST_MONTHS  6
+
+static double
+monthly_rate (gint64 count, gint64 children)
+{
+  if (count == FH_COUNT_MISSING || children <= 0)
+    return NAN;
+  return count * 10000.0 / children;
+}
+
+static void
+show_trend (FhDemandPage *self)
+{
+  GPtrArray *subject = self->trend_ward ? self->trend_ward : self->trend_city;
+  FhWardDemand *ward = self->trend_ward ? find_ward (self->wards, self->selected) : NULL;
+  const char *name = self->trend_ward ? (ward ? ward->ward_name : self->selected) : _("Whole authority");
+  guint n = subject->len, skip = n > TREND_MONTHS ? n - TREND_MONTHS : 0;
+  g_autofree double *history = g_new (double, n);
+  g_autofree double *shown = g_new (double, n);
+  g_autofree double *city = g_new (double, n);
+  g_autofree double *rolling = g_new (double, n);
+  g_autofree char *title = NULL, *caption = NULL, *note = NULL;
+  g_autoptr(FhForecast) forecast = NULL;
+  g_autoptr(GError) error = NULL;
+  FhMonthlyDemand *first;
+  gint64 children;
+
+  if (n == 0)
+    return;
+  first = g_ptr_array_index (subject, skip);
+  children = ((FhMonthlyDemand *) g_ptr_array_index (subject, 0))->children_0_17;
+
+  for (guint i = 0; i < n; i++)
+    {
+      FhMonthlyDemand *m = g_ptr_array_index (subject, i);
+      FhMonthlyDemand *c = i < self->trend_city->len ? g_ptr_array_index (self->trend_city, i) : NULL;
+
+      history[i] = (double) m->referrals;
+      shown[i] = monthly_rate (m->referrals, m->children_0_17);
+      city[i] = c ? monthly_rate (c->referrals, c->children_0_17) : NAN;
+      rolling[i] = m->referrals_12m == FH_COUNT_MISSING ? NAN
+                   : monthly_rate (m->referrals_12m, m->children_0_17) / 12.0;
+    }
+
+  fh_line_chart_clear (self->trend);
+  fh_line_chart_set_first_month (self->trend, g_date_time_get_year (first->month),
+                                 g_date_time_get_month (first->month));
+
+  forecast = fh_forecast_compute (history, n, g_date_time_get_month (((FhMonthlyDemand *) g_ptr_array_index (subject, 0))->month),
+                                  FORECAST_MONTHS, &error);
+  if (forecast != NULL)
+    {
+      double point[FORECAST_MONTHS], low[FORECAST_MONTHS], high[FORECAST_MONTHS];
+
+      for (guint h = 0; h < FORECAST_MONTHS; h++)
+        {
+          point[h] = forecast->steps[h].point * 10000.0 / children;
+          low[h] = forecast->steps[h].lo80 * 10000.0 / children;
+          high[h] = forecast->steps[h].hi80 * 10000.0 / children;
+        }
+      fh_line_chart_add_band (self->trend, _("80% forecast interval"), n - skip, low, high, FORECAST_MONTHS, 0);
+      fh_line_chart_add_series (self->trend, _("Forecast"), n - skip, point, FORECAST_MONTHS, 0, FH_LINE_DASHED);
+    }
+  if (self->trend_ward != NULL)
+    fh_line_chart_add_series (self->trend, _("Whole authority"), 0, city + skip, n - skip, 4, FH_LINE_THIN);
+  fh_line_chart_add_series (self->trend, _("12-month average"), 0, rolling + skip, n - skip, 1, FH_LINE_DASHED);
+  fh_line_chart_add_series (self->trend, name, 0, shown + skip, n - skip, 0, FH_LINE_SOLID);
+
+  title = g_strdup_printf (_("Referrals in %s month by month"), name);
+  caption = g_strdup_printf (_("Source: Family Help reporting data. Referrals received each month per "
+                               "10,000 children aged 0–17, with the 12-month average and a %u-month "
+                               "seasonal forecast (80%% interval)."), FORECAST_MONTHS);
+  fh_line_chart_set_title (self->trend, title);
+  fh_line_chart_set_caption (self->trend, caption);
+  fh_line_chart_set_value_label (self->trend, _("Referrals per 10,000 children aged 0–17, per month"));
+
+  if (forecast == NULL)
+    note = g_strdup (error->message);
+  else
+    note = g_strdup (_("Forecast: seasonal decomposition of the last 48 months (each calendar month's "
+                       "usual share, so the August and December dips carry forward) times a straight-line "
+                       "trend. Select a ward on the map or the bars to see its own trend."));
+  gtk_label_set_text (self->trend_note, note);
+}
+
+static void
+trend_done (FhDemandPage *self, GError *error)
+{
+  if (--self->trend_pending > 0)
+    return;
+  if (error != NULL || self->trend_city == NULL)
+    {
+      gtk_label_set_text (self->trend_note, error ? error->message : "");
+      return;
+    }
+  show_trend (self);
+}
+
+#define DEFINE_TREND_CALLBACK(name, field)                                           \
+  static void name (GObject *source, GAsyncResult *result, gpointer user_data)       \
+  {                                                                                  \
+    g_autoptr(FhDemandPage) self = user_data;                                        \
+    g_autoptr(GError) error = NULL;                                                  \
+    GPtrArray *rows = fh_database_demand_monthly_finish (FH_DATABASE (source), result, &error); \
+    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                   \
+      return;                                                                        \
+    g_clear_pointer (&self->field, g_ptr_array_unref);                               \
+    self->field = rows;                                                              \
+    trend_done (self, error);                                                        \
+  }
+
+DEFINE_TREND_CALLBACK (on_trend_ward, trend_ward)
+DEFINE_TREND_CALLBACK (on_trend_city, trend_city)
+
+static void
+load_trend (FhDemandPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now), 1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (today, -1);
+  g_autoptr(GDateTime) from = g_date_time_add_months (today, -HISTORY_MONTHS);
+
+  if (self->database == NULL)
+    return;
+  g_cancellable_cancel (self->trend_cancellable);
+  g_clear_object (&self->trend_cancellable);
+  self->trend_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
+
+  self->trend_pending = 1;
+  fh_database_demand_monthly_async (self->database, self->authority_id, NULL, from, to,
+                                    self->trend_cancellable, on_trend_city, g_object_ref (self));
+  if (self->selected != NULL && *self->selected)
+    {
+      self->trend_pending++;
+      fh_database_demand_monthly_async (self->database, self->authority_id, self->selected, from, to,
+                                        self->trend_cancellable, on_trend_ward, g_object_ref (self));
+    }
+}
+
 /* ---- showing results ------------------------------------------------------ */
 
 static void
@@ -368,6 +521,9 @@ show_results (FhDemandPage *self)
 
   update_selection (self);
   fill_table (self, decimals);
+  /* the trend may have arrived first, before the ward names */
+  if (self->trend_pending == 0 && self->trend_city != NULL)
+    show_trend (self);
   fh_data_view_show_content (self->data_view);
 }
 
@@ -517,6 +673,7 @@ reload (FhDemandPage *self)
   fh_database_ward_demand_async (self->database, before, self->cancellable, on_wards_before, g_object_ref (self));
   fh_database_authority_demand_async (self->database, now, self->cancellable, on_city, g_object_ref (self));
   fh_database_authority_demand_async (self->database, before, self->cancellable, on_city_before, g_object_ref (self));
+  load_trend (self);
   if (self->profiles == NULL || self->profiles_authority != self->authority_id)
     {
       g_clear_pointer (&self->profiles, g_ptr_array_unref);
@@ -593,6 +750,7 @@ fh_demand_page_select_ward (FhDemandPage *self,
   if (self->settings)
     g_settings_set_string (self->settings, "demand-selected-ward", ward_code ? ward_code : "");
   update_selection (self);
+  load_trend (self);
 }
 
 static void
@@ -689,6 +847,11 @@ fh_demand_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->map);
   g_clear_object (&self->bars);
+  g_clear_object (&self->trend);
+  g_cancellable_cancel (self->trend_cancellable);
+  g_clear_object (&self->trend_cancellable);
+  g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
+  g_clear_pointer (&self->trend_city, g_ptr_array_unref);
   g_clear_pointer (&self->period, fh_period_free);
   g_clear_pointer (&self->previous_period, fh_period_free);
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
@@ -740,6 +903,8 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, city_change_label);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bar_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend_note);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -756,6 +921,8 @@ fh_demand_page_init (FhDemandPage *self)
   fh_bar_chart_set_sort_descending (self->bars, TRUE);
   fh_chart_view_set_chart (self->map_view, FH_CHART (self->map));
   fh_chart_view_set_chart (self->bar_view, FH_CHART (self->bars));
+  self->trend = fh_line_chart_new ();
+  fh_chart_view_set_chart (self->trend_view, FH_CHART (self->trend));
 
   self->settings = fh_settings_new ();
   restore_settings (self);

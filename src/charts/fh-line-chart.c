@@ -183,6 +183,8 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         }
     }
 
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double) * 3);
+
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *s = g_ptr_array_index (self->series, i);
@@ -237,13 +239,45 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 
       if (!isnan (last_x))
         {
-          g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, s->name, SMALL_PT, s->style == FH_LINE_SOLID);
-          c.a = 1;
-          pango_layout_set_width (l, (LABELS_W - 8) * PANGO_SCALE);
-          pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-          show_at (cr, l, last_x + 6, last_y - layout_h (l) / 2, c);
+          double end[3] = { last_x, last_y, i };
+          g_array_append_vals (ends, end, 1);
         }
     }
+
+  /* Direct labels at the line ends, nudged apart so none overlap. */
+  {
+    double gap = 13;
+    guint n = ends->len;
+    g_autofree double *ys = g_new (double, MAX (n, 1));
+    g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+    for (guint k = 0; k < n; k++)
+      {
+        order[k] = k;
+        ys[k] = ((double *) ends->data)[k * 3 + 1];
+      }
+    for (guint a = 0; a < n; a++)           /* sort by y */
+      for (guint b = a + 1; b < n; b++)
+        if (ys[order[b]] < ys[order[a]])
+          {
+            guint t = order[a]; order[a] = order[b]; order[b] = t;
+          }
+    for (guint k = 1; k < n; k++)
+      if (ys[order[k]] - ys[order[k - 1]] < gap)
+        ys[order[k]] = ys[order[k - 1]] + gap;
+
+    for (guint k = 0; k < n; k++)
+      {
+        double *end = &((double *) ends->data)[k * 3];
+        Series *s = g_ptr_array_index (self->series, (guint) end[2]);
+        FhColor c = fh_chart_theme_categorical (s->colour);
+        g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, s->name, SMALL_PT, s->style == FH_LINE_SOLID);
+
+        pango_layout_set_width (l, (LABELS_W - 8) * PANGO_SCALE);
+        pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+        show_at (cr, l, self->plot_x + self->plot_w + 8, ys[k] - layout_h (l) / 2, c);
+      }
+  }
 }
 
 static const char *get_title (FhChart *c) { return FH_LINE_CHART (c)->title; }
