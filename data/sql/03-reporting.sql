@@ -247,6 +247,25 @@ AS $$
    ORDER BY s.month
 $$;
 
+-- The needs most often recorded on episodes that started in the period in
+-- one ward (or the whole authority when p_ward_code is NULL), most first.
+CREATE FUNCTION reporting.ward_top_needs(p_authority int, p_ward_code text, p_from date, p_to date,
+                                         p_limit int DEFAULT 5)
+RETURNS TABLE (need text, episodes bigint)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh
+AS $$
+  SELECT en.need, count(*)
+    FROM fh.episode e
+    JOIN fh.episode_need en ON en.episode_id = e.episode_id
+   WHERE e.authority_id = p_authority
+     AND (p_ward_code IS NULL OR e.ward_code = p_ward_code)
+     AND e.started_on BETWEEN p_from AND p_to
+   GROUP BY en.need
+   ORDER BY count(*) DESC, en.need
+   LIMIT greatest(p_limit, 0)
+$$;
+
 -- ---- caseloads -------------------------------------------------------------
 -- Open episodes held by each worker active on p_as_at: an allocation that had
 -- started and not ended by that date, on an episode still open then.

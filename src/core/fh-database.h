@@ -104,6 +104,20 @@ GPtrArray  *fh_database_ward_profiles_finish   (FhDatabase           *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
+/* GPtrArray of FhNeedCount: the needs most recorded on episodes started in
+ * the period, in @ward_code (NULL: the whole authority), most first. */
+void        fh_database_top_needs_async        (FhDatabase           *self,
+                                                int                   authority_id,
+                                                const char           *ward_code,
+                                                GDateTime            *from,
+                                                GDateTime            *to,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray  *fh_database_top_needs_finish       (FhDatabase           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
 /* GPtrArray of FhMonthlyDemand, @ward_code NULL for the whole authority */
 void        fh_database_demand_monthly_async   (FhDatabase           *self,
                                                 int                   authority_id,

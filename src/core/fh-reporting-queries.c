@@ -281,6 +281,55 @@ fh_database_ward_profiles_finish (FhDatabase    *self,
   return finish_array (self, result, fh_database_ward_profiles_async, error);
 }
 
+/* ---- top needs ----------------------------------------------------------- */
+
+static gpointer
+parse_need_count (const PGresult *r, int row)
+{
+  FhNeedCount *n = g_new0 (FhNeedCount, 1);
+
+  n->need = fh_pg_value_text (r, row, 0);
+  n->episodes = fh_pg_value_count (r, row, 1);
+  return n;
+}
+
+static const FhQuerySpec top_needs_spec = {
+  "SELECT need, episodes FROM reporting.ward_top_needs($1::int, $2, $3::date, $4::date)",
+  2, parse_need_count, (GDestroyNotify) fh_need_count_free, FALSE
+};
+
+void
+fh_database_top_needs_async (FhDatabase          *self,
+                             int                  authority_id,
+                             const char          *ward_code,
+                             GDateTime           *from,
+                             GDateTime           *to,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  char **params;
+
+  g_return_if_fail (FH_IS_DATABASE (self));
+  g_return_if_fail (from != NULL && to != NULL);
+
+  params = params_new (4);
+  params[0] = g_strdup_printf ("%d", authority_id);
+  params[1] = g_strdup (ward_code);
+  params[2] = fh_date_to_iso (from);
+  params[3] = fh_date_to_iso (to);
+  fh_database_submit (self, &top_needs_spec, params, 4,
+                      cancellable, callback, user_data, fh_database_top_needs_async);
+}
+
+GPtrArray *
+fh_database_top_needs_finish (FhDatabase    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_array (self, result, fh_database_top_needs_async, error);
+}
+
 /* ---- monthly demand ----------------------------------------------------- */
 
 static gpointer

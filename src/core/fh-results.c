@@ -3,7 +3,38 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
+
 #include "fh-results.h"
+
+void
+fh_need_count_free (FhNeedCount *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->need);
+  g_free (self);
+}
+
+const char *
+fh_need_get_label (const char *need)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "exploitation", N_("Exploitation") }, { "missing", N_("Missing episodes") },
+    { "asb", N_("Anti-social behaviour") }, { "criminality", N_("Criminality") },
+    { "education", N_("Education") }, { "domestic_abuse", N_("Domestic abuse") },
+    { "parental_mental_health", N_("Parental mental health") },
+    { "substance_misuse", N_("Substance misuse") }, { "send", N_("SEND") },
+    { "housing", N_("Housing") }, { "parenting", N_("Parenting") },
+    { "child_mental_health", N_("Child mental health") }, { "neglect", N_("Neglect") },
+    { "financial_hardship", N_("Financial hardship") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, need) == 0)
+      return _(labels[i].label);
+  return need;
+}
 
 void
 fh_ward_profile_free (FhWardProfile *self)

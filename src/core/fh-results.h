@@ -96,6 +96,14 @@ typedef struct {
   FhGeometry *boundary;             /* NULL when none, or when it could not be read */
 } FhWardProfile;
 
+typedef struct {
+  char   *need;                   /* a need code of the data contract */
+  gint64  episodes;
+} FhNeedCount;
+
+void fh_need_count_free         (FhNeedCount        *self);
+/* "Domestic abuse" for "domestic_abuse"; the code itself when unknown. */
+const char *fh_need_get_label   (const char         *need);
 void fh_ward_profile_free       (FhWardProfile      *self);
 void fh_authority_free          (FhAuthority        *self);
 void fh_ward_demand_free        (FhWardDemand       *self);
@@ -105,6 +113,7 @@ void fh_indicator_summary_free  (FhIndicatorSummary *self);
 void fh_indicator_point_free    (FhIndicatorPoint   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWardProfile, fh_ward_profile_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhNeedCount, fh_need_count_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhAuthority, fh_authority_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhWardDemand, fh_ward_demand_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhMonthlyDemand, fh_monthly_demand_free)

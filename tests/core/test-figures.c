@@ -141,6 +141,43 @@ test_ward_profiles (void)
 }
 
 static void
+on_needs (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  w->value = fh_database_top_needs_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+test_top_needs (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GDateTime) from = fh_date_new (2025, 4, 1);
+  g_autoptr(GDateTime) to = fh_date_new (2026, 3, 31);
+  g_autoptr(GPtrArray) rows = NULL;
+  Wait w = { 0 };
+
+  fh_database_top_needs_async (db, 1, "E05012270", from, to, NULL, on_needs, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==, 5);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhNeedCount *n = g_ptr_array_index (rows, i);
+      const char *params[] = { n->need };
+
+      g_assert_cmpint (n->episodes, ==,
+                       owner_count ("SELECT count(*) FROM fh.episode e JOIN fh.episode_need n USING (episode_id)"
+                                    " WHERE e.ward_code = 'E05012270' AND n.need = $1"
+                                    "   AND e.started_on BETWEEN '2025-04-01' AND '2026-03-31'", 1, params));
+      if (i > 0)
+        g_assert_cmpint (n->episodes, <=, ((FhNeedCount *) g_ptr_array_index (rows, i - 1))->episodes);
+      g_assert_cmpstr (fh_need_get_label (n->need), !=, n->need);
+    }
+}
+
+static void
 test_ward_demand_filters (void)
 {
   g_autoptr(FhDatabase) db = connect_reader ();
@@ -341,6 +378,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/figures/ward-demand", test_ward_demand_matches_independent_sql);
   g_test_add_func ("/database/figures/authority-demand", test_authority_demand);
   g_test_add_func ("/database/figures/ward-profiles", test_ward_profiles);
+  g_test_add_func ("/database/figures/top-needs", test_top_needs);
   g_test_add_func ("/database/figures/ward-demand-filters", test_ward_demand_filters);
   g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
   g_test_add_func ("/database/figures/caseloads", test_caseloads);
