@@ -142,7 +142,9 @@ BEGIN
         w.children_0_17 * (600 + 30 * w.imd_score) / 10000.0 / 12.0
         * season(extract(month FROM m.month)::int)
         * (1 + 0.025 * (m.month - first_month) / 365.0)
-        * (0.88 + 0.24 * u(hashtext(w.ward_code)::bigint * 1000 + (m.month - first_month), 1, s)))::int) i;
+        * (0.88 + 0.24 * u(hashtext(w.ward_code)::bigint * 1000 + (m.month - first_month), 1, s))
+        -- each ward's own character: demand follows deprivation, not exactly
+        * (0.82 + 0.36 * u(hashtext(w.ward_code)::bigint, 7, s)))::int) i;
 
   INSERT INTO fh.family (family_id, authority_id, ward_code)
   SELECT referral_id, authority_id, ward_code FROM gen_referral;

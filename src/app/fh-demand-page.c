@@ -21,6 +21,7 @@
 #include "fh-line-chart.h"
 #include "fh-map-chart.h"
 #include "fh-period.h"
+#include "fh-scatter-chart.h"
 #include "fh-settings.h"
 #include "fh-table.h"
 
@@ -71,6 +72,8 @@ struct _FhDemandPage
   FhChartView    *bar_view;
   FhChartView    *trend_view;
   GtkLabel       *trend_note;
+  GtkGrid        *profile_grid;
+  FhChartView    *scatter_view;
   GtkGrid        *ward_grid;
 
   GSettings      *settings;
@@ -79,6 +82,9 @@ struct _FhDemandPage
   FhMapChart     *map;
   FhBarChart     *bars;
   FhLineChart    *trend;
+  FhScatterChart *scatter;
+  GCancellable   *needs_cancellable;
+  GPtrArray      *needs;
   GCancellable   *cancellable;
   GCancellable   *trend_cancellable;
   GPtrArray      *trend_ward;
@@ -405,6 +411,149 @@ load_trend (FhDemandPage *self)
     }
 }
 
+/* ---- ward profile ---------------------------------------------------------------- */
+
+static void
+add_profile_row (GtkGrid *grid, guint row, const char *name, const char *value)
+{
+  GtkWidget *n = gtk_label_new (name);
+  GtkWidget *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (n), 0);
+  gtk_label_set_xalign (GTK_LABEL (v), 1);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_widget_add_css_class (n, "dim-label");
+  gtk_widget_add_css_class (v, "numeric");
+  gtk_grid_attach (grid, n, 0, row, 1, 1);
+  gtk_grid_attach (grid, v, 1, row, 1, 1);
+}
+
+static char *
+share (gint64 part, gint64 whole)
+{
+  g_autofree char *n = fh_format_number (part, 0);
+  g_autofree char *p = fh_format_number (whole > 0 ? 100.0 * part / whole : NAN, 1);
+  return g_strdup_printf ("%s (%s%%)", n, p);
+}
+
+static void
+show_profile (FhDemandPage *self)
+{
+  FhWardProfile *p = find_profile (self, self->selected);
+  FhWardDemand *d = find_ward (self->wards, self->selected);
+  GtkWidget *child;
+  guint row = 0, rank = 1;
+  g_autofree char *title = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profile_grid))) != NULL)
+    gtk_grid_remove (self->profile_grid, child);
+
+  fh_scatter_chart_clear (self->scatter);
+  for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
+    {
+      FhWardDemand *w = g_ptr_array_index (self->wards, i);
+      FhWardProfile *wp = find_profile (self, w->ward_code);
+
+      fh_scatter_chart_add_point (self->scatter, w->ward_code, w->ward_name,
+                                  wp ? wp->imd_score : NAN, measure_rate (self, w));
+      if (p && wp && wp->imd_score > p->imd_score)
+        rank++;
+    }
+  {
+    g_autofree char *y = value_label (self);
+    fh_scatter_chart_set_axes (self->scatter, _("Index of Multiple Deprivation 2019, average score (more deprived →)"), y);
+  }
+  fh_scatter_chart_set_title (self->scatter, _("More deprived wards have more demand"));
+  fh_scatter_chart_set_caption (self->scatter, _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
+  fh_scatter_chart_set_selected (self->scatter, self->selected);
+
+  if (p == NULL)
+    {
+      GtkWidget *hint = gtk_label_new (_("Select a ward on the map, the bars or the scatter to see its profile."));
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_grid_attach (self->profile_grid, hint, 0, 0, 2, 1);
+      return;
+    }
+
+  title = g_strdup_printf ("%s", p->ward_name);
+  {
+    GtkWidget *heading = gtk_label_new (title);
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "title-3");
+    gtk_grid_attach (self->profile_grid, heading, 0, row++, 2, 1);
+  }
+  {
+    g_autofree char *all = fh_format_number (p->population_total, 0);
+    g_autofree char *kids = fh_format_number (p->children_0_17, 0);
+    g_autofree char *b1 = share (p->children_0_4, p->children_0_17);
+    g_autofree char *b2 = share (p->children_5_9, p->children_0_17);
+    g_autofree char *b3 = share (p->children_10_17, p->children_0_17);
+    g_autofree char *imd = fh_format_number (p->imd_score, 1);
+    g_autofree char *imd_text = g_strdup_printf (_("%s (%u of %u wards, most deprived first)"), imd, rank, self->wards->len);
+    g_autofree char *gm = fh_format_number (p->pct_global_majority, 1);
+    g_autofree char *gm_text = g_strdup_printf ("%s%%", gm);
+    g_autofree char *r1 = fh_format_number (d ? d->referral_rate : NAN, 1);
+    g_autofree char *r2 = fh_format_number (d ? d->started_rate : NAN, 1);
+    g_autofree char *r3 = fh_format_number (d ? d->open_rate : NAN, 1);
+
+    if (p->locality)
+      add_profile_row (self->profile_grid, row++, _("Locality"), p->locality);
+    add_profile_row (self->profile_grid, row++, _("Residents"), all);
+    add_profile_row (self->profile_grid, row++, _("Children aged 0–17"), kids);
+    add_profile_row (self->profile_grid, row++, _("aged 0–4"), b1);
+    add_profile_row (self->profile_grid, row++, _("aged 5–9"), b2);
+    add_profile_row (self->profile_grid, row++, _("aged 10–17"), b3);
+    add_profile_row (self->profile_grid, row++, _("Deprivation (IMD 2019 score)"), imd_text);
+    add_profile_row (self->profile_grid, row++, _("Global Majority residents"), gm_text);
+    add_profile_row (self->profile_grid, row++, _("Referrals per 10,000 children"), r1);
+    add_profile_row (self->profile_grid, row++, _("Episodes started per 10,000"), r2);
+    add_profile_row (self->profile_grid, row++, _("Open at period end per 10,000"), r3);
+  }
+  if (self->needs != NULL)
+    {
+      g_autoptr(GString) top = g_string_new (NULL);
+
+      for (guint i = 0; i < self->needs->len; i++)
+        {
+          FhNeedCount *n = g_ptr_array_index (self->needs, i);
+          g_autofree char *count = fh_format_number (n->episodes, 0);
+          g_string_append_printf (top, "%s%s (%s)", i ? "\n" : "", fh_need_get_label (n->need), count);
+        }
+      add_profile_row (self->profile_grid, row++, _("Top needs (episodes started)"),
+                       top->len ? top->str : _("none recorded"));
+    }
+}
+
+static void
+on_needs (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(FhDemandPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = fh_database_top_needs_finish (FH_DATABASE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
+  self->needs = rows;
+  show_profile (self);
+}
+
+static void
+load_needs (FhDemandPage *self)
+{
+  g_cancellable_cancel (self->needs_cancellable);
+  g_clear_object (&self->needs_cancellable);
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
+  if (self->database == NULL || self->period == NULL || self->selected == NULL || !*self->selected)
+    return;
+  self->needs_cancellable = g_cancellable_new ();
+  fh_database_top_needs_async (self->database, self->authority_id, self->selected,
+                               self->period->from, self->period->to, self->needs_cancellable,
+                               on_needs, g_object_ref (self));
+}
+
 /* ---- showing results ------------------------------------------------------ */
 
 static void
@@ -521,6 +670,8 @@ show_results (FhDemandPage *self)
 
   update_selection (self);
   fill_table (self, decimals);
+  show_profile (self);
+  load_needs (self);
   /* the trend may have arrived first, before the ward names */
   if (self->trend_pending == 0 && self->trend_city != NULL)
     show_trend (self);
@@ -751,6 +902,9 @@ fh_demand_page_select_ward (FhDemandPage *self,
     g_settings_set_string (self->settings, "demand-selected-ward", ward_code ? ward_code : "");
   update_selection (self);
   load_trend (self);
+  if (self->wards != NULL)
+    show_profile (self);
+  load_needs (self);
 }
 
 static void
@@ -764,6 +918,18 @@ on_map_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDem
   i = fh_map_chart_hit_test (self->map, cx, cy);
   if (i >= 0 && fh_map_chart_get_ward (self->map, i, &ward))
     fh_demand_page_select_ward (self, ward.code);
+}
+
+static void
+on_scatter_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDemandPage *self)
+{
+  double cx, cy;
+  int i;
+
+  fh_chart_view_to_chart (self->scatter_view, x, y, &cx, &cy);
+  i = fh_scatter_chart_hit_test (self->scatter, cx, cy);
+  if (i >= 0 && self->wards != NULL && (guint) i < self->wards->len)
+    fh_demand_page_select_ward (self, ((FhWardDemand *) g_ptr_array_index (self->wards, i))->ward_code);
 }
 
 static void
@@ -848,6 +1014,10 @@ fh_demand_page_dispose (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->bars);
   g_clear_object (&self->trend);
+  g_clear_object (&self->scatter);
+  g_cancellable_cancel (self->needs_cancellable);
+  g_clear_object (&self->needs_cancellable);
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
   g_cancellable_cancel (self->trend_cancellable);
   g_clear_object (&self->trend_cancellable);
   g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
@@ -905,6 +1075,8 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bar_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend_note);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, profile_grid);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -923,6 +1095,8 @@ fh_demand_page_init (FhDemandPage *self)
   fh_chart_view_set_chart (self->bar_view, FH_CHART (self->bars));
   self->trend = fh_line_chart_new ();
   fh_chart_view_set_chart (self->trend_view, FH_CHART (self->trend));
+  self->scatter = fh_scatter_chart_new ();
+  fh_chart_view_set_chart (self->scatter_view, FH_CHART (self->scatter));
 
   self->settings = fh_settings_new ();
   restore_settings (self);
@@ -940,6 +1114,9 @@ fh_demand_page_init (FhDemandPage *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_bars_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->bar_view), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_scatter_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scatter_view), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->map_view), TRUE);
   g_signal_connect (self->map_view, "query-tooltip", G_CALLBACK (on_map_query_tooltip), self);
 }

@@ -164,6 +164,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           continue;
         p->sx = px + pw * (p->x - min_x) / (max_x - min_x);
         p->sy = py + ph * (1 - p->y / max_y);
+        cairo_new_path (cr);
         cairo_arc (cr, p->sx, p->sy, selected ? 7 : 5, 0, 2 * G_PI);
         if (self->selected == NULL || selected)
           fh_color_apply (&focus, cr);
