@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "fh-bar-chart.h"
+#include "fh-chart-frame.h"
 
 #define MARGIN       16.0
 #define TITLE_PT     15.0
@@ -63,19 +64,6 @@ changed (FhBarChart *self)
 
 /* ---- layout ------------------------------------------------------------- */
 
-static double
-nice_step (double range, int target_ticks)
-{
-  double raw = range / MAX (target_ticks, 1);
-  double magnitude = pow (10, floor (log10 (raw)));
-  double residual = raw / magnitude;
-
-  if (residual > 5) return 10 * magnitude;
-  if (residual > 2) return 5 * magnitude;
-  if (residual > 1) return 2 * magnitude;
-  return magnitude;
-}
-
 static int
 compare_display (gconstpointer a, gconstpointer b, gpointer user_data)
 {
@@ -91,22 +79,6 @@ compare_display (gconstpointer a, gconstpointer b, gpointer user_data)
   if (!x_missing && x->value != y->value)
     return x->value > y->value ? -1 : 1;
   return g_utf8_collate (x->label, y->label);
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int w, h;
-  pango_layout_get_size (layout, &w, &h);
-  return (double) w / PANGO_SCALE;
 }
 
 typedef struct {
@@ -135,9 +107,9 @@ compute_frame (FhBarChart *self,
   pango_layout_set_width (caption, inner_w * PANGO_SCALE);
   pango_layout_set_wrap (caption, PANGO_WRAP_WORD);
 
-  f->title_h = self->title ? layout_height (title) + 4 : 0;
-  f->subtitle_h = self->value_label ? layout_height (subtitle) + 8 : 4;
-  f->caption_h = self->caption ? layout_height (caption) + 8 : 0;
+  f->title_h = self->title ? fh_layout_height (title) + 4 : 0;
+  f->subtitle_h = self->value_label ? fh_layout_height (subtitle) + 8 : 4;
+  f->caption_h = self->caption ? fh_layout_height (caption) + 8 : 0;
   f->axis_h = 18;
 
   f->label_w = 0;
@@ -145,7 +117,7 @@ compute_frame (FhBarChart *self,
     {
       Datum *d = &g_array_index (self->data, Datum, i);
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, d->label, TEXT_PT, TRUE);
-      f->label_w = MAX (f->label_w, layout_width (l));
+      f->label_w = MAX (f->label_w, fh_layout_width (l));
       if (!isnan (d->value) && !d->suppressed)
         max_value = MAX (max_value, d->value);
     }
@@ -155,7 +127,7 @@ compute_frame (FhBarChart *self,
     max_value = MAX (max_value, self->reference);
   if (max_value <= 0)
     max_value = 1;
-  f->step = nice_step (max_value, 5);
+  f->step = fh_chart_nice_step (max_value, 5);
   f->axis_max = ceil (max_value * 1.02 / f->step) * f->step;
 
   f->plot_x = MARGIN + f->label_w;
@@ -230,14 +202,6 @@ fh_bar_chart_layout (FhBarChart *self,
 /* ---- drawing ------------------------------------------------------------ */
 
 static void
-show_layout_at (cairo_t *cr, PangoLayout *layout, double x, double y, const FhColor *color)
-{
-  fh_color_apply (color, cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw_hatched (cairo_t *cr, double x, double y, double w, double h)
 {
   FhColor grid = fh_chart_theme_context ();
@@ -281,14 +245,14 @@ fh_bar_chart_draw (FhChart *chart,
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      show_layout_at (cr, l, MARGIN, MARGIN, &text);
+      fh_chart_show_layout (cr, l, MARGIN, MARGIN, &text);
     }
   if (self->value_label)
     {
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-      show_layout_at (cr, l, MARGIN, MARGIN + f.title_h, &muted);
+      fh_chart_show_layout (cr, l, MARGIN, MARGIN + f.title_h, &muted);
     }
 
   /* value axis: light gridlines and tick labels */
@@ -303,7 +267,7 @@ fh_bar_chart_draw (FhChart *chart,
       cairo_move_to (cr, x, f.plot_y);
       cairo_line_to (cr, x, f.plot_y + f.plot_h);
       cairo_stroke (cr);
-      show_layout_at (cr, l, x - layout_width (l) / 2, f.plot_y + f.plot_h + 3, &muted);
+      fh_chart_show_layout (cr, l, x - fh_layout_width (l) / 2, f.plot_y + f.plot_h + 3, &muted);
     }
 
   if (!isnan (self->reference_x))
@@ -312,7 +276,7 @@ fh_bar_chart_draw (FhChart *chart,
       g_autofree char *label_text = g_strdup_printf ("%s: %s", self->reference_label ? self->reference_label : _("Reference"), value);
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, label_text, SMALL_PT, TRUE);
       double x = round (self->reference_x) + 0.5;
-      double lx = MIN (x - layout_width (l) / 2, width - MARGIN - layout_width (l));
+      double lx = MIN (x - fh_layout_width (l) / 2, width - MARGIN - fh_layout_width (l));
       static const double dash[] = { 4, 3 };
 
       fh_color_apply (&text, cr);
@@ -322,7 +286,7 @@ fh_bar_chart_draw (FhChart *chart,
       cairo_line_to (cr, x, f.plot_y + f.plot_h);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      show_layout_at (cr, l, MAX (lx, f.plot_x), f.plot_y - 18, &text);
+      fh_chart_show_layout (cr, l, MAX (lx, f.plot_x), f.plot_y - 18, &text);
     }
 
   for (guint i = 0; i < self->bars->len; i++)
@@ -335,17 +299,17 @@ fh_bar_chart_draw (FhChart *chart,
       pango_layout_set_width (label, (f.label_w - 8) * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-      show_layout_at (cr, label, MARGIN, cy - layout_height (label) / 2, &text);
+      fh_chart_show_layout (cr, label, MARGIN, cy - fh_layout_height (label) / 2, &text);
 
       if (bar->no_data)
         {
           draw_hatched (cr, bar->x, bar->y, f.plot_w * 0.12, bar->height);
-          show_layout_at (cr, value, bar->x + f.plot_w * 0.12 + 4, cy - layout_height (value) / 2, &muted);
+          fh_chart_show_layout (cr, value, bar->x + f.plot_w * 0.12 + 4, cy - fh_layout_height (value) / 2, &muted);
           continue;
         }
       if (bar->suppressed)
         {
-          show_layout_at (cr, value, bar->x + 4, cy - layout_height (value) / 2, &muted);
+          fh_chart_show_layout (cr, value, bar->x + 4, cy - fh_layout_height (value) / 2, &muted);
           continue;
         }
 
@@ -354,10 +318,10 @@ fh_bar_chart_draw (FhChart *chart,
       cairo_fill (cr);
       /* a background behind the value keeps it readable across the reference line */
       fh_color_apply (&background, cr);
-      cairo_rectangle (cr, bar->x + bar->width + 2, cy - layout_height (value) / 2,
-                       layout_width (value) + 4, layout_height (value));
+      cairo_rectangle (cr, bar->x + bar->width + 2, cy - fh_layout_height (value) / 2,
+                       fh_layout_width (value) + 4, fh_layout_height (value));
       cairo_fill (cr);
-      show_layout_at (cr, value, bar->x + bar->width + 4, cy - layout_height (value) / 2, &text);
+      fh_chart_show_layout (cr, value, bar->x + bar->width + 4, cy - fh_layout_height (value) / 2, &text);
     }
 
   if (self->caption)
@@ -365,7 +329,7 @@ fh_bar_chart_draw (FhChart *chart,
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      show_layout_at (cr, l, MARGIN, height - MARGIN - layout_height (l), &muted);
+      fh_chart_show_layout (cr, l, MARGIN, height - MARGIN - fh_layout_height (l), &muted);
     }
 }
 

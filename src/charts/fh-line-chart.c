@@ -10,12 +10,10 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "fh-chart-frame.h"
 #include "fh-line-chart.h"
 
-#define MARGIN    16.0
-#define TITLE_PT  15.0
-#define TEXT_PT   10.5
-#define SMALL_PT   9.0
+#define SMALL_PT FH_CHART_SMALL_PT
 #define LABELS_W 150.0
 
 typedef struct {
@@ -71,61 +69,16 @@ value_y (FhLineChart *self, double v)
   return self->plot_y + self->plot_h * (1 - v / self->y_max);
 }
 
-static double
-layout_h (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
-static double
-layout_w (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) w / PANGO_SCALE; }
-
-static void
-show_at (cairo_t *cr, PangoLayout *l, double x, double y, FhColor c)
-{
-  fh_color_apply (&c, cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, l);
-}
-
-static double
-nice_step (double range)
-{
-  double raw = range / 5, mag = pow (10, floor (log10 (raw))), r = raw / mag;
-  return (r > 5 ? 10 : r > 2 ? 5 : r > 1 ? 2 : 1) * mag;
-}
-
 static void
 fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 {
   FhLineChart *self = FH_LINE_CHART (chart);
-  FhColor text = fh_chart_theme_text (), muted = fh_chart_theme_muted_text ();
-  FhColor grid = fh_chart_theme_grid (), background = fh_chart_theme_background ();
-  double inner_w = width - 2 * MARGIN, top = MARGIN, bottom = height - MARGIN, step, max = 0;
+  FhColor muted = fh_chart_theme_muted_text ();
+  FhColor grid = fh_chart_theme_grid ();
+  double inner_w = width - 2 * FH_CHART_MARGIN, step, max = 0;
+  double top = fh_chart_draw_heading (cr, width, self->title, self->value_label) + 2;
+  double bottom = fh_chart_draw_caption (cr, width, height, self->caption);
   g_autoptr(GDateTime) first = NULL;
-
-  fh_color_apply (&background, cr);
-  cairo_paint (cr);
-
-  if (self->title)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      show_at (cr, l, MARGIN, top, text);
-      top += layout_h (l) + 4;
-    }
-  if (self->value_label)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
-      show_at (cr, l, MARGIN, top, muted);
-      top += layout_h (l) + 12;
-    }
-  if (self->caption)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      bottom -= layout_h (l);
-      show_at (cr, l, MARGIN, bottom, muted);
-      bottom -= 8;
-    }
 
   self->n_months = 1;
   for (guint i = 0; i < self->series->len; i++)
@@ -140,9 +93,9 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     }
   if (max <= 0)
     max = 1;
-  step = nice_step (max);
+  step = fh_chart_nice_step (max, 5);
   self->y_max = ceil (max * 1.05 / step) * step;
-  self->plot_x = MARGIN + 44;
+  self->plot_x = FH_CHART_MARGIN + 44;
   self->plot_y = top;
   self->plot_w = MAX (inner_w - 44 - LABELS_W, 10);
   self->plot_h = MAX (bottom - 20 - top, 10);
@@ -159,7 +112,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       cairo_move_to (cr, self->plot_x, y);
       cairo_line_to (cr, self->plot_x + self->plot_w, y);
       cairo_stroke (cr);
-      show_at (cr, l, self->plot_x - 6 - layout_w (l), y - layout_h (l) / 2, muted);
+      fh_chart_show_layout (cr, l, self->plot_x - 6 - fh_layout_width (l), y - fh_layout_height (l) / 2, &muted);
     }
 
   /* month labels: every April and October, with the year */
@@ -179,7 +132,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           cairo_move_to (cr, round (x) + 0.5, self->plot_y + self->plot_h);
           cairo_line_to (cr, round (x) + 0.5, self->plot_y + self->plot_h + 4);
           cairo_stroke (cr);
-          show_at (cr, l, x - layout_w (l) / 2, self->plot_y + self->plot_h + 5, muted);
+          fh_chart_show_layout (cr, l, x - fh_layout_width (l) / 2, self->plot_y + self->plot_h + 5, &muted);
         }
     }
 
@@ -275,7 +228,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 
         pango_layout_set_width (l, (LABELS_W - 8) * PANGO_SCALE);
         pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-        show_at (cr, l, self->plot_x + self->plot_w + 8, ys[k] - layout_h (l) / 2, c);
+        fh_chart_show_layout (cr, l, self->plot_x + self->plot_w + 8, ys[k] - fh_layout_height (l) / 2, &c);
       }
   }
 }

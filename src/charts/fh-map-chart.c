@@ -13,14 +13,13 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "fh-chart-frame.h"
 #include "fh-class-breaks.h"
 #include "fh-hex-layout.h"
 #include "fh-map-chart.h"
 
-#define MARGIN     16.0
-#define TITLE_PT   15.0
-#define TEXT_PT    10.5
-#define SMALL_PT    9.0
+#define MARGIN     FH_CHART_MARGIN
+#define SMALL_PT   FH_CHART_SMALL_PT
 #define LABEL_PT    8.0
 #define N_CLASSES   5
 #define LEGEND_W  170.0
@@ -112,17 +111,6 @@ choose_style (FhMapChart *self)
         return FH_MAP_HEXAGONS;
     }
   return self->wards->len > 0 ? FH_MAP_BOUNDARIES : FH_MAP_HEXAGONS;
-}
-
-static double
-layout_h (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
-
-static void
-show_at (cairo_t *cr, PangoLayout *l, double x, double y, FhColor c)
-{
-  fh_color_apply (&c, cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, l);
 }
 
 static void
@@ -319,7 +307,7 @@ draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
       cairo_set_line_width (cr, 0.75);
       cairo_stroke (cr);
       l = fh_chart_text_layout (cr, label, SMALL_PT, FALSE);
-      show_at (cr, l, x + 24, sy + 7 - layout_h (l) / 2, text);
+      fh_chart_show_layout (cr, l, x + 24, sy + 7 - fh_layout_height (l) / 2, &text);
     }
 }
 
@@ -387,7 +375,7 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
         cairo_set_line_width (cr, 3);
         cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke (cr);
-        show_at (cr, l, lx, ward->label_y - lh / 2, text);
+        fh_chart_show_layout (cr, l, lx, ward->label_y - lh / 2, &text);
       }
 }
 
@@ -396,41 +384,14 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 {
   FhMapChart *self = FH_MAP_CHART (chart);
   FhColor text = fh_chart_theme_text ();
-  FhColor muted = fh_chart_theme_muted_text ();
   FhColor background = fh_chart_theme_background ();
-  double inner_w = width - 2 * MARGIN, top = MARGIN, bottom = height - MARGIN;
+  double inner_w = width - 2 * MARGIN, top, bottom;
   double map_x, map_y, map_w, map_h;
   FhMapStyle style;
 
   ensure_breaks (self);
-  fh_color_apply (&background, cr);
-  cairo_paint (cr);
-
-  if (self->title)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      show_at (cr, l, MARGIN, top, text);
-      top += layout_h (l) + 4;
-    }
-  if (self->value_label)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-      show_at (cr, l, MARGIN, top, muted);
-      top += layout_h (l) + 10;
-    }
-  if (self->caption)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      bottom -= layout_h (l);
-      show_at (cr, l, MARGIN, bottom, muted);
-      bottom -= 8;
-    }
+  top = fh_chart_draw_heading (cr, width, self->title, self->value_label);
+  bottom = fh_chart_draw_caption (cr, width, height, self->caption);
 
   map_x = MARGIN;
   map_y = top;

@@ -11,12 +11,12 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "fh-chart-frame.h"
 #include "fh-scatter-chart.h"
 
-#define MARGIN    16.0
-#define TITLE_PT  15.0
-#define TEXT_PT   10.5
-#define SMALL_PT   9.0
+#define MARGIN   FH_CHART_MARGIN
+#define TEXT_PT  FH_CHART_TEXT_PT
+#define SMALL_PT FH_CHART_SMALL_PT
 
 typedef struct {
   char   *id;
@@ -45,53 +45,18 @@ point_clear (gpointer data)
   g_free (p->label);
 }
 
-static double lh (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) h / PANGO_SCALE; }
-static double lw (PangoLayout *l) { int w, h; pango_layout_get_size (l, &w, &h); return (double) w / PANGO_SCALE; }
-
-static void
-show_at (cairo_t *cr, PangoLayout *l, double x, double y, FhColor c)
-{
-  fh_color_apply (&c, cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, l);
-}
-
-static double
-nice_step (double range)
-{
-  double raw = range / 5, mag = pow (10, floor (log10 (raw))), r = raw / mag;
-  return (r > 5 ? 10 : r > 2 ? 5 : r > 1 ? 2 : 1) * mag;
-}
-
 static void
 fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
   FhColor text = fh_chart_theme_text (), muted = fh_chart_theme_muted_text ();
-  FhColor grid = fh_chart_theme_grid (), background = fh_chart_theme_background ();
+  FhColor grid = fh_chart_theme_grid ();
   FhColor focus = fh_chart_theme_focus (), context = fh_chart_theme_context ();
-  double inner_w = width - 2 * MARGIN, top = MARGIN, bottom = height - MARGIN;
+  double inner_w = width - 2 * MARGIN, top = fh_chart_draw_heading (cr, width, self->title, self->y_label) + 2;
+  double bottom = height - MARGIN;
   double min_x = INFINITY, max_x = -INFINITY, max_y = 0, sx, sy, px, py, pw, ph;
   int hi = -1, lo = -1;
   guint missing = 0;
-
-  fh_color_apply (&background, cr);
-  cairo_paint (cr);
-
-  if (self->title)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      show_at (cr, l, MARGIN, top, text);
-      top += lh (l) + 4;
-    }
-  if (self->y_label)
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->y_label, TEXT_PT, FALSE);
-      show_at (cr, l, MARGIN, top, muted);
-      top += lh (l) + 12;
-    }
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *p = &g_array_index (self->points, Point, i);
@@ -104,21 +69,13 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     g_autofree char *cap = missing ? g_strdup_printf (_("%s %u wards without figures are not shown."),
                                                       self->caption ? self->caption : "", missing)
                                    : g_strdup (self->caption);
-    if (cap)
-      {
-        g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, cap, SMALL_PT, FALSE);
-        pango_layout_set_width (l, inner_w * PANGO_SCALE);
-        pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-        bottom -= lh (l);
-        show_at (cr, l, MARGIN, bottom, muted);
-        bottom -= 8;
-      }
+    bottom = fh_chart_draw_caption (cr, width, height, cap);
   }
   if (self->x_label)
     {
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->x_label, TEXT_PT, FALSE);
-      bottom -= lh (l);
-      show_at (cr, l, width - MARGIN - lw (l), bottom, muted);
+      bottom -= fh_layout_height (l);
+      fh_chart_show_layout (cr, l, width - MARGIN - fh_layout_width (l), bottom, &muted);
       bottom -= 6;
     }
   if (!isfinite (min_x))
@@ -126,8 +83,8 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   if (max_x <= min_x) { max_x = min_x + 1; }
   if (max_y <= 0) max_y = 1;
 
-  sx = nice_step (max_x - MIN (min_x, 0) );
-  sy = nice_step (max_y);
+  sx = fh_chart_nice_step (max_x - MIN (min_x, 0), 5);
+  sy = fh_chart_nice_step (max_y, 5);
   min_x = floor (min_x / sx) * sx;
   max_x = ceil (max_x / sx) * sx;
   max_y = ceil (max_y * 1.05 / sy) * sy;
@@ -141,7 +98,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, FALSE);
       fh_color_apply (&grid, cr);
       cairo_move_to (cr, px, y); cairo_line_to (cr, px + pw, y); cairo_stroke (cr);
-      show_at (cr, l, px - 6 - lw (l), y - lh (l) / 2, muted);
+      fh_chart_show_layout (cr, l, px - 6 - fh_layout_width (l), y - fh_layout_height (l) / 2, &muted);
     }
   for (double v = min_x; v <= max_x + sx / 2; v += sx)
     {
@@ -150,7 +107,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, FALSE);
       fh_color_apply (&grid, cr);
       cairo_move_to (cr, x, py); cairo_line_to (cr, x, py + ph); cairo_stroke (cr);
-      show_at (cr, l, x - lw (l) / 2, py + ph + 3, muted);
+      fh_chart_show_layout (cr, l, x - fh_layout_width (l) / 2, py + ph + 3, &muted);
     }
 
   /* context points first, the selected one on top */
@@ -178,9 +135,9 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           {
             g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, p->label, SMALL_PT, selected);
             double lx = p->sx + 9;
-            if (lx + lw (l) > width - MARGIN)
-              lx = p->sx - 9 - lw (l);
-            show_at (cr, l, lx, p->sy - lh (l) / 2, text);
+            if (lx + fh_layout_width (l) > width - MARGIN)
+              lx = p->sx - 9 - fh_layout_width (l);
+            fh_chart_show_layout (cr, l, lx, p->sy - fh_layout_height (l) / 2, &text);
           }
       }
 }
