@@ -189,6 +189,11 @@ test_reference_city_sample (void)
       g_autofree char *b = g_build_filename (dir, "map-hexagons.png", NULL);
       g_assert_true (fh_chart_export_png (FH_CHART (geo), a, 560, 480, 144, NULL));
       g_assert_true (fh_chart_export_png (FH_CHART (hex), b, 560, 480, 144, NULL));
+      {
+        g_autofree char *pdf = g_build_filename (dir, "map-boundaries.pdf", NULL);
+        /* A4 landscape, as in a board paper */
+        g_assert_true (fh_chart_export_pdf (FH_CHART (geo), pdf, 842, 595, NULL));
+      }
     }
 }
 
