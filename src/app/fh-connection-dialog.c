@@ -145,3 +145,13 @@ fh_connection_dialog_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->conninfo_entry), conninfo ? conninfo : "");
   return self;
 }
+
+const char *
+fh_connection_dialog_get_error (FhConnectionDialog *self)
+{
+  g_return_val_if_fail (FH_IS_CONNECTION_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}

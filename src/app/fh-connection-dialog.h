@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FhConnectionDialog, fh_connection_dialog, FH, CONNECTION_DIALOG, GtkWindow)
 
 /* Emits "connected" (FhDatabase *database) once a connection works. */
-FhConnectionDialog *fh_connection_dialog_new (GtkWindow  *parent,
-                                              const char *conninfo);
+FhConnectionDialog *fh_connection_dialog_new       (GtkWindow          *parent,
+                                                    const char         *conninfo);
+/* What the dialog shows under the entry after a failed try, or NULL. */
+const char         *fh_connection_dialog_get_error (FhConnectionDialog *self);
 
 G_END_DECLS
