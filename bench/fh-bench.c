@@ -41,6 +41,17 @@ DEFINE_ON_ARRAY (on_caseloads, fh_database_caseloads_finish)
 DEFINE_ON_ARRAY (on_indicators, fh_database_indicators_finish)
 DEFINE_ON_ARRAY (on_series, fh_database_indicator_series_finish)
 DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
+DEFINE_ON_ARRAY (on_profiles, fh_database_ward_profiles_finish)
+DEFINE_ON_ARRAY (on_needs, fh_database_top_needs_finish)
+
+static void
+on_city (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  g_autoptr(FhWardDemand) city = fh_database_authority_demand_finish (FH_DATABASE (source), result, &w->error);
+  w->n_items = city ? 1 : 0;
+  g_main_loop_quit (w->loop);
+}
 
 static void
 on_extract (GObject *source, GAsyncResult *result, gpointer data)
@@ -51,12 +62,14 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (w->loop);
 }
 
-typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
+typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_AUTHORITY_DEMAND,
+               Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
                Q_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
   "authority_list", "data_extract_time", "ward_demand (FY)",
-  "ward_demand (FY, 3 filters)", "demand_monthly (city, 36 m)",
+  "ward_demand (FY, 3 filters)", "authority_demand (FY)", "ward_profile + boundary",
+  "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
   "demand_monthly (ward, 36 m)", "caseload_by_worker", "indicator_summary", "indicator_series",
 };
 
@@ -92,6 +105,11 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
       filter->need = g_strdup ("exploitation");
       filter->age_band = g_strdup ("10-17");
       fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w);
+      break;
+    case Q_AUTHORITY_DEMAND: fh_database_authority_demand_async (db, filter, NULL, on_city, w); break;
+    case Q_PROFILES: fh_database_ward_profiles_async (db, authority, NULL, on_profiles, w); break;
+    case Q_TOP_NEEDS:
+      fh_database_top_needs_async (db, authority, first_ward_code, from, to, NULL, on_needs, w);
       break;
     case Q_MONTHLY_CITY:
       fh_database_demand_monthly_async (db, authority, NULL, m_from, m_to, NULL, on_monthly, w);
