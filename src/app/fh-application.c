@@ -73,12 +73,26 @@ fh_application_activate (GApplication *app)
 }
 
 static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
 fh_application_startup (GApplication *app)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GSimpleAction) quit = g_simple_action_new ("quit", NULL);
   const char *refresh[] = { "F5", "<Control>r", NULL };
+  const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (fh_application_parent_class)->startup (app);
+
+  g_signal_connect_object (quit, "activate", G_CALLBACK (quit_activated), app, 0);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (quit));
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
   gtk_css_provider_load_from_resource (css, "/org/familyhelp/Dashboard/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),

@@ -26,6 +26,7 @@ struct _FhBoardPackPage
 
   GCancellable *cancellable;
   FhPeriod     *period;
+  double        threshold;
   int           pending;
   GError       *error;
 };
@@ -83,13 +84,14 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
       FhCaseloadSummary core, adolescence;
       g_autofree char *core_ratio = NULL, *adol_ratio = NULL, *text = NULL;
 
-      fh_caseload_summary_compute (rows, "core", 20, &core);
-      fh_caseload_summary_compute (rows, "adolescence", 20, &adolescence);
+      fh_caseload_summary_compute (rows, "core", self->threshold, &core);
+      fh_caseload_summary_compute (rows, "adolescence", self->threshold, &adolescence);
       core_ratio = fh_format_number (core.episodes_per_fte, 1);
       adol_ratio = fh_format_number (adolescence.episodes_per_fte, 1);
+      /* Translators: "Core 15.9 and Adolescence 12.6 open episodes per FTE; 13 workers above 20 per FTE." */
       text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; %u workers "
-                                "above 20 per FTE."), core_ratio, adol_ratio,
-                              core.above_threshold + adolescence.above_threshold);
+                                "above %.0f per FTE."), core_ratio, adol_ratio,
+                              core.above_threshold + adolescence.above_threshold, self->threshold);
       gtk_label_set_text (self->caseload_label, text);
     }
   part_done (self, error);
@@ -186,7 +188,16 @@ fh_board_pack_page_class_init (FhBoardPackPageClass *klass)
 static void
 fh_board_pack_page_init (FhBoardPackPage *self)
 {
+  self->threshold = 20;
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+fh_board_pack_page_set_threshold (FhBoardPackPage *self,
+                                  double           threshold)
+{
+  g_return_if_fail (FH_IS_BOARD_PACK_PAGE (self));
+  self->threshold = threshold;
 }
 
 FhDataView *

@@ -22,8 +22,11 @@ struct _FhCaseloadPage
 
   FhDataView   *data_view;
   GtkLabel     *as_at_label;
+  GtkLabel     *core_figure;
   GtkLabel     *core_label;
+  GtkLabel     *adolescence_figure;
   GtkLabel     *adolescence_label;
+  GtkLabel     *early_figure;
   GtkLabel     *early_label;
   GtkGrid      *worker_grid;
 
@@ -37,24 +40,50 @@ static void page_iface_init (FhPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (FhCaseloadPage, fh_caseload_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
 
-static char *
-describe_service (GPtrArray *rows, const char *service, const char *name, double threshold)
+/* One service's card: the open episodes per FTE across the service as the
+ * figure, then workers, median, highest and how many are above the threshold. */
+static void
+describe_service (GPtrArray  *rows,
+                  const char *service,
+                  double      threshold,
+                  GtkLabel   *figure,
+                  GtkLabel   *details)
 {
   FhCaseloadSummary s;
-  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL;
+  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *text = NULL;
 
   fh_caseload_summary_compute (rows, service, threshold, &s);
   if (s.workers == 0)
-    return g_strdup_printf (_("%s: no workers in post"), name);
+    {
+      gtk_label_set_text (figure, "–");
+      gtk_label_set_text (details, _("No workers in post"));
+      return;
+    }
 
   per_fte = fh_format_number (s.episodes_per_fte, 1);
   median = fh_format_number (s.median_per_fte, 1);
   max = fh_format_number (s.max_per_fte, 1);
   fte = fh_format_number (s.fte, 1);
-  /* Translators: "Core: 30 workers (27.4 FTE) · 15.2 open episodes per FTE · median 14.0, highest 31.0 · 4 above 20 per FTE" */
-  return g_strdup_printf (_("<b>%s</b>: %u workers (%s FTE) · <b>%s</b> open episodes per FTE · "
-                            "median %s, highest %s · <b>%u above %.0f per FTE</b>"),
-                          name, s.workers, fte, per_fte, median, max, s.above_threshold, threshold);
+  /* Translators: a card's details, one item a line; the last line counts the
+   * workers above the safe caseload threshold, e.g. "10 above 20 per FTE" */
+  text = g_strdup_printf (_("%u workers (%s FTE)\n"
+                            "Median %s, highest %s per FTE\n"
+                            "<b>%u above %.0f per FTE</b>"),
+                          s.workers, fte, median, max, s.above_threshold, threshold);
+  gtk_label_set_text (figure, per_fte);
+  gtk_label_set_markup (details, text);
+}
+
+static const char *
+service_label (const char *service)
+{
+  if (g_strcmp0 (service, "core") == 0)
+    return C_("service", "Core");
+  if (g_strcmp0 (service, "adolescence") == 0)
+    return C_("service", "Adolescence");
+  if (g_strcmp0 (service, "early") == 0)
+    return C_("service", "Early Help");
+  return service ? service : "";
 }
 
 static void
@@ -68,7 +97,7 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
                                         FH_COLUMN_NUMBER };
   const char *headers[] = { _("Worker"), _("Team"), _("Service"), _("Locality"), _("FTE"),
                             _("Open episodes"), _("Per FTE") };
-  g_autofree char *core = NULL, *adolescence = NULL, *early = NULL, *day = NULL, *as_at = NULL;
+  g_autofree char *day = NULL, *as_at = NULL;
 
   if (rows == NULL)
     {
@@ -83,15 +112,13 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   day = g_date_time_format (self->as_at, "%e %B %Y");
-  as_at = g_strdup_printf (_("Open episodes held by each worker on %s. Safe caseload threshold: %.0f per FTE."),
+  as_at = g_strdup_printf (_("Open episodes held by each worker on %s. Safe caseload threshold: %.0f per FTE; "
+                             "▲ in bold marks a worker above it."),
                            g_strstrip (day), self->threshold);
   gtk_label_set_text (self->as_at_label, as_at);
-  core = describe_service (rows, "core", _("Core Family Help"), self->threshold);
-  adolescence = describe_service (rows, "adolescence", _("Adolescence Family Help"), self->threshold);
-  early = describe_service (rows, "early", _("Early Help hubs"), self->threshold);
-  gtk_label_set_markup (self->core_label, core);
-  gtk_label_set_markup (self->adolescence_label, adolescence);
-  gtk_label_set_markup (self->early_label, early);
+  describe_service (rows, "core", self->threshold, self->core_figure, self->core_label);
+  describe_service (rows, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
+  describe_service (rows, "early", self->threshold, self->early_figure, self->early_label);
 
   fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
   for (guint i = 0; i < rows->len; i++)
@@ -100,7 +127,7 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *fte = fh_format_number (c->fte, 2);
       g_autofree char *open = fh_format_number (c->open_episodes, 0);
       g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
-      const char *cells[] = { c->worker_ref, c->team_name, c->service,
+      const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
       GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
 
@@ -170,8 +197,11 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, data_view);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, adolescence_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, adolescence_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -15,7 +15,10 @@ struct _FhConnectionDialog
   GtkWindow     parent_instance;
 
   GtkEntry     *conninfo_entry;
+  GtkWidget    *error_box;
   GtkLabel     *error_label;
+  GtkExpander  *error_expander;
+  GtkLabel     *error_detail;
   GtkSpinner   *spinner;
   GtkButton    *connect_button;
 
@@ -49,11 +52,19 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!fh_database_connect_finish (FH_DATABASE (source), result, &error))
     {
+      g_autofree char *summary = NULL;
+      g_autofree char *detail = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      summary = fh_error_get_summary (error);
+      detail = fh_error_get_detail (error);
       set_busy (self, FALSE);
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_label_set_text (self->error_label, summary);
+      gtk_label_set_text (self->error_detail, detail ? detail : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_expander), detail != NULL);
+      gtk_widget_set_visible (self->error_box, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->conninfo_entry));
       return;
     }
 
@@ -74,7 +85,7 @@ connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_clear_object (&self->database);
   self->database = fh_database_new (g_strstrip (conninfo));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (self->error_box, FALSE);
   set_busy (self, TRUE);
   fh_database_connect_async (self->database, self->cancellable, on_connected, g_object_ref (self));
 }
@@ -113,7 +124,10 @@ fh_connection_dialog_class_init (FhConnectionDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-connection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, conninfo_entry);
+  gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, error_expander);
+  gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, error_detail);
   gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, FhConnectionDialog, connect_button);
   gtk_widget_class_install_action (widget_class, "dialog.connect", NULL, connect_action);
@@ -151,7 +165,7 @@ fh_connection_dialog_get_error (FhConnectionDialog *self)
 {
   g_return_val_if_fail (FH_IS_CONNECTION_DIALOG (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+  if (!gtk_widget_get_visible (self->error_box))
     return NULL;
   return gtk_label_get_text (self->error_label);
 }

@@ -339,7 +339,8 @@ show_trend (FhDemandPage *self)
   fh_line_chart_add_series (self->trend, _("12-month average"), 0, rolling + skip, n - skip, 1, FH_LINE_DASHED);
   fh_line_chart_add_series (self->trend, name, 0, shown + skip, n - skip, 0, FH_LINE_SOLID);
 
-  title = g_strdup_printf (_("Referrals in %s month by month"), name);
+  title = g_strdup_printf (_("Referrals in %s month by month"),
+                           self->trend_ward || self->city == NULL ? name : self->city->ward_name);
   caption = g_strdup_printf (_("Source: Family Help reporting data. Referrals received each month per "
                                "10,000 children aged 0–17, with the 12-month average and a %u-month "
                                "seasonal forecast (80%% interval)."), FORECAST_MONTHS);
@@ -568,29 +569,65 @@ update_selection (FhDemandPage *self)
   fh_map_chart_set_selected (self->map, self->selected);
 }
 
+/* One row of the ward table: the three measures as counts, then the chosen
+ * measure as shown (rate or count) against the year before. */
+static void
+add_table_row (FhDemandPage       *self,
+               guint               row,
+               const FhWardDemand *w,
+               const FhWardDemand *b,
+               const char         *name,
+               guint               decimals,
+               gboolean            total)
+{
+  static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
+                                        FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
+                                        FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
+  g_autofree char *children = fh_format_number (w->children_0_17, 0);
+  g_autofree char *referrals = fh_format_number (w->referrals, 0);
+  g_autofree char *started = fh_format_number (w->episodes_started, 0);
+  g_autofree char *open = fh_format_number (w->episodes_open, 0);
+  g_autofree char *value = fh_format_number (measure_value (self, w), decimals);
+  g_autofree char *before = fh_format_number (measure_value (self, b), decimals);
+  g_autofree char *change = format_change (measure_value (self, w), measure_value (self, b), decimals);
+  const char *cells[] = { name, children, referrals, started, open, value, before, change };
+
+  fh_table_add_row (self->ward_grid, row, cells, kinds, G_N_ELEMENTS (cells));
+  for (guint c = 0; total && c < G_N_ELEMENTS (cells); c++)
+    gtk_widget_add_css_class (gtk_grid_get_child_at (self->ward_grid, c, row + 1), "total");
+}
+
+/* The chosen measure as the charts show it, short enough for a column heading. */
+static const char *
+shown_heading (FhDemandPage *self)
+{
+  const char *m = choice_code (self, find_choice ("demand-measure"));
+
+  if (showing_counts (self))
+    return g_str_equal (m, "started") ? _("Started (count)")
+           : g_str_equal (m, "open") ? _("Open (count)") : _("Referrals (count)");
+  return g_str_equal (m, "started") ? _("Started per 10,000")
+         : g_str_equal (m, "open") ? _("Open per 10,000") : _("Referrals per 10,000");
+}
+
 static void
 fill_table (FhDemandPage *self, guint decimals)
 {
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
-                                        FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
+                                        FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
+                                        FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
   g_autofree char *previous = fh_period_get_label (self->previous_period);
-  const char *headers[] = { _("Ward"), _("Children"), _("Count"), _("Rate per 10,000"),
-                            previous, _("Change") };
+  const char *headers[] = { _("Ward"), _("Children 0–17"), _("Referrals"), _("Episodes started"),
+                            _("Open at period end"), shown_heading (self), previous, _("Change") };
 
   fh_table_reset (self->ward_grid, headers, kinds, G_N_ELEMENTS (headers));
   for (guint i = 0; i < self->wards->len; i++)
     {
       FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      FhWardDemand *b = find_ward (self->wards_before, w->ward_code);
-      g_autofree char *children = fh_format_number (w->children_0_17, 0);
-      g_autofree char *count = fh_format_number (measure_count (self, w), 0);
-      g_autofree char *rate = fh_format_number (measure_rate (self, w), 1);
-      g_autofree char *before = fh_format_number (measure_value (self, b), decimals);
-      g_autofree char *change = format_change (measure_value (self, w), measure_value (self, b), decimals);
-      const char *cells[] = { w->ward_name, children, count, rate, before, change };
 
-      fh_table_add_row (self->ward_grid, i, cells, kinds, G_N_ELEMENTS (cells));
+      add_table_row (self, i, w, find_ward (self->wards_before, w->ward_code), w->ward_name, decimals, FALSE);
     }
+  add_table_row (self, self->wards->len, self->city, self->city_before, self->city->ward_name, decimals, TRUE);
 }
 
 static void
@@ -741,6 +778,16 @@ DEFINE_ARRAY_CALLBACK (on_profiles, fh_database_ward_profiles_finish, profiles)
 DEFINE_CITY_CALLBACK (on_city, city)
 DEFINE_CITY_CALLBACK (on_city_before, city_before)
 
+/* The date entries belong to the custom period only. */
+static void
+show_custom_entries (FhDemandPage *self)
+{
+  gboolean custom = g_str_equal (choice_code (self, find_choice ("demand-period")), "custom");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_entry), custom);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_entry), custom);
+}
+
 static FhPeriod *
 chosen_period (FhDemandPage *self)
 {
@@ -749,8 +796,7 @@ chosen_period (FhDemandPage *self)
                                             g_date_time_get_day_of_month (now));
   const char *kind = choice_code (self, find_choice ("demand-period"));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->from_entry), g_str_equal (kind, "custom"));
-  gtk_widget_set_visible (GTK_WIDGET (self->to_entry), g_str_equal (kind, "custom"));
+  show_custom_entries (self);
 
   if (g_str_equal (kind, "custom"))
     {
@@ -997,6 +1043,7 @@ restore_settings (FhDemandPage *self)
       g_free (self->selected);
       self->selected = g_settings_get_string (self->settings, "demand-selected-ward");
     }
+  show_custom_entries (self);
   self->restoring = FALSE;
 }
 

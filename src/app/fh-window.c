@@ -24,6 +24,8 @@ struct _FhWindow
 
   GtkStack             *stack;
   GtkLabel             *status_label;
+  GtkDropDown          *authority_dropdown;
+  GtkStringList        *authority_names;
   FhDemandPage         *demand_page;
   FhCaseloadPage       *caseload_page;
   FhPrioritiesPage     *priorities_page;
@@ -32,11 +34,14 @@ struct _FhWindow
   GSettings            *settings;
   FhDatabase           *database;
   GCancellable         *cancellable;
+  GCancellable         *extract_cancellable;
   int                   authority_id;
   char                 *authority_name;
+  GPtrArray            *authorities;
   GDateTime            *extracted_at;
   GDateTime            *refreshed_at;
   guint                 refresh_count;
+  gboolean              filling_authorities;
 };
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -118,7 +123,11 @@ refresh (FhWindow *self)
         fh_window_connect (self, fh_database_get_conninfo (self->database));
       return;
     }
-  fh_database_extract_time_async (self->database, self->authority_id, self->cancellable,
+  /* A refresh supersedes the last one's question, which may be for another authority. */
+  g_cancellable_cancel (self->extract_cancellable);
+  g_clear_object (&self->extract_cancellable);
+  self->extract_cancellable = g_cancellable_new ();
+  fh_database_extract_time_async (self->database, self->authority_id, self->extract_cancellable,
                                   on_extract_time, g_object_ref (self));
   load_pages (self);
 }
@@ -130,7 +139,8 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) authorities = fh_database_authorities_finish (FH_DATABASE (source), result, &error);
   int wanted = self->settings ? g_settings_get_int (self->settings, "authority-id") : 1;
-  FhAuthority *chosen = NULL;
+  FhAuthority *chosen;
+  guint chosen_index = 0;
 
   if (authorities == NULL)
     {
@@ -147,18 +157,51 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  g_clear_pointer (&self->authorities, g_ptr_array_unref);
+  self->authorities = g_ptr_array_ref (authorities);
+
+  /* Rebuilding the list is not a choice: block the handler meanwhile. */
+  self->filling_authorities = TRUE;
+  gtk_string_list_splice (self->authority_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->authority_names)), NULL);
   for (guint i = 0; i < authorities->len; i++)
     {
       FhAuthority *a = g_ptr_array_index (authorities, i);
+
+      gtk_string_list_append (self->authority_names, a->name);
       if (a->authority_id == wanted)
-        chosen = a;
+        chosen_index = i;
     }
-  if (chosen == NULL)
-    chosen = g_ptr_array_index (authorities, 0);
+  gtk_drop_down_set_selected (self->authority_dropdown, chosen_index);
+  self->filling_authorities = FALSE;
+  /* One authority is the usual case: nothing to choose, nothing shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->authority_dropdown), authorities->len > 1);
+
+  chosen = g_ptr_array_index (authorities, chosen_index);
+  self->authority_id = chosen->authority_id;
+  g_free (self->authority_name);
+  self->authority_name = g_strdup (chosen->name);
+  refresh (self);
+}
+
+static void
+on_authority_selected (FhWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->authority_dropdown);
+  FhAuthority *chosen;
+
+  if (self->filling_authorities || self->authorities == NULL || index >= self->authorities->len)
+    return;
+  chosen = g_ptr_array_index (self->authorities, index);
+  if (chosen->authority_id == self->authority_id)
+    return;
 
   self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "authority-id", chosen->authority_id);
+  g_clear_pointer (&self->extracted_at, g_date_time_unref);
   refresh (self);
 }
 
@@ -193,6 +236,7 @@ fh_window_use_database (FhWindow   *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->extract_cancellable);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
 
@@ -263,6 +307,23 @@ about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                          NULL);
 }
 
+static void
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  fh_window_show_page (FH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_threshold_changed (FhWindow *self)
+{
+  double threshold = g_settings_get_double (self->settings, "caseload-threshold");
+
+  fh_caseload_page_set_threshold (self->caseload_page, threshold);
+  fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
+  if (self->database != NULL && fh_database_is_connected (self->database))
+    load_pages (self);
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -272,9 +333,12 @@ fh_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->extract_cancellable);
+  g_clear_object (&self->extract_cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
+  g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   g_clear_pointer (&self->refreshed_at, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_WINDOW);
@@ -297,6 +361,8 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, demand_page);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, priorities_page);
@@ -307,20 +373,34 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  /* Alt+1 … Alt+4 go to the pages, in the switcher's order. */
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "demand");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "caseloads");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "priorities");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "board-pack");
 }
 
 static void
 fh_window_init (FhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->authority_dropdown, "notify::selected",
+                            G_CALLBACK (on_authority_selected), self);
 
   self->authority_id = 1;
   self->cancellable = g_cancellable_new ();
   self->settings = fh_settings_new ();
   if (self->settings != NULL)
     {
-      fh_caseload_page_set_threshold (self->caseload_page,
-                                      g_settings_get_double (self->settings, "caseload-threshold"));
+      double threshold = g_settings_get_double (self->settings, "caseload-threshold");
+
+      fh_caseload_page_set_threshold (self->caseload_page, threshold);
+      fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
+      g_signal_connect_object (self->settings, "changed::caseload-threshold",
+                               G_CALLBACK (on_threshold_changed), self, G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -374,4 +454,18 @@ fh_window_get_refresh_count (FhWindow *self)
 {
   g_return_val_if_fail (FH_IS_WINDOW (self), 0);
   return self->refresh_count;
+}
+
+int
+fh_window_get_authority_id (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), 0);
+  return self->authority_id;
+}
+
+GtkDropDown *
+fh_window_get_authority_dropdown (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+  return self->authority_dropdown;
 }

@@ -26,6 +26,10 @@ GtkWidget  *fh_window_get_page         (FhWindow       *self,
 void        fh_window_show_page        (FhWindow       *self,
                                         const char     *name);
 const char *fh_window_get_status_text  (FhWindow       *self);
+/* The authority the pages show (1 until the database has said). */
+int         fh_window_get_authority_id (FhWindow       *self);
+/* The authority drop-down in the header bar (shown with two or more). */
+GtkDropDown *fh_window_get_authority_dropdown (FhWindow    *self);
 guint       fh_window_get_refresh_count (FhWindow      *self);
 
 G_END_DECLS

@@ -3,9 +3,12 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opens the real window on FH_CONNINFO, waits (iterating the main loop, never
- * blocking it) until the pages show content, and checks that the city's
- * referral figure on screen is the one an independent query gives.
+ * Opens the real window on FH_TEST_CONNINFO (or FH_CONNINFO), waits
+ * (iterating the main loop, never blocking it) until the pages show content,
+ * and checks that the city's referral figures on screen, as the labels read,
+ * are what an independent libpq query gives; that F5 and Ctrl+R (through the
+ * window's own key bindings) reload; that Alt+1…4 switch pages. Without a
+ * display or a database the UI tests are skipped (g_test_skip).
  */
 #include <gtk/gtk.h>
 #include <libpq-fe.h>
@@ -20,6 +23,55 @@
 #include "fh-window.h"
 
 static const char *conninfo;
+static gboolean have_display;
+
+/* Skips the calling test when it cannot run here. */
+static gboolean
+can_run_ui (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under Xvfb (build-aux/check.sh does)");
+      return FALSE;
+    }
+  if (conninfo == NULL)
+    {
+      g_test_skip ("FH_TEST_CONNINFO is not set: run through build-aux/check.sh");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Presses a key as far as the window is concerned: finds the shortcut
+ * bound to it among the widget's own controllers and activates it, as
+ * GTK does for a real key press (GTK 4 has no public way to synthesise one). */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
 
 static gboolean
 wait_for_content (FhDataView *view, guint seconds)
@@ -40,52 +92,124 @@ wait_for_content (FhDataView *view, guint seconds)
   return FALSE;
 }
 
+/* Runs @sql with $1 the authority, $2 and $3 the period, on a connection
+ * of its own, and formats the one value it returns as the page would. */
 static char *
-independent_count (const char *sql, GDateTime *from, GDateTime *to)
+independent_figure (const char *sql, int authority_id, GDateTime *from, GDateTime *to, guint decimals)
 {
+  g_autofree char *a = g_strdup_printf ("%d", authority_id);
   g_autofree char *f = g_date_time_format (from, "%Y-%m-%d");
   g_autofree char *t = g_date_time_format (to, "%Y-%m-%d");
-  const char *params[] = { f, t };
+  const char *params[] = { a, f, t };
   PGconn *conn = PQconnectdb (conninfo);
   PGresult *r;
   char *value;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  r = PQexecParams (conn, sql, 2, NULL, params, NULL, NULL, 0);
+  r = PQexecParams (conn, sql, 3, NULL, params, NULL, NULL, 0);
   g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
-  value = fh_format_number (g_ascii_strtod (PQgetvalue (r, 0, 0), NULL), 0);
+  g_assert_cmpint (PQntuples (r), ==, 1);
+  g_assert_false (PQgetisnull (r, 0, 0));
+  value = fh_format_number (g_ascii_strtod (PQgetvalue (r, 0, 0), NULL), decimals);
   PQclear (r);
   PQfinish (conn);
   return value;
 }
 
+static char *
+independent_count (const char *sql, GDateTime *from, GDateTime *to)
+{
+  return independent_figure (sql, 1, from, to, 0);
+}
+
+/* The latest full financial year (April to March) before today. */
+static void
+assert_latest_financial_year (GDateTime *from, GDateTime *to)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 2 : 1);
+
+  g_assert_cmpint (g_date_time_get_year (from), ==, year);
+  g_assert_cmpint (g_date_time_get_month (from), ==, 4);
+  g_assert_cmpint (g_date_time_get_day_of_month (from), ==, 1);
+  g_assert_cmpint (g_date_time_get_year (to), ==, year + 1);
+  g_assert_cmpint (g_date_time_get_month (to), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (to), ==, 31);
+}
+
 static void
 test_window_shows_real_figures (void)
 {
-  FhWindow *window = fh_window_new (NULL, conninfo);
-  FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhCaseloadPage *caseloads = FH_CASELOAD_PAGE (fh_window_get_page (window, "caseloads"));
-  FhPrioritiesPage *priorities = FH_PRIORITIES_PAGE (fh_window_get_page (window, "priorities"));
+  FhWindow *window;
+  FhDemandPage *demand;
+  FhCaseloadPage *caseloads;
+  FhPrioritiesPage *priorities;
+  FhDataView *view;
+  GtkDropDown *dropdown;
   g_autofree char *expected = NULL;
-  guint refreshes;
+  g_autofree char *expected_rate = NULL;
+  int authority;
+  guint refreshes, loads;
+
+  window = fh_window_new (NULL, conninfo);
+  demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
+  caseloads = FH_CASELOAD_PAGE (fh_window_get_page (window, "caseloads"));
+  priorities = FH_PRIORITIES_PAGE (fh_window_get_page (window, "priorities"));
+  view = fh_demand_page_get_data_view (demand);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (view, 60));
   g_assert_true (wait_for_content (fh_caseload_page_get_data_view (caseloads), 60));
   g_assert_true (wait_for_content (fh_priorities_page_get_data_view (priorities), 60));
 
-  expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand(1, $1::date, $2::date)",
-                                fh_demand_page_get_period_from (demand),
-                                fh_demand_page_get_period_to (demand));
-  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
-  g_assert_true (g_strrstr (fh_window_get_status_text (window), "familyhelp") != NULL);
+  /* The first authority (the setting's default); a choice only when there is one to make. */
+  authority = fh_window_get_authority_id (window);
+  g_assert_cmpint (authority, ==, 1);
+  dropdown = fh_window_get_authority_dropdown (window);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dropdown)), ==,
+                   g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) > 1);
 
-  /* Refresh reloads every page from the database. */
-  refreshes = fh_window_get_refresh_count (window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
-  g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 1);
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  /* The figures as the labels read, against libpq on its own connection. */
+  assert_latest_financial_year (fh_demand_page_get_period_from (demand),
+                                fh_demand_page_get_period_to (demand));
+  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+                                 authority, fh_demand_page_get_period_from (demand),
+                                 fh_demand_page_get_period_to (demand), 0);
+  expected_rate = independent_figure ("SELECT round(sum(referrals) * 10000.0 / sum(children_0_17), 1)"
+                                      " FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+                                      authority, fh_demand_page_get_period_from (demand),
+                                      fh_demand_page_get_period_to (demand), 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+  g_assert_cmpstr (fh_demand_page_get_city_rate (demand), ==, expected_rate);
+  g_assert_nonnull (g_strrstr (fh_window_get_status_text (window), "familyhelp"));
+  g_assert_nonnull (g_strrstr (fh_window_get_status_text (window), "data extracted"));
+
+  /* F5 reloads every page from the database: the demand page queries
+   * again, shows its spinner, then the same figures. */
+  refreshes = fh_window_get_refresh_count (window);
+  loads = fh_demand_page_get_load_count (demand);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 1);
+  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 1);
+  g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
+  g_assert_true (wait_for_content (view, 60));
+  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+
+  /* Ctrl+R and the win.refresh action do the same. */
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_r, GDK_CONTROL_MASK));
+  g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 2);
+  g_assert_true (wait_for_content (view, 60));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 3);
+  g_assert_true (wait_for_content (view, 60));
+  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+  g_assert_cmpstr (fh_demand_page_get_city_rate (demand), ==, expected_rate);
+
+  /* Alt+2 goes to the caseloads, Alt+1 back. */
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (caseloads)));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (demand)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -114,7 +238,7 @@ test_demand_filters (void)
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
 
-  expected = independent_count ("SELECT sum(episodes_started) FROM reporting.ward_demand(1, $1::date, $2::date,"
+  expected = independent_count ("SELECT sum(episodes_started) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
                                 " NULL, 'adolescence', 'exploitation')",
                                 fh_demand_page_get_period_from (demand),
                                 fh_demand_page_get_period_to (demand));
@@ -190,7 +314,7 @@ test_demand_choices_remembered (void)
   g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
   g_assert_cmpstr (fh_demand_page_get_selected_ward (again), ==, "E05012280");
   {
-    g_autofree char *expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand(1, $1::date, $2::date,"
+    g_autofree char *expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
                                                    " NULL, NULL, NULL, NULL, '10-17')",
                                                    fh_demand_page_get_period_from (again),
                                                    fh_demand_page_get_period_to (again));
@@ -199,6 +323,56 @@ test_demand_choices_remembered (void)
   fh_demand_page_set_filter_index (again, "demand-age-band", 0);
   g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
   gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* With two or more authorities the header bar offers them; choosing one
+ * reloads every page with its figures and is remembered. With one there is
+ * nothing to choose and nothing shown (the demo's usual case; run the test
+ * against `fh-postgres.sh start 2` to exercise the rest). */
+static void
+test_window_authorities (void)
+{
+  FhWindow *window = fh_window_new (NULL, conninfo);
+  FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
+  FhDataView *view = fh_demand_page_get_data_view (demand);
+  GtkDropDown *dropdown = fh_window_get_authority_dropdown (window);
+  g_autoptr(GSettings) settings = g_settings_new ("org.familyhelp.Dashboard");
+  g_autofree char *expected = NULL;
+  FhWindow *again;
+  int first;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  first = fh_window_get_authority_id (window);
+  if (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) < 2)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpint (fh_window_get_authority_id (window), !=, first);
+  g_assert_cmpint (g_settings_get_int (settings, "authority-id"), ==, fh_window_get_authority_id (window));
+  g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
+  g_assert_true (wait_for_content (view, 60));
+  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+                                 fh_window_get_authority_id (window),
+                                 fh_demand_page_get_period_from (demand),
+                                 fh_demand_page_get_period_to (demand), 0);
+  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The next window opens on the authority chosen last. */
+  again = fh_window_new (NULL, conninfo);
+  demand = FH_DEMAND_PAGE (fh_window_get_page (again, "demand"));
+  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_cmpint (fh_window_get_authority_id (again), ==, g_settings_get_int (settings, "authority-id"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (fh_window_get_authority_dropdown (again)), ==, 1);
+  g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (again));
+  g_settings_reset (settings, "authority-id");
 }
 
 /* A server that is not there: every page says so, in words a manager can use. */
@@ -230,28 +404,40 @@ test_conninfo_precedence (void)
   g_assert_cmpstr (d, ==, "");
 }
 
+/* A UI test runs only with a display and a database, and is skipped otherwise. */
+static void
+run_ui_test (gconstpointer data)
+{
+  void (*test) (void) = (void (*) (void)) data;
+
+  if (can_run_ui ())
+    test ();
+}
+
+static void
+add_ui_test (const char *path, void (*test) (void))
+{
+  g_test_add_data_func (path, (gconstpointer) test, run_ui_test);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  conninfo = g_getenv ("FH_CONNINFO");
+  conninfo = g_getenv ("FH_TEST_CONNINFO");
+  if (conninfo == NULL || *conninfo == '\0')
+    conninfo = g_getenv ("FH_CONNINFO");
+  if (conninfo != NULL && *conninfo == '\0')
+    conninfo = NULL;
+  have_display = gtk_init_check ();
 
   g_test_add_func ("/app/conninfo-precedence", test_conninfo_precedence);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run under Xvfb (build-aux/check.sh does)\n");
-      return 77;
-    }
-  if (conninfo == NULL)
-    {
-      g_printerr ("FH_CONNINFO is not set: run through build-aux/check.sh\n");
-      return 77;
-    }
-  g_test_add_func ("/app/window/real-figures", test_window_shows_real_figures);
-  g_test_add_func ("/app/window/unreachable", test_window_unreachable);
-  g_test_add_func ("/app/demand/filters", test_demand_filters);
-  g_test_add_func ("/app/demand/choices-remembered", test_demand_choices_remembered);
-  g_test_add_func ("/app/connection-dialog", test_connection_dialog);
+  add_ui_test ("/app/window/real-figures", test_window_shows_real_figures);
+  add_ui_test ("/app/window/unreachable", test_window_unreachable);
+  add_ui_test ("/app/window/authorities", test_window_authorities);
+  add_ui_test ("/app/demand/filters", test_demand_filters);
+  add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
+  add_ui_test ("/app/connection-dialog", test_connection_dialog);
 
   return g_test_run ();
 }
