@@ -17,6 +17,10 @@
 G_BEGIN_DECLS
 
 #define FH_COUNT_MISSING (-1)
+/* A count the reporting layer suppressed (1 to 5, or hidden so that such a
+ * count cannot be worked out from a total): show it as "c", never as zero or
+ * as missing. A rate or percentage built on it is NAN. */
+#define FH_COUNT_SUPPRESSED (-2)
 
 typedef struct {
   int    authority_id;
