@@ -55,6 +55,24 @@ CREATE TABLE fh.team (
   UNIQUE (authority_id, team_name)
 );
 
+-- A worker's reference is what the reporting layer shows instead of a name
+-- or the internal key: stable, unique, and telling nothing about either.
+CREATE FUNCTION fh.new_worker_ref()
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+DECLARE
+  candidate text;
+BEGIN
+  LOOP
+    candidate := 'W' || (10000 + floor(random() * 90000))::int;
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM fh.worker WHERE worker_ref = candidate);
+  END LOOP;
+  RETURN candidate;
+END;
+$$;
+
 CREATE TABLE fh.worker (
   worker_id    integer PRIMARY KEY,
   team_id      integer NOT NULL REFERENCES fh.team,
@@ -64,6 +82,7 @@ CREATE TABLE fh.worker (
   fte          numeric(3,2) NOT NULL CHECK (fte > 0 AND fte <= 1),
   active_from  date NOT NULL,
   active_to    date,
+  worker_ref   text NOT NULL UNIQUE DEFAULT fh.new_worker_ref() CHECK (worker_ref ~ '^W[0-9]{5}$'),
   CHECK (active_to IS NULL OR active_to >= active_from)
 );
 CREATE INDEX worker_team_idx ON fh.worker (team_id);

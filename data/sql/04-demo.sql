@@ -131,6 +131,15 @@ BEGIN
     FROM fh.team t,
          generate_series(1, CASE t.service WHEN 'core' THEN 10 WHEN 'adolescence' THEN 5 ELSE 4 END) n;
 
+  -- Pseudonymous references, deterministic for the demo and unrelated to the
+  -- internal key's order (a council's data team supplies its own, or lets
+  -- the column's default draw them).
+  UPDATE fh.worker w
+     SET worker_ref = 'W' || (10000 + (r.n * 31) % 90000)
+    FROM (SELECT worker_id, row_number() OVER (ORDER BY hashint4(worker_id + s), worker_id) AS n
+            FROM fh.worker) r
+   WHERE r.worker_id = w.worker_id;
+
   -- Referrals: per ward and month, a rate that rises with deprivation, a
   -- seasonal pattern, a gentle upward trend and noise.
   CREATE TEMPORARY TABLE gen_referral ON COMMIT DROP AS
