@@ -2,11 +2,21 @@
 -- dashboard can read. Aggregates only: every function and view here returns
 -- counts, rates and reference data, never a person-level row.
 --
--- Functions are SECURITY DEFINER, owned by fh_owner, with a fixed
--- search_path; fh_reader may execute them and select the views, nothing more.
+-- Functions are SECURITY DEFINER, owned by fh_owner, and every function here
+-- pins its search_path with pg_temp last (PostgreSQL's "Writing SECURITY
+-- DEFINER Functions Safely"); nobody but the owner may create temporary
+-- objects anyway (01-roles.sql). fh_reader may execute them and select the
+-- views, nothing more.
+--
+-- Disclosure control lives here, once (docs/data-contract.md, "Small
+-- numbers"): every count a function returns is suppressed unless the caller
+-- is an fh_manager that asked for exact figures (p_exact => true). A
+-- suppressed count is NULL with its *_suppressed flag true, never the number;
+-- rates on it are NULL too. Periods of suppressed figures are whole months.
+--
 -- Rates are per 10,000 children aged 0–17 (or in the chosen age band),
--- rounded to one decimal place (the DfE convention). Invalid filter values
--- raise an error (SQLSTATE 22023) rather than quietly returning zeros.
+-- rounded to one decimal place (the DfE convention). Invalid inputs raise an
+-- error (SQLSTATE 22023) rather than quietly returning zeros.
 
 CREATE SCHEMA reporting AUTHORIZATION fh_owner;
 REVOKE ALL ON SCHEMA reporting FROM PUBLIC;
@@ -27,13 +37,130 @@ SELECT w.authority_id, w.ward_code, w.boundary::text AS geojson
   FROM fh.ward w
  WHERE w.boundary IS NOT NULL;
 
+-- ---- the disclosure rule ---------------------------------------------------
+
+-- Exact figures are for fh_manager (and the owner's superuser) only. The
+-- login role is what counts: inside a SECURITY DEFINER function current_user
+-- is the owner, session_user is who connected.
+CREATE FUNCTION reporting.exact_figures(p_exact boolean)
+RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF NOT coalesce(p_exact, false) THEN
+    RETURN false;
+  END IF;
+  IF NOT pg_catalog.pg_has_role(session_user, 'fh_manager', 'MEMBER') THEN
+    RAISE EXCEPTION 'exact figures are only for the fh_manager role; % gets suppressed figures',
+                    session_user USING ERRCODE = '42501';
+  END IF;
+  RETURN true;
+END;
+$$;
+
+-- Which cells of one line (the wards of a measure, the workers of a service…)
+-- to suppress, given the line's total. The result has one entry per value and
+-- a last one for the total. The rule (docs/data-contract.md):
+--   primary:   a count of 1 to 5 is suppressed; zeros stay zeros;
+--   secondary: while fewer than two cells are suppressed, or together they
+--              hold 5 or fewer, or no more than one each, the smallest
+--              non-zero published cell is suppressed too (ties: first in the
+--              line's order); when none is left, the total is suppressed.
+-- So no suppressed cell can be worked out from the total and the others.
+CREATE FUNCTION reporting.suppression_mask(p_values bigint[], p_total bigint)
+RETURNS boolean[]
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  n     int := coalesce(pg_catalog.array_length(p_values, 1), 0);
+  mask  boolean[] := pg_catalog.array_fill(false, ARRAY[n + 1]);
+  k     int := 0;
+  total bigint := 0;
+  best  int;
+BEGIN
+  FOR i IN 1 .. n LOOP
+    IF p_values[i] BETWEEN 1 AND 5 THEN
+      mask[i] := true;
+      k := k + 1;
+      total := total + p_values[i];
+    END IF;
+  END LOOP;
+  IF p_total BETWEEN 1 AND 5 THEN
+    mask[n + 1] := true;
+  END IF;
+
+  WHILE k > 0 AND NOT (k >= 2 AND total > 5 AND total > k) LOOP
+    best := NULL;
+    FOR i IN 1 .. n LOOP
+      IF NOT mask[i] AND p_values[i] > 0 AND (best IS NULL OR p_values[i] < p_values[best]) THEN
+        best := i;
+      END IF;
+    END LOOP;
+    IF best IS NULL THEN
+      mask[n + 1] := coalesce(p_total, 0) > 0;
+      EXIT;
+    END IF;
+    mask[best] := true;
+    k := k + 1;
+    total := total + p_values[best];
+  END LOOP;
+  RETURN mask;
+END;
+$$;
+
+-- A period for published figures: finite dates, start on or before end, at
+-- most 20 years, and — for suppressed figures — whole calendar months, so
+-- that no small window (a day, a week) can single out one child.
+CREATE FUNCTION reporting.check_period(p_from date, p_to date, p_whole_months boolean)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF p_from IS NULL OR p_to IS NULL THEN
+    RAISE EXCEPTION 'the period needs a start and an end date' USING ERRCODE = '22023';
+  END IF;
+  IF NOT pg_catalog.isfinite(p_from) OR NOT pg_catalog.isfinite(p_to) THEN
+    RAISE EXCEPTION 'the period must start and end on real dates, not infinity' USING ERRCODE = '22023';
+  END IF;
+  IF p_from > p_to THEN
+    RAISE EXCEPTION 'the period must have a start on or before its end' USING ERRCODE = '22023';
+  END IF;
+  IF p_to - p_from > 7305 THEN
+    RAISE EXCEPTION 'a period may be at most 20 years long' USING ERRCODE = '22023';
+  END IF;
+  IF p_whole_months
+     AND (p_from <> pg_catalog.date_trunc('month', p_from)::pg_catalog.date
+          OR p_to <> (pg_catalog.date_trunc('month', p_to) + interval '1 month - 1 day')::pg_catalog.date) THEN
+    RAISE EXCEPTION 'published figures are for whole months: the period must start on the first day of a month and end on the last day of a month'
+      USING ERRCODE = '22023';
+  END IF;
+END;
+$$;
+
+-- An as-at date: a real date within the data's plausible range.
+CREATE FUNCTION reporting.check_date(p_date date)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  IF p_date IS NULL OR NOT pg_catalog.isfinite(p_date)
+     OR p_date < date '1990-01-01' OR p_date > date '2100-12-31' THEN
+    RAISE EXCEPTION 'the date must be a real date between 1990 and 2100' USING ERRCODE = '22023';
+  END IF;
+END;
+$$;
+
 -- ---- helpers -------------------------------------------------------------
 
 CREATE FUNCTION reporting.check_filters(p_level text, p_service text, p_need text,
                                         p_source text, p_age_band text)
 RETURNS void
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
   IF p_level IS NOT NULL AND p_level NOT IN ('early', 'targeted') THEN
@@ -57,21 +184,12 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION reporting.in_age_band(p_age smallint, p_band text)
-RETURNS boolean
-LANGUAGE sql IMMUTABLE
-AS $$
-  SELECT p_band IS NULL
-      OR (p_band = '0-4' AND p_age <= 4)
-      OR (p_band = '5-9' AND p_age BETWEEN 5 AND 9)
-      OR (p_band = '10-17' AND p_age >= 10)
-$$;
-
 CREATE FUNCTION reporting.rate_per_10k(p_count bigint, p_population bigint)
 RETURNS numeric
 LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT CASE WHEN p_population > 0 THEN round(p_count * 10000.0 / p_population, 1) END
+  SELECT CASE WHEN p_population > 0 THEN pg_catalog.round(p_count * 10000.0 / p_population, 1) END
 $$;
 
 -- ---- authorities and freshness -------------------------------------------
@@ -80,7 +198,7 @@ CREATE FUNCTION reporting.authority_list()
 RETURNS TABLE (authority_id int, authority_code text, authority_name text,
                ward_count int, children_0_17 bigint)
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT a.authority_id, a.authority_code, a.authority_name,
          count(w.ward_code)::int, coalesce(sum(w.children_0_17), 0)::bigint
@@ -93,9 +211,32 @@ $$;
 CREATE FUNCTION reporting.data_extract_time(p_authority int)
 RETURNS timestamptz
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT max(extracted_at) FROM fh.extract_log WHERE authority_id = p_authority
+$$;
+
+-- What the connected role may do, for the app's least-privilege warning:
+-- whether it is a superuser, may write to any table of the data, and may
+-- ask for exact figures.
+CREATE FUNCTION reporting.session_privileges()
+RETURNS TABLE (role_name text, is_superuser boolean, can_write boolean, exact_allowed boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT session_user::text,
+         r.rolsuper,
+         r.rolsuper OR EXISTS (
+           SELECT 1 FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname IN ('fh', 'reporting', 'public') AND c.relkind IN ('r', 'p')
+              AND (pg_catalog.has_table_privilege(session_user, c.oid, 'INSERT')
+                   OR pg_catalog.has_table_privilege(session_user, c.oid, 'UPDATE')
+                   OR pg_catalog.has_table_privilege(session_user, c.oid, 'DELETE')
+                   OR pg_catalog.has_table_privilege(session_user, c.oid, 'TRUNCATE'))),
+         pg_catalog.pg_has_role(session_user, 'fh_manager', 'MEMBER')
+    FROM pg_catalog.pg_roles r
+   WHERE r.rolname = session_user
 $$;
 
 -- ---- demand by ward --------------------------------------------------------
@@ -109,34 +250,58 @@ $$;
 -- episodes through the referral they came from. Age band uses the child's age at
 -- referral or at the episode's start, and then rates are per 10,000 children in
 -- that band.
+--
+-- demand_table returns every ward and, last, the authority (ward_code NULL),
+-- suppressed together: the authority row is each measure's line total. The
+-- two public functions below return its parts, so that a ward's suppressed
+-- figure cannot be worked out from the authority figure either.
 
-CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
-                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
-                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
-                                      p_age_band text DEFAULT NULL)
+CREATE FUNCTION reporting.demand_table(p_authority int, p_from date, p_to date,
+                                       p_level text, p_service text, p_need text,
+                                       p_source text, p_age_band text, p_exact boolean)
 RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
                episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric)
+               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 -- The optional filters ("p_need IS NULL OR …") only fold away in a plan made
 -- for the actual values; a cached generic plan was six times slower.
 SET plan_cache_mode = force_custom_plan
+SET work_mem = '32MB'
 AS $$
+DECLARE
+  exact    boolean := reporting.exact_figures(p_exact);
+  auth     text;
+  codes    text[];
+  names    text[];
+  pops     bigint[];
+  refs     bigint[];
+  starts   bigint[];
+  opens    bigint[];
+  m_ref    boolean[];
+  m_start  boolean[];
+  m_open   boolean[];
+  n        int;
 BEGIN
   PERFORM reporting.check_filters(p_level, p_service, p_need, p_source, p_age_band);
-  IF p_from IS NULL OR p_to IS NULL OR p_from > p_to THEN
-    RAISE EXCEPTION 'the period must have a start on or before its end' USING ERRCODE = '22023';
+  PERFORM reporting.check_period(p_from, p_to, NOT exact);
+
+  SELECT a.authority_name INTO auth FROM fh.authority a WHERE a.authority_id = p_authority;
+  IF NOT FOUND THEN
+    RETURN;
   END IF;
 
-  RETURN QUERY
   WITH ref AS (
     SELECT r.ward_code, count(*) AS n
       FROM fh.referral r
      WHERE r.authority_id = p_authority
        AND r.received_on BETWEEN p_from AND p_to
        AND (p_source IS NULL OR r.source = p_source)
-       AND reporting.in_age_band(r.age_at_referral, p_age_band)
+       AND (p_age_band IS NULL
+            OR (p_age_band = '0-4' AND r.age_at_referral <= 4)
+            OR (p_age_band = '5-9' AND r.age_at_referral BETWEEN 5 AND 9)
+            OR (p_age_band = '10-17' AND r.age_at_referral >= 10))
        AND (p_level IS NULL
             OR (p_level = 'early' AND r.decision = 'early_help')
             OR (p_level = 'targeted' AND r.decision IN ('targeted_core', 'targeted_adolescence')))
@@ -155,207 +320,535 @@ BEGIN
        AND (e.started_on >= p_from OR e.ended_on IS NULL OR e.ended_on > p_to)
        AND (p_level IS NULL OR e.level = p_level)
        AND (p_service IS NULL OR e.service = p_service)
-       AND reporting.in_age_band(e.age_at_start, p_age_band)
+       AND (p_age_band IS NULL
+            OR (p_age_band = '0-4' AND e.age_at_start <= 4)
+            OR (p_age_band = '5-9' AND e.age_at_start BETWEEN 5 AND 9)
+            OR (p_age_band = '10-17' AND e.age_at_start >= 10))
        AND (p_need IS NULL OR EXISTS (SELECT 1 FROM fh.episode_need en
                                        WHERE en.episode_id = e.episode_id AND en.need = p_need))
        AND (p_source IS NULL OR EXISTS (SELECT 1 FROM fh.referral r
                                          WHERE r.referral_id = e.referral_id AND r.source = p_source))
      GROUP BY e.ward_code
-  ), pop AS (
-    SELECT w.ward_code, w.ward_name,
-           (CASE p_age_band WHEN '0-4' THEN w.children_0_4
-                            WHEN '5-9' THEN w.children_5_9
-                            WHEN '10-17' THEN w.children_10_17
-                            ELSE w.children_0_17 END)::bigint AS children
-      FROM fh.ward w
-     WHERE w.authority_id = p_authority
   )
-  SELECT p.ward_code, p.ward_name, p.children,
-         coalesce(ref.n, 0), coalesce(epi.started, 0), coalesce(epi.open, 0),
-         reporting.rate_per_10k(coalesce(ref.n, 0), p.children),
-         reporting.rate_per_10k(coalesce(epi.started, 0), p.children),
-         reporting.rate_per_10k(coalesce(epi.open, 0), p.children)
-    FROM pop p
-    LEFT JOIN ref ON ref.ward_code = p.ward_code
-    LEFT JOIN epi ON epi.ward_code = p.ward_code
-   ORDER BY p.ward_code;
+  SELECT array_agg(w.ward_code ORDER BY w.ward_code),
+         array_agg(w.ward_name ORDER BY w.ward_code),
+         array_agg((CASE p_age_band WHEN '0-4' THEN w.children_0_4
+                                    WHEN '5-9' THEN w.children_5_9
+                                    WHEN '10-17' THEN w.children_10_17
+                                    ELSE w.children_0_17 END)::bigint ORDER BY w.ward_code),
+         array_agg(coalesce(ref.n, 0) ORDER BY w.ward_code),
+         array_agg(coalesce(epi.started, 0) ORDER BY w.ward_code),
+         array_agg(coalesce(epi.open, 0) ORDER BY w.ward_code)
+    INTO codes, names, pops, refs, starts, opens
+    FROM fh.ward w
+    LEFT JOIN ref ON ref.ward_code = w.ward_code
+    LEFT JOIN epi ON epi.ward_code = w.ward_code
+   WHERE w.authority_id = p_authority;
+
+  n := coalesce(array_length(codes, 1), 0);
+  -- The authority's figures are the sums over its wards: every referral and
+  -- episode belongs to exactly one ward.
+  codes := codes || NULL::text;
+  names := names || auth;
+  pops := pops || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(pops) x);
+  refs := refs || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(refs) x);
+  starts := starts || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(starts) x);
+  opens := opens || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(opens) x);
+
+  IF exact THEN
+    m_ref := array_fill(false, ARRAY[n + 1]);
+    m_start := m_ref;
+    m_open := m_ref;
+  ELSE
+    m_ref := reporting.suppression_mask(refs[1:n], refs[n + 1]);
+    m_start := reporting.suppression_mask(starts[1:n], starts[n + 1]);
+    m_open := reporting.suppression_mask(opens[1:n], opens[n + 1]);
+  END IF;
+
+  FOR i IN 1 .. n + 1 LOOP
+    ward_code := codes[i];
+    ward_name := names[i];
+    children_0_17 := pops[i];
+    referrals := CASE WHEN m_ref[i] THEN NULL ELSE refs[i] END;
+    episodes_started := CASE WHEN m_start[i] THEN NULL ELSE starts[i] END;
+    episodes_open := CASE WHEN m_open[i] THEN NULL ELSE opens[i] END;
+    referral_rate := reporting.rate_per_10k(referrals, pops[i]);
+    started_rate := reporting.rate_per_10k(episodes_started, pops[i]);
+    open_rate := reporting.rate_per_10k(episodes_open, pops[i]);
+    referrals_suppressed := m_ref[i];
+    episodes_started_suppressed := m_start[i];
+    episodes_open_suppressed := m_open[i];
+    RETURN NEXT;
+  END LOOP;
 END;
 $$;
 
+CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
+                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                      p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
+RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
+               episodes_started bigint, episodes_open bigint, referral_rate numeric,
+               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT d.*
+    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                p_source, p_age_band, p_exact) d
+   WHERE d.ward_code IS NOT NULL
+   ORDER BY d.ward_code
+$$;
+
 -- The same measures for the whole authority (the "city" figure), counted
--- in SQL rather than summed by the app.
+-- in SQL and suppressed with its wards.
 CREATE FUNCTION reporting.authority_demand(p_authority int, p_from date, p_to date,
                                            p_level text DEFAULT NULL, p_service text DEFAULT NULL,
                                            p_need text DEFAULT NULL, p_source text DEFAULT NULL,
-                                           p_age_band text DEFAULT NULL)
+                                           p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
 RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
                episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric)
+               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
-  SELECT NULL::text, a.authority_name, sum(d.children_0_17)::bigint, sum(d.referrals)::bigint,
-         sum(d.episodes_started)::bigint, sum(d.episodes_open)::bigint,
-         reporting.rate_per_10k(sum(d.referrals)::bigint, sum(d.children_0_17)::bigint),
-         reporting.rate_per_10k(sum(d.episodes_started)::bigint, sum(d.children_0_17)::bigint),
-         reporting.rate_per_10k(sum(d.episodes_open)::bigint, sum(d.children_0_17)::bigint)
-    FROM fh.authority a
-    CROSS JOIN LATERAL reporting.ward_demand(p_authority, p_from, p_to, p_level, p_service,
-                                             p_need, p_source, p_age_band) d
-   WHERE a.authority_id = p_authority
-   GROUP BY a.authority_name
+  SELECT d.*
+    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                p_source, p_age_band, p_exact) d
+   WHERE d.ward_code IS NULL
 $$;
 
 -- Every month from p_from's month to p_to's month, zero-filled, with the
--- rolling 12-month total of referrals ending in each month.
-CREATE FUNCTION reporting.demand_monthly(p_authority int, p_ward_code text, p_from date, p_to date)
+-- rolling 12-month total of referrals ending in each month. Months are
+-- whole calendar months whatever the days of p_from and p_to. Each month is
+-- suppressed across all the authority's wards (the authority is the line
+-- total), the same cells whichever ward is asked for; a rolling total is
+-- published only when none of its twelve months is suppressed.
+CREATE FUNCTION reporting.demand_monthly(p_authority int, p_ward_code text, p_from date, p_to date,
+                                         p_exact boolean DEFAULT false)
 RETURNS TABLE (month date, referrals bigint, episodes_started bigint, children_0_17 bigint,
-               referrals_12m bigint)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+               referrals_12m bigint, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, referrals_12m_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+SET work_mem = '32MB'
 AS $$
-  WITH months AS (
-    SELECT generate_series(date_trunc('month', p_from) - interval '11 months',
-                           date_trunc('month', p_to), interval '1 month')::date AS month
-  ), ref AS (
-    SELECT date_trunc('month', r.received_on)::date AS month, count(*) AS n
-      FROM fh.referral r
-     WHERE r.authority_id = p_authority
-       AND r.received_on >= date_trunc('month', p_from) - interval '11 months'
-       AND r.received_on < date_trunc('month', p_to) + interval '1 month'
-       AND (p_ward_code IS NULL OR r.ward_code = p_ward_code)
-     GROUP BY 1
-  ), epi AS (
-    SELECT date_trunc('month', e.started_on)::date AS month, count(*) AS n
-      FROM fh.episode e
-     WHERE e.authority_id = p_authority
-       AND e.started_on >= date_trunc('month', p_from)
-       AND e.started_on < date_trunc('month', p_to) + interval '1 month'
-       AND (p_ward_code IS NULL OR e.ward_code = p_ward_code)
-     GROUP BY 1
-  ), pop AS (
-    SELECT sum(w.children_0_17)::bigint AS children
-      FROM fh.ward w
-     WHERE w.authority_id = p_authority AND (p_ward_code IS NULL OR w.ward_code = p_ward_code)
-  ), series AS (
-    SELECT m.month, coalesce(ref.n, 0) AS referrals, coalesce(epi.n, 0) AS started,
-           sum(coalesce(ref.n, 0)) OVER (ORDER BY m.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS r12
+DECLARE
+  exact    boolean := reporting.exact_figures(p_exact);
+  first_m  date;
+  last_m   date;
+  codes    text[];
+  pops     bigint[];
+  sel      int;
+  pop      bigint;
+  months   date[] := '{}';
+  s_ref    bigint[] := '{}';
+  s_start  bigint[] := '{}';
+  m_ref    boolean[] := '{}';
+  m_start  boolean[] := '{}';
+  rec      record;
+  mask     boolean[];
+  n        int;
+  r12      bigint;
+  hidden   boolean;
+BEGIN
+  PERFORM reporting.check_period(p_from, p_to, false);
+  first_m := date_trunc('month', p_from)::date;
+  last_m := date_trunc('month', p_to)::date;
+
+  SELECT array_agg(w.ward_code ORDER BY w.ward_code), array_agg(w.children_0_17::bigint ORDER BY w.ward_code)
+    INTO codes, pops
+    FROM fh.ward w WHERE w.authority_id = p_authority;
+  n := coalesce(array_length(codes, 1), 0);
+  IF n = 0 THEN
+    RETURN;
+  END IF;
+  IF p_ward_code IS NULL THEN
+    sel := n + 1;
+    pop := (SELECT sum(x)::bigint FROM unnest(pops) x);
+  ELSE
+    sel := array_position(codes, p_ward_code);
+    IF sel IS NULL THEN
+      RETURN;
+    END IF;
+    pop := pops[sel];
+  END IF;
+
+  FOR rec IN
+    WITH months AS (
+      SELECT generate_series(first_m - interval '11 months', last_m, interval '1 month')::date AS month
+    ), wards AS (
+      SELECT unnest(codes) AS ward_code
+    ), ref AS (
+      SELECT r.ward_code, date_trunc('month', r.received_on)::date AS month, count(*) AS n
+        FROM fh.referral r
+       WHERE r.authority_id = p_authority
+         AND r.received_on >= first_m - interval '11 months'
+         AND r.received_on < last_m + interval '1 month'
+       GROUP BY 1, 2
+    ), epi AS (
+      SELECT e.ward_code, date_trunc('month', e.started_on)::date AS month, count(*) AS n
+        FROM fh.episode e
+       WHERE e.authority_id = p_authority
+         AND e.started_on >= first_m - interval '11 months'
+         AND e.started_on < last_m + interval '1 month'
+       GROUP BY 1, 2
+    )
+    SELECT m.month,
+           array_agg(coalesce(ref.n, 0) ORDER BY w.ward_code) AS refs,
+           array_agg(coalesce(epi.n, 0) ORDER BY w.ward_code) AS starts
       FROM months m
-      LEFT JOIN ref ON ref.month = m.month
-      LEFT JOIN epi ON epi.month = m.month
-  )
-  SELECT s.month, s.referrals, s.started, pop.children, s.r12::bigint
-    FROM series s CROSS JOIN pop
-   WHERE s.month >= date_trunc('month', p_from)
-   ORDER BY s.month
+      CROSS JOIN wards w
+      LEFT JOIN ref ON ref.month = m.month AND ref.ward_code = w.ward_code
+      LEFT JOIN epi ON epi.month = m.month AND epi.ward_code = w.ward_code
+     GROUP BY m.month
+     ORDER BY m.month
+  LOOP
+    rec.refs := rec.refs || (SELECT sum(x)::bigint FROM unnest(rec.refs) x);
+    rec.starts := rec.starts || (SELECT sum(x)::bigint FROM unnest(rec.starts) x);
+    months := months || rec.month;
+    s_ref := s_ref || rec.refs[sel];
+    s_start := s_start || rec.starts[sel];
+    IF exact THEN
+      m_ref := m_ref || false;
+      m_start := m_start || false;
+    ELSE
+      mask := reporting.suppression_mask(rec.refs[1:n], rec.refs[n + 1]);
+      m_ref := m_ref || mask[sel];
+      mask := reporting.suppression_mask(rec.starts[1:n], rec.starts[n + 1]);
+      m_start := m_start || mask[sel];
+    END IF;
+  END LOOP;
+
+  FOR j IN 12 .. coalesce(array_length(months, 1), 0) LOOP
+    r12 := 0;
+    hidden := false;
+    FOR k IN j - 11 .. j LOOP
+      r12 := r12 + s_ref[k];
+      hidden := hidden OR m_ref[k];
+    END LOOP;
+    month := months[j];
+    referrals := CASE WHEN m_ref[j] THEN NULL ELSE s_ref[j] END;
+    episodes_started := CASE WHEN m_start[j] THEN NULL ELSE s_start[j] END;
+    children_0_17 := pop;
+    referrals_12m := CASE WHEN hidden THEN NULL ELSE r12 END;
+    referrals_suppressed := m_ref[j];
+    episodes_started_suppressed := m_start[j];
+    referrals_12m_suppressed := hidden;
+    RETURN NEXT;
+  END LOOP;
+END;
 $$;
 
 -- The needs most often recorded on episodes that started in the period in
 -- one ward (or the whole authority when p_ward_code is NULL), most first.
-CREATE FUNCTION reporting.ward_top_needs(p_authority int, p_ward_code text, p_from date, p_to date,
-                                         p_limit int DEFAULT 5)
-RETURNS TABLE (need text, episodes bigint)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+-- Each need is suppressed across the authority's wards (the authority is the
+-- line total); suppressed needs come after the published ones, by name.
+CREATE FUNCTION reporting.need_counts(p_authority int, p_ward_code text, p_from date, p_to date,
+                                      p_limit int, p_exact boolean)
+RETURNS TABLE (need text, episodes bigint, episodes_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+SET work_mem = '32MB'
 AS $$
-  SELECT en.need, count(*)
-    FROM fh.episode e
-    JOIN fh.episode_need en ON en.episode_id = e.episode_id
-   WHERE e.authority_id = p_authority
-     AND (p_ward_code IS NULL OR e.ward_code = p_ward_code)
-     AND e.started_on BETWEEN p_from AND p_to
-   GROUP BY en.need
-   ORDER BY count(*) DESC, en.need
-   LIMIT greatest(p_limit, 0)
+DECLARE
+  exact  boolean := reporting.exact_figures(p_exact);
+  codes  text[];
+  sel    int;
+  n      int;
+  rec    record;
+  mask   boolean[];
+BEGIN
+  PERFORM reporting.check_period(p_from, p_to, NOT exact);
+  IF p_limit IS NULL OR p_limit < 1 OR p_limit > 20 THEN
+    RAISE EXCEPTION 'the number of needs must be between 1 and 20' USING ERRCODE = '22023';
+  END IF;
+  SELECT array_agg(w.ward_code ORDER BY w.ward_code) INTO codes
+    FROM fh.ward w WHERE w.authority_id = p_authority;
+  n := coalesce(array_length(codes, 1), 0);
+  IF n = 0 THEN
+    RETURN;
+  END IF;
+  sel := CASE WHEN p_ward_code IS NULL THEN n + 1 ELSE array_position(codes, p_ward_code) END;
+  IF sel IS NULL THEN
+    RETURN;
+  END IF;
+
+  FOR rec IN
+    WITH cells AS (
+      SELECT en.need, e.ward_code, count(*) AS n
+        FROM fh.episode e
+        JOIN fh.episode_need en ON en.episode_id = e.episode_id
+       WHERE e.authority_id = p_authority
+         AND e.started_on BETWEEN p_from AND p_to
+       GROUP BY en.need, e.ward_code
+    ), needs AS (
+      SELECT DISTINCT c.need FROM cells c
+    )
+    SELECT nd.need, array_agg(coalesce(c.n, 0) ORDER BY w.ward_code) AS counts
+      FROM needs nd
+      CROSS JOIN unnest(codes) AS w (ward_code)
+      LEFT JOIN cells c ON c.need = nd.need AND c.ward_code = w.ward_code
+     GROUP BY nd.need
+  LOOP
+    rec.counts := rec.counts || (SELECT sum(x)::bigint FROM unnest(rec.counts) x);
+    CONTINUE WHEN rec.counts[sel] = 0;
+    IF exact THEN
+      mask := array_fill(false, ARRAY[n + 1]);
+    ELSE
+      mask := reporting.suppression_mask(rec.counts[1:n], rec.counts[n + 1]);
+    END IF;
+    need := rec.need;
+    episodes := CASE WHEN mask[sel] THEN NULL ELSE rec.counts[sel] END;
+    episodes_suppressed := mask[sel];
+    RETURN NEXT;
+  END LOOP;
+END;
+$$;
+
+-- The first p_limit of need_counts: published needs first (most first), then
+-- suppressed ones by name.
+CREATE FUNCTION reporting.ward_top_needs(p_authority int, p_ward_code text, p_from date, p_to date,
+                                    p_limit int DEFAULT 5, p_exact boolean DEFAULT false)
+RETURNS TABLE (need text, episodes bigint, episodes_suppressed boolean)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT t.need, t.episodes, t.episodes_suppressed
+    FROM reporting.need_counts(p_authority, p_ward_code, p_from, p_to, p_limit, p_exact) t
+   ORDER BY t.episodes_suppressed, t.episodes DESC, t.need
+   LIMIT p_limit
 $$;
 
 -- ---- caseloads -------------------------------------------------------------
--- Open episodes held by each worker active on p_as_at: an allocation that had
--- started and not ended by that date, on an episode still open then.
+-- Open episodes held by each worker active on p_as_at: distinct episodes
+-- with an allocation that had started and not ended by that date, still open
+-- then. Targeted episodes open on p_as_at with no worker allocated then are
+-- "unallocated". Each service is one line for suppression: its workers (and
+-- its unallocated episodes), with all its open episodes as the total.
+-- Counts of workers and FTE describe staff, not children, and are not
+-- suppressed; workers appear only by their pseudonymous reference.
 
-CREATE FUNCTION reporting.caseload_by_worker(p_authority int, p_as_at date)
-RETURNS TABLE (worker_ref text, team_name text, service text, locality text,
-               fte numeric, open_episodes bigint, episodes_per_fte numeric)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+CREATE TYPE reporting.caseload_cell AS (
+  worker_ref text, team_name text, service text, locality text, fte numeric,
+  open_episodes bigint, median_days_waiting numeric
+);
+
+CREATE FUNCTION reporting.caseload_table(p_authority int, p_as_at date, p_exact boolean)
+RETURNS TABLE (worker_ref text, team_name text, service text, locality text, fte numeric,
+               open_episodes bigint, episodes_per_fte numeric, median_days_waiting numeric,
+               open_episodes_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+SET work_mem = '32MB'
 AS $$
-  SELECT 'W' || lpad(w.worker_id::text, greatest(4, length(w.worker_id::text)), '0'), t.team_name, t.service, l.locality_name,
-         w.fte, count(e.episode_id), round(count(e.episode_id) / w.fte, 1)
-    FROM fh.worker w
-    JOIN fh.team t ON t.team_id = w.team_id
-    LEFT JOIN fh.locality l ON l.locality_id = t.locality_id
-    LEFT JOIN fh.allocation a
-           ON a.worker_id = w.worker_id
-          AND a.allocated_from <= p_as_at
-          AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
-    LEFT JOIN fh.episode e
-           ON e.episode_id = a.episode_id
-          AND e.started_on <= p_as_at
-          AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-   WHERE t.authority_id = p_authority
-     AND w.active_from <= p_as_at
-     AND (w.active_to IS NULL OR w.active_to >= p_as_at)
-   GROUP BY w.worker_id, t.team_name, t.service, l.locality_name
-   ORDER BY t.service, t.team_name, 1
+DECLARE
+  exact   boolean := reporting.exact_figures(p_exact);
+  rows    reporting.caseload_cell[];
+  svc     text;
+  idx     int[];
+  vals    bigint[];
+  total   bigint;
+  mask    boolean[];
+  r       reporting.caseload_cell;
+  hide    boolean[];
+  i       int;
+BEGIN
+  PERFORM reporting.check_date(p_as_at);
+
+  -- Workers first (worker_ref set), then one "unallocated" row per targeted
+  -- service (worker_ref NULL).
+  SELECT array_agg(ROW(x.*)::reporting.caseload_cell
+                   ORDER BY x.service, x.worker_ref IS NULL, x.team_name, x.worker_ref)
+    INTO rows
+    FROM (
+      SELECT w.worker_ref, t.team_name, t.service, l.locality_name AS locality, w.fte,
+             count(DISTINCT e.episode_id) AS open_episodes, NULL::numeric AS median_days_waiting
+        FROM fh.worker w
+        JOIN fh.team t ON t.team_id = w.team_id
+        LEFT JOIN fh.locality l ON l.locality_id = t.locality_id
+        LEFT JOIN fh.allocation a
+               ON a.worker_id = w.worker_id
+              AND a.allocated_from <= p_as_at
+              AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+        LEFT JOIN fh.episode e
+               ON e.episode_id = a.episode_id
+              AND e.started_on <= p_as_at
+              AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
+       WHERE t.authority_id = p_authority
+         AND w.active_from <= p_as_at
+         AND (w.active_to IS NULL OR w.active_to >= p_as_at)
+       GROUP BY w.worker_id, t.team_name, t.service, l.locality_name
+      UNION ALL
+      SELECT NULL, NULL, s.service, NULL, NULL, count(e.episode_id),
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (p_as_at - e.started_on))::numeric, 1)
+        FROM (VALUES ('core'), ('adolescence')) AS s (service)
+        LEFT JOIN fh.episode e
+               ON e.authority_id = p_authority
+              AND e.service = s.service
+              AND e.started_on <= p_as_at
+              AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
+              AND NOT EXISTS (SELECT 1 FROM fh.allocation a
+                               WHERE a.episode_id = e.episode_id
+                                 AND a.allocated_from <= p_as_at
+                                 AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
+       GROUP BY s.service
+    ) x;
+
+  IF rows IS NULL THEN
+    RETURN;
+  END IF;
+  hide := array_fill(false, ARRAY[array_length(rows, 1)]);
+
+  IF NOT exact THEN
+    FOREACH svc IN ARRAY ARRAY['core', 'adolescence', 'early'] LOOP
+      idx := '{}';
+      vals := '{}';
+      FOR i IN 1 .. array_length(rows, 1) LOOP
+        IF (rows[i]).service = svc THEN
+          idx := idx || i;
+          vals := vals || (rows[i]).open_episodes;
+        END IF;
+      END LOOP;
+      CONTINUE WHEN array_length(idx, 1) IS NULL;
+      SELECT count(*) INTO total
+        FROM fh.episode e
+       WHERE e.authority_id = p_authority
+         AND coalesce(e.service, 'early') = svc
+         AND (svc <> 'early' OR e.level = 'early')
+         AND e.started_on <= p_as_at
+         AND (e.ended_on IS NULL OR e.ended_on > p_as_at);
+      mask := reporting.suppression_mask(vals, total);
+      FOR i IN 1 .. array_length(idx, 1) LOOP
+        hide[idx[i]] := mask[i];
+      END LOOP;
+    END LOOP;
+  END IF;
+
+  FOR i IN 1 .. array_length(rows, 1) LOOP
+    r := rows[i];
+    worker_ref := r.worker_ref;
+    team_name := r.team_name;
+    service := r.service;
+    locality := r.locality;
+    fte := r.fte;
+    open_episodes := CASE WHEN hide[i] THEN NULL ELSE r.open_episodes END;
+    episodes_per_fte := CASE WHEN hide[i] OR r.fte IS NULL THEN NULL ELSE round(r.open_episodes / r.fte, 1) END;
+    median_days_waiting := CASE WHEN hide[i] THEN NULL ELSE r.median_days_waiting END;
+    open_episodes_suppressed := hide[i];
+    RETURN NEXT;
+  END LOOP;
+END;
+$$;
+
+CREATE FUNCTION reporting.caseload_by_worker(p_authority int, p_as_at date, p_exact boolean DEFAULT false)
+RETURNS TABLE (worker_ref text, team_name text, service text, locality text,
+               fte numeric, open_episodes bigint, episodes_per_fte numeric,
+               open_episodes_suppressed boolean)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT c.worker_ref, c.team_name, c.service, c.locality, c.fte, c.open_episodes,
+         c.episodes_per_fte, c.open_episodes_suppressed
+    FROM reporting.caseload_table(p_authority, p_as_at, p_exact) c
+   WHERE c.worker_ref IS NOT NULL
+   ORDER BY c.service, c.team_name, c.worker_ref
 $$;
 
 -- Targeted episodes open on p_as_at with no worker allocated then.
-CREATE FUNCTION reporting.unallocated_episodes(p_authority int, p_as_at date)
-RETURNS TABLE (service text, waiting bigint, median_days_waiting numeric)
+CREATE FUNCTION reporting.unallocated_episodes(p_authority int, p_as_at date, p_exact boolean DEFAULT false)
+RETURNS TABLE (service text, waiting bigint, median_days_waiting numeric, waiting_suppressed boolean)
 LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
-  SELECT s.service, count(e.episode_id),
-         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (p_as_at - e.started_on))::numeric, 1)
-    FROM (VALUES ('core'), ('adolescence')) AS s (service)
-    LEFT JOIN fh.episode e
-           ON e.authority_id = p_authority
-          AND e.service = s.service
-          AND e.started_on <= p_as_at
-          AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-          AND NOT EXISTS (SELECT 1 FROM fh.allocation a
-                           WHERE a.episode_id = e.episode_id
-                             AND a.allocated_from <= p_as_at
-                             AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
-   GROUP BY s.service
-   ORDER BY s.service DESC
+  SELECT c.service, c.open_episodes, c.median_days_waiting, c.open_episodes_suppressed
+    FROM reporting.caseload_table(p_authority, p_as_at, p_exact) c
+   WHERE c.worker_ref IS NULL
+   ORDER BY c.service DESC
 $$;
 
 -- ---- priorities and indicators ---------------------------------------------
+-- Indicator values come from the data team already aggregated. A numerator or
+-- denominator of 1 to 5 is suppressed, and so is the value built on it, as
+-- is a value of 1 to 5 of a "count" indicator.
 
-CREATE FUNCTION reporting.indicator_summary(p_authority int)
+CREATE FUNCTION reporting.indicator_value_hidden(p_unit text, p_value numeric,
+                                                 p_numerator bigint, p_denominator bigint)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT coalesce(p_numerator BETWEEN 1 AND 5, false)
+      OR coalesce(p_denominator BETWEEN 1 AND 5, false)
+      OR (p_unit = 'count' AND coalesce(p_value > 0 AND p_value <= 5, false))
+$$;
+
+CREATE FUNCTION reporting.indicator_summary(p_authority int, p_exact boolean DEFAULT false)
 RETURNS TABLE (priority_number int, priority_title text, indicator_code text,
                indicator_name text, unit text, polarity text, baseline numeric,
                baseline_period date, target numeric, target_date date,
-               latest_value numeric, latest_period date, previous_value numeric, source text)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+               latest_value numeric, latest_period date, previous_value numeric, source text,
+               latest_value_suppressed boolean, previous_value_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
+DECLARE
+  exact boolean := reporting.exact_figures(p_exact);
+BEGIN
+  RETURN QUERY
   SELECT i.priority_number, p.title, i.indicator_code, i.indicator_name, i.unit, i.polarity,
          i.baseline, i.baseline_period, i.target, i.target_date,
-         latest.value, latest.period_end, previous.value, i.source
+         CASE WHEN latest.hidden AND NOT exact THEN NULL ELSE latest.value END,
+         latest.period_end,
+         CASE WHEN previous.hidden AND NOT exact THEN NULL ELSE previous.value END,
+         i.source,
+         coalesce(latest.hidden AND NOT exact, false),
+         coalesce(previous.hidden AND NOT exact, false)
     FROM fh.indicator i
     JOIN fh.priority p ON p.priority_number = i.priority_number
-    LEFT JOIN LATERAL (SELECT v.value, v.period_end FROM fh.indicator_value v
+    LEFT JOIN LATERAL (SELECT v.value, v.period_end,
+                              reporting.indicator_value_hidden(i.unit, v.value, v.numerator, v.denominator) AS hidden
+                         FROM fh.indicator_value v
                         WHERE v.indicator_id = i.indicator_id
                         ORDER BY v.period_end DESC LIMIT 1) latest ON true
-    LEFT JOIN LATERAL (SELECT v.value FROM fh.indicator_value v
+    LEFT JOIN LATERAL (SELECT v.value,
+                              reporting.indicator_value_hidden(i.unit, v.value, v.numerator, v.denominator) AS hidden
+                         FROM fh.indicator_value v
                         WHERE v.indicator_id = i.indicator_id
                         ORDER BY v.period_end DESC OFFSET 1 LIMIT 1) previous ON true
    WHERE i.authority_id = p_authority
-   ORDER BY i.priority_number, i.indicator_code
+   ORDER BY i.priority_number, i.indicator_code;
+END;
 $$;
 
-CREATE FUNCTION reporting.indicator_series(p_authority int, p_indicator_code text)
-RETURNS TABLE (period_end date, value numeric, numerator bigint, denominator bigint)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh
+CREATE FUNCTION reporting.indicator_series(p_authority int, p_indicator_code text,
+                                           p_exact boolean DEFAULT false)
+RETURNS TABLE (period_end date, value numeric, numerator bigint, denominator bigint,
+               value_suppressed boolean, numerator_suppressed boolean,
+               denominator_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
-  SELECT v.period_end, v.value, v.numerator, v.denominator
+DECLARE
+  exact boolean := reporting.exact_figures(p_exact);
+BEGIN
+  RETURN QUERY
+  SELECT v.period_end,
+         CASE WHEN h.hidden THEN NULL ELSE v.value END,
+         CASE WHEN h.num THEN NULL ELSE v.numerator END,
+         CASE WHEN h.den THEN NULL ELSE v.denominator END,
+         h.hidden, h.num, h.den
     FROM fh.indicator i
     JOIN fh.indicator_value v ON v.indicator_id = i.indicator_id
+    CROSS JOIN LATERAL (
+      SELECT NOT exact AND reporting.indicator_value_hidden(i.unit, v.value, v.numerator, v.denominator) AS hidden,
+             NOT exact AND coalesce(v.numerator BETWEEN 1 AND 5, false) AS num,
+             NOT exact AND coalesce(v.denominator BETWEEN 1 AND 5, false) AS den) h
    WHERE i.authority_id = p_authority AND i.indicator_code = p_indicator_code
-   ORDER BY v.period_end
+   ORDER BY v.period_end;
+END;
 $$;
 
 RESET ROLE;
