@@ -51,7 +51,7 @@ typedef struct {
 } FhMonthlyDemand;
 
 typedef struct {
-  char   *worker_ref;           /* pseudonymous, e.g. "W0042"; never a name */
+  char   *worker_ref;           /* pseudonymous, e.g. "W10342"; never a name or a key */
   char   *team_name;
   char   *service;              /* "core" | "adolescence" | "early" */
   char   *locality;
@@ -75,6 +75,8 @@ typedef struct {
   GDateTime *latest_period;     /* NULL when there is no value yet */
   double     previous_value;
   char      *source;
+  gboolean   latest_suppressed;   /* latest_value is NAN because it was suppressed */
+  gboolean   previous_suppressed;
 } FhIndicatorSummary;
 
 typedef struct {
@@ -82,6 +84,7 @@ typedef struct {
   double     value;
   gint64     numerator;
   gint64     denominator;
+  gboolean   value_suppressed;    /* value is NAN because it was suppressed */
 } FhIndicatorPoint;
 
 typedef struct {
