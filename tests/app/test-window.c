@@ -238,7 +238,9 @@ test_demand_filters (void)
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
 
-  expected = independent_count ("SELECT sum(episodes_started) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
+  /* The city figure, not a sum of wards: with small numbers suppressed the
+   * published wards no longer add up to it. */
+  expected = independent_count ("SELECT episodes_started FROM reporting.authority_demand($1::int, $2::date, $3::date,"
                                 " NULL, 'adolescence', 'exploitation')",
                                 fh_demand_page_get_period_from (demand),
                                 fh_demand_page_get_period_to (demand));

@@ -9,7 +9,72 @@
  */
 #include <math.h>
 
+#include "fh-results.h"
 #include "fh-test-db.h"
+
+/* The disclosure rule of docs/data-contract.md, written again here from the
+ * text, not from the SQL: counts of 1 to 5 are suppressed; while fewer than
+ * two cells are, or together they hold 5 or fewer, or no more than one each,
+ * the smallest non-zero published cell (first in order on a tie) is too;
+ * when none is left the total is. Fills @mask (n + 1 entries, the last for
+ * the total). */
+static void
+independent_mask (const gint64 *values, guint n, gint64 total, gboolean *mask)
+{
+  guint k = 0;
+  gint64 sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      mask[i] = values[i] >= 1 && values[i] <= 5;
+      if (mask[i])
+        {
+          k++;
+          sum += values[i];
+        }
+    }
+  mask[n] = total >= 1 && total <= 5;
+
+  while (k > 0 && !(k >= 2 && sum > 5 && sum > (gint64) k))
+    {
+      int best = -1;
+
+      for (guint i = 0; i < n; i++)
+        if (!mask[i] && values[i] > 0 && (best < 0 || values[i] < values[best]))
+          best = (int) i;
+      if (best < 0)
+        {
+          mask[n] = total > 0;
+          break;
+        }
+      mask[best] = TRUE;
+      k++;
+      sum += values[best];
+    }
+}
+
+/* Asserts that each of the app's @shown counts is the exact count, or
+ * FH_COUNT_SUPPRESSED exactly where the rule says so. Returns how many cells
+ * were suppressed. */
+static guint
+assert_line (const gint64 *shown, const gint64 *exact, guint n, gint64 total)
+{
+  g_autofree gboolean *mask = g_new0 (gboolean, n + 1);
+  guint suppressed = 0;
+
+  independent_mask (exact, n, total, mask);
+  for (guint i = 0; i < n; i++)
+    {
+      if (mask[i])
+        {
+          g_assert_cmpint (shown[i], ==, FH_COUNT_SUPPRESSED);
+          suppressed++;
+        }
+      else
+        g_assert_cmpint (shown[i], ==, exact[i]);
+    }
+  return suppressed;
+}
 
 static void
 test_ward_demand_matches_independent_sql (void)
@@ -26,32 +91,44 @@ test_ward_demand_matches_independent_sql (void)
   rows = w.value;
   g_assert_cmpint (rows->len, ==, 20);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (rows, i);
-      const char *params[] = { d->ward_code };
-      gint64 referrals, started, open, children;
-      double expected_rate;
+  {
+    gint64 shown[3][20], exact[3][20], totals[3] = { 0, 0, 0 };
 
-      referrals = owner_count ("SELECT count(*) FROM fh.referral"
-                               " WHERE ward_code = $1 AND received_on >= '2025-04-01'"
-                               "   AND received_on < '2026-04-01'", 1, params);
-      started = owner_count ("SELECT count(*) FROM fh.episode"
-                             " WHERE ward_code = $1 AND started_on >= '2025-04-01'"
-                             "   AND started_on < '2026-04-01'", 1, params);
-      open = owner_count ("SELECT count(*) FROM fh.episode"
-                          " WHERE ward_code = $1 AND started_on < '2026-04-01'"
-                          "   AND coalesce(ended_on, 'infinity') >= '2026-04-01'", 1, params);
-      children = owner_count ("SELECT children_0_17 FROM fh.ward WHERE ward_code = $1", 1, params);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FhWardDemand *d = g_ptr_array_index (rows, i);
+        const char *params[] = { d->ward_code };
+        gint64 children;
+        double expected_rate;
 
-      g_assert_cmpint (d->referrals, ==, referrals);
-      g_assert_cmpint (d->episodes_started, ==, started);
-      g_assert_cmpint (d->episodes_open, ==, open);
-      g_assert_cmpint (d->children_0_17, ==, children);
-      expected_rate = round (referrals * 100000.0 / children) / 10.0;
-      g_assert_cmpfloat_with_epsilon (d->referral_rate, expected_rate, 1e-9);
-      total_referrals += d->referrals;
-    }
+        exact[0][i] = owner_count ("SELECT count(*) FROM fh.referral"
+                                   " WHERE ward_code = $1 AND received_on >= '2025-04-01'"
+                                   "   AND received_on < '2026-04-01'", 1, params);
+        exact[1][i] = owner_count ("SELECT count(*) FROM fh.episode"
+                                   " WHERE ward_code = $1 AND started_on >= '2025-04-01'"
+                                   "   AND started_on < '2026-04-01'", 1, params);
+        exact[2][i] = owner_count ("SELECT count(*) FROM fh.episode"
+                                   " WHERE ward_code = $1 AND started_on < '2026-04-01'"
+                                   "   AND coalesce(ended_on, 'infinity') >= '2026-04-01'", 1, params);
+        children = owner_count ("SELECT children_0_17 FROM fh.ward WHERE ward_code = $1", 1, params);
+        shown[0][i] = d->referrals;
+        shown[1][i] = d->episodes_started;
+        shown[2][i] = d->episodes_open;
+        for (guint m = 0; m < 3; m++)
+          totals[m] += exact[m][i];
+
+        g_assert_cmpint (d->children_0_17, ==, children);
+        expected_rate = round (exact[0][i] * 100000.0 / children) / 10.0;
+        if (d->referrals == FH_COUNT_SUPPRESSED)
+          g_assert_true (isnan (d->referral_rate));
+        else
+          g_assert_cmpfloat_with_epsilon (d->referral_rate, expected_rate, 1e-9);
+        total_referrals += exact[0][i];
+      }
+    /* A financial year of a city: no ward count is small enough to hide. */
+    for (guint m = 0; m < 3; m++)
+      g_assert_cmpuint (assert_line (shown[m], exact[m], rows->len, totals[m]), ==, 0);
+  }
 
   /* Demand rises with deprivation: Aspley (IMD 54.7) above Wollaton West (10.8). */
   {
@@ -194,17 +271,34 @@ test_ward_demand_filters (void)
   g_assert_no_error (w.error);
   rows = w.value;
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (rows, i);
-      const char *params[] = { d->ward_code };
+  {
+    gint64 shown[20], exact[20], total = 0;
 
-      /* Rates use the children in the chosen age band. */
-      g_assert_cmpint (d->children_0_17, ==,
-                       owner_count ("SELECT children_10_17 FROM fh.ward WHERE ward_code = $1", 1, params));
-      open_adolescence += d->episodes_open;
-      started_adolescence_10_17 += d->episodes_started;
-    }
+    g_assert_cmpuint (rows->len, ==, 20);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FhWardDemand *d = g_ptr_array_index (rows, i);
+        const char *params[] = { d->ward_code };
+
+        /* Rates use the children in the chosen age band. */
+        g_assert_cmpint (d->children_0_17, ==,
+                         owner_count ("SELECT children_10_17 FROM fh.ward WHERE ward_code = $1", 1, params));
+        exact[i] = owner_count ("SELECT count(*) FROM fh.episode e"
+                                "  JOIN fh.episode_need n ON n.episode_id = e.episode_id AND n.need = 'exploitation'"
+                                " WHERE e.ward_code = $1 AND e.service = 'adolescence'"
+                                "   AND e.started_on <= '2026-03-31'"
+                                "   AND (e.ended_on IS NULL OR e.ended_on > '2026-03-31')", 1, params);
+        shown[i] = d->episodes_open;
+        total += exact[i];
+        if (d->episodes_started != FH_COUNT_SUPPRESSED)
+          started_adolescence_10_17 += d->episodes_started;
+        if (d->episodes_open == FH_COUNT_SUPPRESSED)
+          g_assert_true (isnan (d->open_rate));
+      }
+    /* Exploitation in Adolescence by ward: small numbers, some hidden. */
+    g_assert_cmpuint (assert_line (shown, exact, 20, total), >, 0);
+    open_adolescence = total;
+  }
 
   g_assert_cmpint (open_adolescence, ==,
                    owner_count ("SELECT count(*) FROM fh.episode e"
@@ -288,17 +382,79 @@ test_caseloads (void)
     {
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
 
-      g_assert_true (g_str_has_prefix (c->worker_ref, "W"));
+      g_assert_true (g_regex_match_simple ("^W[0-9]{5}$", c->worker_ref, 0, 0));
       /* one reference per worker: a pseudonym, but never shared */
       g_assert_true (g_hash_table_add (refs, c->worker_ref));
-      g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
-      total += c->open_episodes;
+      if (c->open_episodes == FH_COUNT_SUPPRESSED)
+        g_assert_true (isnan (c->episodes_per_fte));
+      else
+        g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
       if (c->episodes_per_fte > 20)
         over_20++;
     }
 
+  /* Each service is a line: its workers, and for Core and Adolescence its
+   * unallocated episodes, with every open episode of the service as total. */
+  {
+    const char *services[] = { "core", "adolescence", "early" };
+
+    for (guint s = 0; s < G_N_ELEMENTS (services); s++)
+      {
+        g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gint64));
+        const char *params[] = { services[s] };
+        gint64 service_total;
+
+        for (guint i = 0; i < rows->len; i++)
+          {
+            FhWorkerCaseload *c = g_ptr_array_index (rows, i);
+            const char *wparams[] = { c->worker_ref };
+            gint64 n;
+
+            if (!g_str_equal (c->service, services[s]))
+              continue;
+            n = owner_count ("SELECT count(DISTINCT e.episode_id) FROM fh.worker w"
+                             "  JOIN fh.allocation a USING (worker_id)"
+                             "  JOIN fh.episode e USING (episode_id)"
+                             " WHERE w.worker_ref = $1"
+                             "   AND a.allocated_from <= '2026-10-31'"
+                             "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+                             "   AND e.started_on <= '2026-10-31'"
+                             "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 1, wparams);
+            g_array_append_val (exact, n);
+            g_array_append_val (shown, c->open_episodes);
+            total += n;
+          }
+        if (!g_str_equal (services[s], "early"))
+          {
+            gint64 waiting = owner_count ("SELECT count(*) FROM fh.episode e"
+                                          " WHERE e.authority_id = 1 AND e.service = $1"
+                                          "   AND e.started_on <= '2026-10-31'"
+                                          "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')"
+                                          "   AND NOT EXISTS (SELECT 1 FROM fh.allocation a"
+                                          "        WHERE a.episode_id = e.episode_id AND a.allocated_from <= '2026-10-31'"
+                                          "          AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31'))",
+                                          1, params);
+            /* not shown by caseload_by_worker, but part of the line */
+            g_array_append_val (exact, waiting);
+            g_array_append_val (shown, waiting);
+            if (waiting >= 1 && waiting <= 5)
+              {
+                gint64 hidden = FH_COUNT_SUPPRESSED;
+                g_array_index (shown, gint64, shown->len - 1) = hidden;
+              }
+          }
+        service_total = owner_count ("SELECT count(*) FROM fh.episode e"
+                                     " WHERE e.authority_id = 1 AND coalesce(e.service, 'early') = $1"
+                                     "   AND (e.service IS NOT NULL OR e.level = 'early')"
+                                     "   AND e.started_on <= '2026-10-31'"
+                                     "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 1, params);
+        assert_line ((gint64 *) shown->data, (gint64 *) exact->data, shown->len, service_total);
+      }
+  }
+
   g_assert_cmpint (total, ==,
-                   owner_count ("SELECT count(*) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
+                   owner_count ("SELECT count(DISTINCT (a.worker_id, a.episode_id)) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
                                 " WHERE e.authority_id = 1"
                                 "   AND a.allocated_from <= '2026-10-31'"
                                 "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
