@@ -296,6 +296,85 @@ test_connection_dialog (void)
   g_object_unref (dialog);
 }
 
+/* The window names the role it is connected as; a reader gets no warning,
+ * a superuser a lasting one. A password in the connection text is used but
+ * never remembered. */
+static FhConnectionDialog *
+find_connection_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (FH_IS_CONNECTION_DIALOG (w))
+        return FH_CONNECTION_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_window_privileges_and_password (void)
+{
+  g_autofree char *with_password = g_strdup_printf ("%s password=not-to-be-kept", conninfo);
+  FhWindow *window = fh_window_new (NULL, with_password);
+  FhDataView *view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *owner = g_getenv ("FH_OWNER_CONNINFO");
+  FhConnectionDialog *dialog;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "conninfo", "");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  g_assert_null (fh_window_get_privilege_warning (window));
+  g_assert_nonnull (strstr (fh_window_get_status_text (window), " as fh_reader"));
+
+  /* Connect again through the dialog, which holds the same text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect", NULL));
+  dialog = find_connection_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.connect", NULL));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *saved = g_settings_get_string (settings, "conninfo");
+      if (*saved != '\0')
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "conninfo");
+
+    g_assert_cmpstr (saved, !=, "");
+    g_assert_null (strstr (saved, "not-to-be-kept"));
+    g_assert_null (strstr (saved, "password"));
+    g_assert_nonnull (strstr (saved, "fh_reader"));
+  }
+  g_settings_set_string (settings, "conninfo", "");
+  g_assert_true (wait_for_content (view, 60));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  if (owner == NULL)
+    {
+      g_test_message ("FH_OWNER_CONNINFO unset: the superuser warning is not tried");
+      return;
+    }
+  window = fh_window_new (NULL, owner);
+  view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fh_window_get_privilege_warning (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (fh_window_get_privilege_warning (window));
+  g_assert_nonnull (strstr (fh_window_get_privilege_warning (window), "superuser"));
+  g_assert_nonnull (strstr (fh_window_get_privilege_warning (window), "fh_reader"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demand page's choices survive into the next window. */
 static void
 test_demand_choices_remembered (void)
@@ -440,6 +519,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/demand/filters", test_demand_filters);
   add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
+  add_ui_test ("/app/window/privileges-and-password", test_window_privileges_and_password);
 
   return g_test_run ();
 }
