@@ -625,44 +625,65 @@ $$;
 -- ---- caseloads -------------------------------------------------------------
 -- Open episodes held by each worker active on p_as_at: distinct episodes
 -- with an allocation that had started and not ended by that date, still open
--- then. Targeted episodes open on p_as_at with no worker allocated then are
--- "unallocated". Each service is one line for suppression: its workers (and
--- its unallocated episodes), with all its open episodes as the total.
--- Counts of workers and FTE describe staff, not children, and are not
--- suppressed; workers appear only by their pseudonymous reference.
+-- then. An open episode of a service with no allocation then is "waiting"
+-- (for Core and Adolescence: waiting for allocation). Each service is one
+-- line for suppression: its workers and its waiting episodes, with all its
+-- open episodes as the total. Counts of workers and FTE describe staff, not
+-- children, and are not suppressed; workers appear only by their
+-- pseudonymous reference.
+--
+-- caseload_table returns three kinds of row: 'worker', 'waiting' (one per
+-- service) and 'service' (one per service: workers, FTE, the open episodes
+-- its workers hold, per FTE, median and highest per FTE, workers above
+-- p_threshold per FTE). A service figure is withheld when it would give a
+-- suppressed cell away: the held total when the waiting count is suppressed,
+-- the median or highest when it is a suppressed worker's own figure, the
+-- number above the threshold when a suppressed worker is above it.
 
 CREATE TYPE reporting.caseload_cell AS (
   worker_ref text, team_name text, service text, locality text, fte numeric,
   open_episodes bigint, median_days_waiting numeric
 );
 
-CREATE FUNCTION reporting.caseload_table(p_authority int, p_as_at date, p_exact boolean)
-RETURNS TABLE (worker_ref text, team_name text, service text, locality text, fte numeric,
-               open_episodes bigint, episodes_per_fte numeric, median_days_waiting numeric,
-               open_episodes_suppressed boolean)
+CREATE FUNCTION reporting.caseload_table(p_authority int, p_as_at date, p_exact boolean,
+                                         p_threshold numeric DEFAULT 20)
+RETURNS TABLE (row_kind text, worker_ref text, team_name text, service text, locality text,
+               fte numeric, open_episodes bigint, episodes_per_fte numeric,
+               median_days_waiting numeric, open_episodes_suppressed boolean, workers int,
+               median_per_fte numeric, max_per_fte numeric, above_threshold int)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
 AS $$
 DECLARE
-  exact   boolean := reporting.exact_figures(p_exact);
-  rows    reporting.caseload_cell[];
-  svc     text;
-  idx     int[];
-  vals    bigint[];
-  total   bigint;
-  mask    boolean[];
-  r       reporting.caseload_cell;
-  hide    boolean[];
-  i       int;
+  exact    boolean := reporting.exact_figures(p_exact);
+  cells    reporting.caseload_cell[];
+  hide     boolean[];
+  svc      text;
+  idx      int[];
+  vals     bigint[];
+  ratios   numeric[];
+  total    bigint;
+  held     bigint;
+  mask     boolean[];
+  c        reporting.caseload_cell;
+  n        int;
+  i        int;
+  k        int;
+  mid_lo   numeric;
+  mid_hi   numeric;
+  top      numeric;
+  waiting_i int;
 BEGIN
   PERFORM reporting.check_date(p_as_at);
+  IF p_threshold IS NULL OR p_threshold <= 0 OR p_threshold > 1000 THEN
+    RAISE EXCEPTION 'the caseload threshold must be above 0 and at most 1000' USING ERRCODE = '22023';
+  END IF;
 
-  -- Workers first (worker_ref set), then one "unallocated" row per targeted
-  -- service (worker_ref NULL).
+  -- Workers (worker_ref set), then one waiting cell per service.
   SELECT array_agg(ROW(x.*)::reporting.caseload_cell
                    ORDER BY x.service, x.worker_ref IS NULL, x.team_name, x.worker_ref)
-    INTO rows
+    INTO cells
     FROM (
       SELECT w.worker_ref, t.team_name, t.service, l.locality_name AS locality, w.fte,
              count(DISTINCT e.episode_id) AS open_episodes, NULL::numeric AS median_days_waiting
@@ -684,10 +705,10 @@ BEGIN
       UNION ALL
       SELECT NULL, NULL, s.service, NULL, NULL, count(e.episode_id),
              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (p_as_at - e.started_on))::numeric, 1)
-        FROM (VALUES ('core'), ('adolescence')) AS s (service)
+        FROM (VALUES ('core'), ('adolescence'), ('early')) AS s (service)
         LEFT JOIN fh.episode e
                ON e.authority_id = p_authority
-              AND e.service = s.service
+              AND coalesce(e.service, 'early') = s.service
               AND e.started_on <= p_as_at
               AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
               AND NOT EXISTS (SELECT 1 FROM fh.allocation a
@@ -697,46 +718,112 @@ BEGIN
        GROUP BY s.service
     ) x;
 
-  IF rows IS NULL THEN
-    RETURN;
-  END IF;
-  hide := array_fill(false, ARRAY[array_length(rows, 1)]);
+  n := array_length(cells, 1);
+  hide := array_fill(false, ARRAY[n]);
 
-  IF NOT exact THEN
-    FOREACH svc IN ARRAY ARRAY['core', 'adolescence', 'early'] LOOP
-      idx := '{}';
-      vals := '{}';
-      FOR i IN 1 .. array_length(rows, 1) LOOP
-        IF (rows[i]).service = svc THEN
-          idx := idx || i;
-          vals := vals || (rows[i]).open_episodes;
+  FOREACH svc IN ARRAY ARRAY['core', 'adolescence', 'early'] LOOP
+    idx := '{}';
+    vals := '{}';
+    ratios := '{}';
+    waiting_i := NULL;
+    FOR i IN 1 .. n LOOP
+      IF (cells[i]).service = svc THEN
+        idx := idx || i;
+        vals := vals || (cells[i]).open_episodes;
+        IF (cells[i]).worker_ref IS NULL THEN
+          waiting_i := i;
+        ELSE
+          ratios := ratios || round((cells[i]).open_episodes / (cells[i]).fte, 1);
         END IF;
-      END LOOP;
-      CONTINUE WHEN array_length(idx, 1) IS NULL;
-      SELECT count(*) INTO total
-        FROM fh.episode e
-       WHERE e.authority_id = p_authority
-         AND coalesce(e.service, 'early') = svc
-         AND (svc <> 'early' OR e.level = 'early')
-         AND e.started_on <= p_as_at
-         AND (e.ended_on IS NULL OR e.ended_on > p_as_at);
+      END IF;
+    END LOOP;
+
+    SELECT count(*) INTO total
+      FROM fh.episode e
+     WHERE e.authority_id = p_authority
+       AND coalesce(e.service, 'early') = svc
+       AND e.started_on <= p_as_at
+       AND (e.ended_on IS NULL OR e.ended_on > p_as_at);
+    IF NOT exact THEN
       mask := reporting.suppression_mask(vals, total);
       FOR i IN 1 .. array_length(idx, 1) LOOP
         hide[idx[i]] := mask[i];
       END LOOP;
-    END LOOP;
-  END IF;
+    END IF;
 
-  FOR i IN 1 .. array_length(rows, 1) LOOP
-    r := rows[i];
-    worker_ref := r.worker_ref;
-    team_name := r.team_name;
-    service := r.service;
-    locality := r.locality;
-    fte := r.fte;
-    open_episodes := CASE WHEN hide[i] THEN NULL ELSE r.open_episodes END;
-    episodes_per_fte := CASE WHEN hide[i] OR r.fte IS NULL THEN NULL ELSE round(r.open_episodes / r.fte, 1) END;
-    median_days_waiting := CASE WHEN hide[i] THEN NULL ELSE r.median_days_waiting END;
+    -- the service's own row
+    SELECT count(DISTINCT a.episode_id) INTO held
+      FROM fh.allocation a
+      JOIN fh.worker w ON w.worker_id = a.worker_id
+      JOIN fh.team t ON t.team_id = w.team_id
+      JOIN fh.episode e ON e.episode_id = a.episode_id
+     WHERE t.authority_id = p_authority AND t.service = svc
+       AND a.allocated_from <= p_as_at
+       AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+       AND e.started_on <= p_as_at
+       AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
+       AND w.active_from <= p_as_at
+       AND (w.active_to IS NULL OR w.active_to >= p_as_at);
+
+    k := coalesce(array_length(ratios, 1), 0);
+    row_kind := 'service';
+    worker_ref := NULL;
+    team_name := NULL;
+    service := svc;
+    locality := NULL;
+    median_days_waiting := NULL;
+    workers := k;
+    fte := (SELECT sum((cells[j]).fte) FROM unnest(idx) j WHERE (cells[j]).worker_ref IS NOT NULL);
+    open_episodes_suppressed := waiting_i IS NOT NULL AND hide[waiting_i];
+    open_episodes := CASE WHEN open_episodes_suppressed THEN NULL ELSE held END;
+    episodes_per_fte := CASE WHEN open_episodes_suppressed OR coalesce(fte, 0) = 0 THEN NULL
+                             ELSE round(held / fte, 1) END;
+    IF k = 0 THEN
+      median_per_fte := NULL;
+      max_per_fte := NULL;
+      above_threshold := 0;
+    ELSE
+      SELECT x INTO mid_lo FROM unnest(ratios) x ORDER BY x OFFSET (k - 1) / 2 LIMIT 1;
+      SELECT x INTO mid_hi FROM unnest(ratios) x ORDER BY x OFFSET k / 2 LIMIT 1;
+      top := (SELECT max(x) FROM unnest(ratios) x);
+      median_per_fte := round((mid_lo + mid_hi) / 2, 1);
+      max_per_fte := top;
+      above_threshold := (SELECT count(*) FROM unnest(ratios) x WHERE x > p_threshold);
+      -- withheld where a suppressed worker's own figure would show
+      IF EXISTS (SELECT 1 FROM unnest(idx) j
+                  WHERE (cells[j]).worker_ref IS NOT NULL AND hide[j]
+                    AND round((cells[j]).open_episodes / (cells[j]).fte, 1) IN (mid_lo, mid_hi)) THEN
+        median_per_fte := NULL;
+      END IF;
+      IF EXISTS (SELECT 1 FROM unnest(idx) j
+                  WHERE (cells[j]).worker_ref IS NOT NULL AND hide[j]
+                    AND round((cells[j]).open_episodes / (cells[j]).fte, 1) = top) THEN
+        max_per_fte := NULL;
+      END IF;
+      IF EXISTS (SELECT 1 FROM unnest(idx) j
+                  WHERE (cells[j]).worker_ref IS NOT NULL AND hide[j]
+                    AND round((cells[j]).open_episodes / (cells[j]).fte, 1) > p_threshold) THEN
+        above_threshold := NULL;
+      END IF;
+    END IF;
+    RETURN NEXT;
+  END LOOP;
+
+  workers := NULL;
+  median_per_fte := NULL;
+  max_per_fte := NULL;
+  above_threshold := NULL;
+  FOR i IN 1 .. n LOOP
+    c := cells[i];
+    row_kind := CASE WHEN c.worker_ref IS NULL THEN 'waiting' ELSE 'worker' END;
+    worker_ref := c.worker_ref;
+    team_name := c.team_name;
+    service := c.service;
+    locality := c.locality;
+    fte := c.fte;
+    open_episodes := CASE WHEN hide[i] THEN NULL ELSE c.open_episodes END;
+    episodes_per_fte := CASE WHEN hide[i] OR c.fte IS NULL THEN NULL ELSE round(c.open_episodes / c.fte, 1) END;
+    median_days_waiting := CASE WHEN hide[i] THEN NULL ELSE c.median_days_waiting END;
     open_episodes_suppressed := hide[i];
     RETURN NEXT;
   END LOOP;
@@ -753,7 +840,7 @@ AS $$
   SELECT c.worker_ref, c.team_name, c.service, c.locality, c.fte, c.open_episodes,
          c.episodes_per_fte, c.open_episodes_suppressed
     FROM reporting.caseload_table(p_authority, p_as_at, p_exact) c
-   WHERE c.worker_ref IS NOT NULL
+   WHERE c.row_kind = 'worker'
    ORDER BY c.service, c.team_name, c.worker_ref
 $$;
 
@@ -765,8 +852,25 @@ SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT c.service, c.open_episodes, c.median_days_waiting, c.open_episodes_suppressed
     FROM reporting.caseload_table(p_authority, p_as_at, p_exact) c
-   WHERE c.worker_ref IS NULL
+   WHERE c.row_kind = 'waiting' AND c.service IN ('core', 'adolescence')
    ORDER BY c.service DESC
+$$;
+
+-- Core beside Adolescence (and the Early Help hubs): one row per service.
+CREATE FUNCTION reporting.caseload_by_service(p_authority int, p_as_at date,
+                                              p_threshold numeric DEFAULT 20,
+                                              p_exact boolean DEFAULT false)
+RETURNS TABLE (service text, workers int, fte numeric, open_episodes bigint,
+               episodes_per_fte numeric, median_per_fte numeric, max_per_fte numeric,
+               above_threshold int, open_episodes_suppressed boolean)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT c.service, c.workers, c.fte, c.open_episodes, c.episodes_per_fte, c.median_per_fte,
+         c.max_per_fte, c.above_threshold, c.open_episodes_suppressed
+    FROM reporting.caseload_table(p_authority, p_as_at, p_exact, p_threshold) c
+   WHERE c.row_kind = 'service'
+   ORDER BY array_position(ARRAY['core', 'adolescence', 'early'], c.service)
 $$;
 
 -- ---- priorities and indicators ---------------------------------------------

@@ -41,7 +41,6 @@ struct _FhWindow
   GCancellable         *extract_cancellable;
   int                   authority_id;
   char                 *authority_name;
-  char                 *role_name;
   GPtrArray            *authorities;
   GDateTime            *extracted_at;
   GDateTime            *refreshed_at;
@@ -66,9 +65,6 @@ update_status (FhWindow *self)
   if (self->authority_name != NULL)
     g_string_append_printf (status, "%s · ", self->authority_name);
   g_string_append (status, description);
-  if (self->role_name != NULL)
-    /* Translators: the database role the window is connected as */
-    g_string_append_printf (status, _(" as %s"), self->role_name);
   if (self->extracted_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (self->extracted_at);
@@ -226,8 +222,6 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (privileges == NULL)
     return;  /* the pages show any real problem */
-  g_free (self->role_name);
-  self->role_name = g_strdup (privileges->role_name);
   excessive = fh_session_privileges_is_excessive (privileges);
   if (excessive)
     {
@@ -283,7 +277,6 @@ fh_window_use_database (FhWindow   *self,
   g_cancellable_cancel (self->extract_cancellable);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
-  g_clear_pointer (&self->role_name, g_free);
   gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
 
   if (fh_database_is_connected (database))
@@ -388,7 +381,6 @@ fh_window_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
-  g_clear_pointer (&self->role_name, g_free);
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   g_clear_pointer (&self->refreshed_at, g_date_time_unref);

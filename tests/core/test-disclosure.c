@@ -199,6 +199,7 @@ static const char *reporting_calls[] = {
   "SELECT * FROM reporting.caseload_table(1, '2026-10-31', false)",
   "SELECT * FROM reporting.caseload_by_worker(1, '2026-10-31')",
   "SELECT * FROM reporting.unallocated_episodes(1, '2026-10-31')",
+  "SELECT * FROM reporting.caseload_by_service(1, '2026-10-31', 20)",
   "SELECT reporting.indicator_value_hidden('percent', 50, 3, 6)",
   "SELECT * FROM reporting.indicator_summary(1)",
   "SELECT * FROM reporting.indicator_series(1, 'gld')",
@@ -516,9 +517,13 @@ test_needs_and_caseloads_walk (void)
       PGresult *w = run (reader, "SELECT open_episodes, worker_ref, open_episodes_suppressed, episodes_per_fte"
                                  "  FROM reporting.caseload_by_worker(1, $1::date)", 1, params);
       PGresult *u = run (reader, "SELECT waiting FROM reporting.unallocated_episodes(1, $1::date)", 1, params);
+      PGresult *sv = run (reader, "SELECT open_episodes FROM reporting.caseload_by_service(1, $1::date, 20)",
+                          1, params);
 
       assert_no_small_counts (w, "caseload_by_worker");
       assert_no_small_counts (u, "unallocated_episodes");
+      assert_no_small_counts (sv, "caseload_by_service");
+      PQclear (sv);
       for (int row = 0; row < PQntuples (w); row++)
         {
           /* a pseudonymous reference, never a name or an internal key */
