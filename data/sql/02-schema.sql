@@ -34,6 +34,22 @@ CREATE TABLE fh.ward (
 );
 CREATE INDEX ward_authority_idx ON fh.ward (authority_id);
 
+-- Mid-year population estimates by ward, year and age band (ONS small-area
+-- estimates). A rate uses the latest year at or before the middle of its
+-- period. fh.ward's own population columns hold the latest year, for
+-- profiles.
+CREATE TABLE fh.ward_population (
+  ward_code        text NOT NULL REFERENCES fh.ward ON DELETE CASCADE,
+  year             integer NOT NULL CHECK (year BETWEEN 1990 AND 2100),   -- mid-year (30 June)
+  population_total integer NOT NULL CHECK (population_total >= 0),
+  children_0_4     integer NOT NULL CHECK (children_0_4 >= 0),
+  children_5_9     integer NOT NULL CHECK (children_5_9 >= 0),
+  children_10_17   integer NOT NULL CHECK (children_10_17 >= 0),
+  children_0_17    integer GENERATED ALWAYS AS (children_0_4 + children_5_9 + children_10_17) STORED,
+  PRIMARY KEY (ward_code, year),
+  CHECK (children_0_4 + children_5_9 + children_10_17 <= population_total)
+);
+
 CREATE TABLE fh.locality (
   locality_id   integer PRIMARY KEY,
   authority_id  integer NOT NULL REFERENCES fh.authority,
@@ -105,7 +121,7 @@ CREATE TABLE fh.referral (
   authority_id    integer NOT NULL REFERENCES fh.authority,
   child_id        bigint NOT NULL REFERENCES fh.child,
   family_id       bigint NOT NULL REFERENCES fh.family,
-  ward_code       text NOT NULL REFERENCES fh.ward,
+  ward_code       text REFERENCES fh.ward,          -- NULL: not known at extraction
   age_at_referral smallint NOT NULL CHECK (age_at_referral BETWEEN 0 AND 17),
   received_on     date NOT NULL,
   source          text NOT NULL CHECK (source IN ('school', 'police', 'health', 'self_family',
@@ -126,8 +142,8 @@ CREATE TABLE fh.episode (
   authority_id   integer NOT NULL REFERENCES fh.authority,
   family_id      bigint NOT NULL REFERENCES fh.family,
   child_id       bigint NOT NULL REFERENCES fh.child,
-  ward_code      text NOT NULL REFERENCES fh.ward,
-  referral_id    bigint REFERENCES fh.referral,
+  ward_code      text REFERENCES fh.ward,           -- NULL: not known at extraction
+  referral_id    bigint REFERENCES fh.referral,    -- NULL: started without a referral (partner-led)
   age_at_start   smallint NOT NULL CHECK (age_at_start BETWEEN 0 AND 17),
   level          text NOT NULL CHECK (level IN ('early', 'targeted')),
   service        text CHECK (service IN ('core', 'adolescence')),
