@@ -27,10 +27,18 @@ SET ROLE fh_owner;
 CREATE VIEW reporting.ward_profile AS
 SELECT w.authority_id, w.ward_code, w.ward_name, w.population_total, w.children_0_17,
        w.children_0_4, w.children_5_9, w.children_10_17, w.imd_score, w.pct_global_majority,
-       w.centroid_lon, w.centroid_lat, l.locality_name, (w.boundary IS NOT NULL) AS has_boundary
+       w.centroid_lon, w.centroid_lat, l.locality_name, (w.boundary IS NOT NULL) AS has_boundary,
+       (SELECT max(p.year) FROM fh.ward_population p WHERE p.ward_code = w.ward_code) AS population_year
   FROM fh.ward w
   LEFT JOIN fh.ward_locality wl ON wl.ward_code = w.ward_code
   LEFT JOIN fh.locality l ON l.locality_id = wl.locality_id;
+
+-- Mid-year population estimates by year: published figures, not about anyone.
+CREATE VIEW reporting.ward_population AS
+SELECT w.authority_id, p.ward_code, p.year, p.population_total, p.children_0_17,
+       p.children_0_4, p.children_5_9, p.children_10_17
+  FROM fh.ward_population p
+  JOIN fh.ward w ON w.ward_code = p.ward_code;
 
 CREATE VIEW reporting.ward_boundary AS
 SELECT w.authority_id, w.ward_code, w.boundary::text AS geojson
@@ -240,29 +248,69 @@ AS $$
 $$;
 
 -- ---- demand by ward --------------------------------------------------------
--- referrals:        received in [p_from, p_to]
--- episodes_started: started in [p_from, p_to]
--- episodes_open:    open at the end of p_to (started on or before it, not ended by it)
+-- Measures, as docs/demand-by-ward.md defines them (with their DfE / SSD
+-- equivalents):
+--   requests           requests for support received in the period that have a decision
+--   accepted           of those, accepted for Family Help (early help, targeted Core,
+--                      targeted Adolescence)
+--   rereferrals        accepted referrals of a child who had an accepted referral in
+--                      the 12 months before (DfE re-referral definition)
+--   children_referred  distinct children with a request in the period
+--   episodes_started   episodes of Family Help started in the period
+--   episodes_open      episodes open at the end of the period's last day
+--   children_open      distinct children with an episode open then
 -- Level and service filter referrals through their decision (early_help → early;
 -- targeted_core → targeted/core; targeted_adolescence → targeted/adolescence) and
 -- episodes directly. Need filters episodes by their recorded needs, and referrals
 -- to those that led to an episode with that need. Source filters referrals, and
 -- episodes through the referral they came from. Age band uses the child's age at
 -- referral or at the episode's start, and then rates are per 10,000 children in
--- that band.
+-- that band. Records whose ward is unknown count for the authority only.
 --
--- demand_table returns every ward and, last, the authority (ward_code NULL),
--- suppressed together: the authority row is each measure's line total. The
--- two public functions below return its parts, so that a ward's suppressed
--- figure cannot be worked out from the authority figure either.
+-- Rates use the mid-year population of the latest year at or before the middle
+-- of the period (fh.ward_population); population_year says which.
 
+-- The population year for a period: the latest mid-year estimate (dated
+-- 30 June of its year) at or before the middle of the period, else the
+-- authority's earliest.
+CREATE FUNCTION reporting.population_year(p_authority int, p_from date, p_to date)
+RETURNS int
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  WITH mid AS (SELECT p_from + (p_to - p_from) / 2 AS d)
+  SELECT coalesce(
+           (SELECT max(p.year) FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code, mid
+             WHERE w.authority_id = p_authority
+               AND make_date(p.year, 6, 30) <= mid.d),
+           (SELECT min(p.year) FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
+             WHERE w.authority_id = p_authority))
+$$;
+
+-- Byar's approximation to the exact Poisson confidence interval for a count
+-- (Public Health England, "Technical guide: confidence intervals"), as a
+-- rate per 10,000 of p_population. p_z 1.959964 for 95%, 3.090232 for 99.8%.
+CREATE FUNCTION reporting.byar_rate_interval(p_count bigint, p_population bigint, p_z double precision,
+                                             OUT lower numeric, OUT upper numeric)
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+  SELECT CASE WHEN p_count IS NULL OR p_population IS NULL OR p_population <= 0 THEN NULL
+              WHEN p_count = 0 THEN 0
+              ELSE round((p_count * (1 - 1 / (9.0 * p_count) - p_z / (3 * sqrt(p_count::float8)))^3
+                          * 10000 / p_population)::numeric, 1) END,
+         CASE WHEN p_count IS NULL OR p_population IS NULL OR p_population <= 0 THEN NULL
+              ELSE round(((p_count + 1) * (1 - 1 / (9.0 * (p_count + 1)) + p_z / (3 * sqrt((p_count + 1)::float8)))^3
+                          * 10000 / p_population)::numeric, 1) END
+$$;
+
+-- Every ward and (ward_code NULL, last) the authority, one row per measure,
+-- suppressed per measure with the authority as each line's total.
 CREATE FUNCTION reporting.demand_table(p_authority int, p_from date, p_to date,
                                        p_level text, p_service text, p_need text,
                                        p_source text, p_age_band text, p_exact boolean)
-RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
-               episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
+RETURNS TABLE (ward_code text, ward_name text, measure text, count bigint, suppressed boolean,
+               population bigint, population_year int)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 -- The optional filters ("p_need IS NULL OR …") only fold away in a plan made
@@ -272,17 +320,18 @@ SET work_mem = '32MB'
 AS $$
 DECLARE
   exact    boolean := reporting.exact_figures(p_exact);
+  measures constant text[] := ARRAY['requests', 'accepted', 'rereferrals', 'children_referred',
+                                    'episodes_started', 'episodes_open', 'children_open'];
+  pop_year int;
   auth     text;
   codes    text[];
   names    text[];
   pops     bigint[];
-  refs     bigint[];
-  starts   bigint[];
-  opens    bigint[];
-  m_ref    boolean[];
-  m_start  boolean[];
-  m_open   boolean[];
+  cells    bigint[];      -- cells[slot][measure]: slot k is ward k, slot n + 1 the authority
+  line     bigint[];
+  mask     boolean[];
   n        int;
+  m        int := 7;
 BEGIN
   PERFORM reporting.check_filters(p_level, p_service, p_need, p_source, p_age_band);
   PERFORM reporting.check_period(p_from, p_to, NOT exact);
@@ -291,12 +340,43 @@ BEGIN
   IF NOT FOUND THEN
     RETURN;
   END IF;
+  pop_year := reporting.population_year(p_authority, p_from, p_to);
 
+  SELECT array_agg(w.ward_code ORDER BY w.ward_code),
+         array_agg(w.ward_name ORDER BY w.ward_code),
+         array_agg(coalesce((CASE p_age_band WHEN '0-4' THEN p.children_0_4
+                                             WHEN '5-9' THEN p.children_5_9
+                                             WHEN '10-17' THEN p.children_10_17
+                                             ELSE p.children_0_17 END)::bigint, 0) ORDER BY w.ward_code)
+    INTO codes, names, pops
+    FROM fh.ward w
+    LEFT JOIN fh.ward_population p ON p.ward_code = w.ward_code AND p.year = pop_year
+   WHERE w.authority_id = p_authority;
+  n := coalesce(array_length(codes, 1), 0);
+  IF n = 0 THEN
+    RETURN;
+  END IF;
+  codes := codes || NULL::text;
+  names := names || auth;
+  pops := pops || (SELECT sum(x)::bigint FROM unnest(pops) x);
+  cells := array_fill(0::bigint, ARRAY[(n + 1) * m]);
+
+  -- Per ward (in ward-code order) and for the whole authority, whose
+  -- distinct children are counted once each and whose counts include
+  -- records with no known ward.
   WITH ref AS (
-    SELECT r.ward_code, count(*) AS n
+    SELECT r.ward_code, r.child_id,
+           r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence') AS accepted,
+           r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
+             AND EXISTS (SELECT 1 FROM fh.referral q
+                          WHERE q.child_id = r.child_id AND q.referral_id <> r.referral_id
+                            AND q.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
+                            AND q.received_on < r.received_on
+                            AND q.received_on >= r.received_on - interval '12 months') AS rereferral
       FROM fh.referral r
      WHERE r.authority_id = p_authority
        AND r.received_on BETWEEN p_from AND p_to
+       AND r.decision IS NOT NULL
        AND (p_source IS NULL OR r.source = p_source)
        AND (p_age_band IS NULL
             OR (p_age_band = '0-4' AND r.age_at_referral <= 4)
@@ -309,11 +389,10 @@ BEGIN
        AND (p_need IS NULL OR EXISTS (SELECT 1 FROM fh.episode e
                                         JOIN fh.episode_need en ON en.episode_id = e.episode_id
                                        WHERE e.referral_id = r.referral_id AND en.need = p_need))
-     GROUP BY r.ward_code
   ), epi AS (
-    SELECT e.ward_code,
-           count(*) FILTER (WHERE e.started_on >= p_from) AS started,
-           count(*) FILTER (WHERE e.ended_on IS NULL OR e.ended_on > p_to) AS open
+    SELECT e.ward_code, e.child_id,
+           e.started_on >= p_from AS started,
+           (e.ended_on IS NULL OR e.ended_on > p_to) AS open
       FROM fh.episode e
      WHERE e.authority_id = p_authority
        AND e.started_on <= p_to
@@ -328,109 +407,234 @@ BEGIN
                                        WHERE en.episode_id = e.episode_id AND en.need = p_need))
        AND (p_source IS NULL OR EXISTS (SELECT 1 FROM fh.referral r
                                          WHERE r.referral_id = e.referral_id AND r.source = p_source))
-     GROUP BY e.ward_code
+  ), ref_g AS (
+    SELECT CASE WHEN GROUPING(ref.ward_code) = 1 THEN n + 1
+                ELSE array_position(codes[1:n], ref.ward_code) END AS k,
+           ARRAY[count(*), count(*) FILTER (WHERE ref.accepted), count(*) FILTER (WHERE ref.rereferral),
+                 count(DISTINCT ref.child_id)] AS v
+      FROM ref
+     GROUP BY GROUPING SETS ((ref.ward_code), ())
+  ), epi_g AS (
+    SELECT CASE WHEN GROUPING(epi.ward_code) = 1 THEN n + 1
+                ELSE array_position(codes[1:n], epi.ward_code) END AS k,
+           ARRAY[count(*) FILTER (WHERE epi.started), count(*) FILTER (WHERE epi.open),
+                 count(DISTINCT epi.child_id) FILTER (WHERE epi.open)] AS v
+      FROM epi
+     GROUP BY GROUPING SETS ((epi.ward_code), ())
   )
-  SELECT array_agg(w.ward_code ORDER BY w.ward_code),
-         array_agg(w.ward_name ORDER BY w.ward_code),
-         array_agg((CASE p_age_band WHEN '0-4' THEN w.children_0_4
-                                    WHEN '5-9' THEN w.children_5_9
-                                    WHEN '10-17' THEN w.children_10_17
-                                    ELSE w.children_0_17 END)::bigint ORDER BY w.ward_code),
-         array_agg(coalesce(ref.n, 0) ORDER BY w.ward_code),
-         array_agg(coalesce(epi.started, 0) ORDER BY w.ward_code),
-         array_agg(coalesce(epi.open, 0) ORDER BY w.ward_code)
-    INTO codes, names, pops, refs, starts, opens
-    FROM fh.ward w
-    LEFT JOIN ref ON ref.ward_code = w.ward_code
-    LEFT JOIN epi ON epi.ward_code = w.ward_code
-   WHERE w.authority_id = p_authority;
+  SELECT array_agg(coalesce(ref_g.v, ARRAY[0, 0, 0, 0]::bigint[]) || coalesce(epi_g.v, ARRAY[0, 0, 0]::bigint[])
+                   ORDER BY slot.k)
+    INTO cells
+    FROM generate_series(1, n + 1) AS slot (k)
+    LEFT JOIN ref_g ON ref_g.k = slot.k
+    LEFT JOIN epi_g ON epi_g.k = slot.k;
+  -- cells[k][j]: slot k (ward k, or n + 1 the authority), measure j
 
-  n := coalesce(array_length(codes, 1), 0);
-  -- The authority's figures are the sums over its wards: every referral and
-  -- episode belongs to exactly one ward.
-  codes := codes || NULL::text;
-  names := names || auth;
-  pops := pops || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(pops) x);
-  refs := refs || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(refs) x);
-  starts := starts || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(starts) x);
-  opens := opens || (SELECT coalesce(sum(x), 0)::bigint FROM unnest(opens) x);
+  FOR j IN 1 .. m LOOP
+    line := ARRAY(SELECT cells[k][j] FROM generate_series(1, n) k);
+    IF exact THEN
+      mask := array_fill(false, ARRAY[n + 1]);
+    ELSE
+      mask := reporting.suppression_mask(line, cells[n + 1][j]);
+    END IF;
+    FOR k IN 1 .. n + 1 LOOP
+      ward_code := codes[k];
+      ward_name := names[k];
+      measure := measures[j];
+      suppressed := mask[k];
+      count := CASE WHEN mask[k] THEN NULL ELSE cells[k][j] END;
+      population := pops[k];
+      population_year := pop_year;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+END;
+$$;
 
-  IF exact THEN
-    m_ref := array_fill(false, ARRAY[n + 1]);
-    m_start := m_ref;
-    m_open := m_ref;
-  ELSE
-    m_ref := reporting.suppression_mask(refs[1:n], refs[n + 1]);
-    m_start := reporting.suppression_mask(starts[1:n], starts[n + 1]);
-    m_open := reporting.suppression_mask(opens[1:n], opens[n + 1]);
-  END IF;
+-- What the demand page and every export show: each ward and the authority,
+-- each measure, with its rate, 95% interval, and the same period a year
+-- earlier, the change in count and rate (with the change's 95% interval,
+-- from the two counts' Poisson variances), and for wards whether the rate
+-- is significantly higher or lower than the authority's (its 95% interval
+-- wholly above or below). Re-referrals also as a percentage of accepted
+-- referrals. Everything built on a suppressed count is NULL.
+CREATE FUNCTION reporting.demand_measures(p_authority int, p_from date, p_to date,
+                                          p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                          p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                          p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
+RETURNS TABLE (ward_code text, ward_name text, measure text, count bigint, suppressed boolean,
+               population bigint, population_year int, rate numeric, rate_lower95 numeric,
+               rate_upper95 numeric, percent numeric, previous_count bigint,
+               previous_suppressed boolean, previous_population_year int, previous_rate numeric,
+               count_change bigint, count_percent_change numeric, rate_change numeric,
+               rate_change_lower95 numeric, rate_change_upper95 numeric, versus_authority text)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  WITH cur AS (
+    SELECT d.*, reporting.rate_per_10k(d.count, d.population) AS rate,
+           (reporting.byar_rate_interval(d.count, d.population, 1.959964)).*
+      FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                  p_source, p_age_band, p_exact) d
+  ), prev AS (
+    SELECT d.*, reporting.rate_per_10k(d.count, d.population) AS rate
+      FROM reporting.demand_table(p_authority, (p_from - interval '1 year')::date,
+                                  ((p_to + 1) - interval '1 year')::date - 1,
+                                  p_level, p_service, p_need, p_source, p_age_band, p_exact) d
+  ), city AS (
+    SELECT c.measure, c.rate FROM cur c WHERE c.ward_code IS NULL
+  ), accepted AS (
+    SELECT c.ward_code, c.count FROM cur c WHERE c.measure = 'accepted'
+  )
+  SELECT c.ward_code, c.ward_name, c.measure, c.count, c.suppressed, c.population, c.population_year,
+         c.rate, c.lower, c.upper,
+         CASE WHEN c.measure = 'rereferrals' AND a.count > 0 THEN round(c.count * 100.0 / a.count, 1) END,
+         p.count, p.suppressed, p.population_year, p.rate,
+         c.count - p.count,
+         CASE WHEN p.count > 0 THEN round((c.count - p.count) * 100.0 / p.count, 1) END,
+         c.rate - p.rate,
+         round((c.rate - p.rate) - 1.959964 * 10000 * sqrt(c.count::numeric / power(c.population::numeric, 2) + p.count::numeric / power(p.population::numeric, 2)), 1),
+         round((c.rate - p.rate) + 1.959964 * 10000 * sqrt(c.count::numeric / power(c.population::numeric, 2) + p.count::numeric / power(p.population::numeric, 2)), 1),
+         CASE WHEN c.ward_code IS NULL OR c.rate IS NULL OR city.rate IS NULL THEN NULL
+              WHEN c.lower > city.rate THEN 'higher'
+              WHEN c.upper < city.rate THEN 'lower'
+              ELSE 'similar' END
+    FROM cur c
+    LEFT JOIN prev p ON p.ward_code IS NOT DISTINCT FROM c.ward_code AND p.measure = c.measure
+    LEFT JOIN city ON city.measure = c.measure
+    LEFT JOIN accepted a ON a.ward_code IS NOT DISTINCT FROM c.ward_code
+   ORDER BY array_position(ARRAY['requests', 'accepted', 'rereferrals', 'children_referred',
+                                 'episodes_started', 'episodes_open', 'children_open'], c.measure),
+            c.ward_code NULLS LAST
+$$;
 
-  FOR i IN 1 .. n + 1 LOOP
-    ward_code := codes[i];
-    ward_name := names[i];
-    children_0_17 := pops[i];
-    referrals := CASE WHEN m_ref[i] THEN NULL ELSE refs[i] END;
-    episodes_started := CASE WHEN m_start[i] THEN NULL ELSE starts[i] END;
-    episodes_open := CASE WHEN m_open[i] THEN NULL ELSE opens[i] END;
-    referral_rate := reporting.rate_per_10k(referrals, pops[i]);
-    started_rate := reporting.rate_per_10k(episodes_started, pops[i]);
-    open_rate := reporting.rate_per_10k(episodes_open, pops[i]);
-    referrals_suppressed := m_ref[i];
-    episodes_started_suppressed := m_start[i];
-    episodes_open_suppressed := m_open[i];
+-- The demand page's first shape, kept for it: referrals are requests for
+-- support (with a decision), the population column is the rate's
+-- denominator (the age band's children when one is chosen).
+CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
+                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                      p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
+RETURNS TABLE (ward_code text, ward_name text, population bigint, referrals bigint,
+               episodes_started bigint, episodes_open bigint, referral_rate numeric,
+               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, episodes_open_suppressed boolean,
+               population_year int)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT d.ward_code, min(d.ward_name), min(d.population),
+         min(d.count) FILTER (WHERE d.measure = 'requests'),
+         min(d.count) FILTER (WHERE d.measure = 'episodes_started'),
+         min(d.count) FILTER (WHERE d.measure = 'episodes_open'),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'requests'), min(d.population)),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_started'), min(d.population)),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_open'), min(d.population)),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'requests'),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_started'),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_open'),
+         min(d.population_year)
+    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                p_source, p_age_band, p_exact) d
+   WHERE d.ward_code IS NOT NULL
+   GROUP BY d.ward_code
+   ORDER BY d.ward_code
+$$;
+
+-- The same for the whole authority (the "city" figure), counted in SQL and
+-- suppressed with its wards.
+CREATE FUNCTION reporting.authority_demand(p_authority int, p_from date, p_to date,
+                                           p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                           p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                           p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
+RETURNS TABLE (ward_code text, ward_name text, population bigint, referrals bigint,
+               episodes_started bigint, episodes_open bigint, referral_rate numeric,
+               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+               episodes_started_suppressed boolean, episodes_open_suppressed boolean,
+               population_year int)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT NULL::text, min(d.ward_name), min(d.population),
+         min(d.count) FILTER (WHERE d.measure = 'requests'),
+         min(d.count) FILTER (WHERE d.measure = 'episodes_started'),
+         min(d.count) FILTER (WHERE d.measure = 'episodes_open'),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'requests'), min(d.population)),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_started'), min(d.population)),
+         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_open'), min(d.population)),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'requests'),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_started'),
+         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_open'),
+         min(d.population_year)
+    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                p_source, p_age_band, p_exact) d
+   WHERE d.ward_code IS NULL
+  HAVING count(*) > 0
+$$;
+
+-- What the figures leave out, for the period: requests with no decision yet,
+-- episodes with no need recorded, episodes with no referral, and records
+-- whose ward is unknown. Counts of records, suppressed like any other.
+CREATE FUNCTION reporting.data_completeness(p_authority int, p_from date, p_to date,
+                                            p_exact boolean DEFAULT false)
+RETURNS TABLE (item text, count bigint, suppressed boolean, out_of bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+DECLARE
+  exact boolean := reporting.exact_figures(p_exact);
+  rec   record;
+BEGIN
+  PERFORM reporting.check_period(p_from, p_to, NOT exact);
+  FOR rec IN
+    SELECT 'requests_without_decision' AS item,
+           count(*) FILTER (WHERE r.decision IS NULL) AS n, count(*) AS total
+      FROM fh.referral r
+     WHERE r.authority_id = p_authority AND r.received_on BETWEEN p_from AND p_to
+    UNION ALL
+    SELECT 'referrals_without_ward', count(*) FILTER (WHERE r.ward_code IS NULL), count(*)
+      FROM fh.referral r
+     WHERE r.authority_id = p_authority AND r.received_on BETWEEN p_from AND p_to
+    UNION ALL
+    SELECT 'episodes_without_need',
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM fh.episode_need n WHERE n.episode_id = e.episode_id)),
+           count(*)
+      FROM fh.episode e
+     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
+    UNION ALL
+    SELECT 'episodes_without_referral', count(*) FILTER (WHERE e.referral_id IS NULL), count(*)
+      FROM fh.episode e
+     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
+    UNION ALL
+    SELECT 'episodes_without_ward', count(*) FILTER (WHERE e.ward_code IS NULL), count(*)
+      FROM fh.episode e
+     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
+  LOOP
+    item := rec.item;
+    -- each is a line of two: the records left out and the rest
+    suppressed := NOT exact AND (rec.n BETWEEN 1 AND 5 OR (rec.total - rec.n) BETWEEN 1 AND 5);
+    count := CASE WHEN suppressed THEN NULL ELSE rec.n END;
+    out_of := CASE WHEN suppressed THEN NULL ELSE rec.total END;
     RETURN NEXT;
   END LOOP;
 END;
 $$;
 
-CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
-                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
-                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
-                                      p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
-RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
-               episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh, pg_temp
-AS $$
-  SELECT d.*
-    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
-                                p_source, p_age_band, p_exact) d
-   WHERE d.ward_code IS NOT NULL
-   ORDER BY d.ward_code
-$$;
-
--- The same measures for the whole authority (the "city" figure), counted
--- in SQL and suppressed with its wards.
-CREATE FUNCTION reporting.authority_demand(p_authority int, p_from date, p_to date,
-                                           p_level text DEFAULT NULL, p_service text DEFAULT NULL,
-                                           p_need text DEFAULT NULL, p_source text DEFAULT NULL,
-                                           p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
-RETURNS TABLE (ward_code text, ward_name text, children_0_17 bigint, referrals bigint,
-               episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, episodes_open_suppressed boolean)
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, fh, pg_temp
-AS $$
-  SELECT d.*
-    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
-                                p_source, p_age_band, p_exact) d
-   WHERE d.ward_code IS NULL
-$$;
-
--- Every month from p_from's month to p_to's month, zero-filled, with the
--- rolling 12-month total of referrals ending in each month. Months are
--- whole calendar months whatever the days of p_from and p_to. Each month is
--- suppressed across all the authority's wards (the authority is the line
+-- Every month from p_from's month to p_to's month, zero-filled: requests for
+-- support (with a decision) received and episodes started, the children
+-- population of the month's population year, and the rolling 12-month total
+-- of requests ending in each month — NULL, with referrals_12m_complete
+-- false, where its window starts before the authority's data does. Months
+-- are whole calendar months whatever the days of p_from and p_to. Each month
+-- is suppressed across all the authority's wards (the authority is the line
 -- total), the same cells whichever ward is asked for; a rolling total is
 -- published only when none of its twelve months is suppressed.
 CREATE FUNCTION reporting.demand_monthly(p_authority int, p_ward_code text, p_from date, p_to date,
                                          p_exact boolean DEFAULT false)
-RETURNS TABLE (month date, referrals bigint, episodes_started bigint, children_0_17 bigint,
+RETURNS TABLE (month date, referrals bigint, episodes_started bigint, population bigint,
                referrals_12m bigint, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, referrals_12m_suppressed boolean)
+               episodes_started_suppressed boolean, referrals_12m_suppressed boolean,
+               population_year int, referrals_12m_complete boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
@@ -439,10 +643,9 @@ DECLARE
   exact    boolean := reporting.exact_figures(p_exact);
   first_m  date;
   last_m   date;
+  data_m   date;
   codes    text[];
-  pops     bigint[];
   sel      int;
-  pop      bigint;
   months   date[] := '{}';
   s_ref    bigint[] := '{}';
   s_start  bigint[] := '{}';
@@ -453,13 +656,13 @@ DECLARE
   n        int;
   r12      bigint;
   hidden   boolean;
+  pop_year int;
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, false);
   first_m := date_trunc('month', p_from)::date;
   last_m := date_trunc('month', p_to)::date;
 
-  SELECT array_agg(w.ward_code ORDER BY w.ward_code), array_agg(w.children_0_17::bigint ORDER BY w.ward_code)
-    INTO codes, pops
+  SELECT array_agg(w.ward_code ORDER BY w.ward_code) INTO codes
     FROM fh.ward w WHERE w.authority_id = p_authority;
   n := coalesce(array_length(codes, 1), 0);
   IF n = 0 THEN
@@ -467,24 +670,25 @@ BEGIN
   END IF;
   IF p_ward_code IS NULL THEN
     sel := n + 1;
-    pop := (SELECT sum(x)::bigint FROM unnest(pops) x);
   ELSE
     sel := array_position(codes, p_ward_code);
     IF sel IS NULL THEN
       RETURN;
     END IF;
-    pop := pops[sel];
   END IF;
+  SELECT date_trunc('month', min(r.received_on))::date INTO data_m
+    FROM fh.referral r WHERE r.authority_id = p_authority;
 
   FOR rec IN
     WITH months AS (
       SELECT generate_series(first_m - interval '11 months', last_m, interval '1 month')::date AS month
-    ), wards AS (
-      SELECT unnest(codes) AS ward_code
+    ), slots AS (
+      SELECT k, codes[k] AS ward_code FROM generate_series(1, n) k
     ), ref AS (
       SELECT r.ward_code, date_trunc('month', r.received_on)::date AS month, count(*) AS n
         FROM fh.referral r
        WHERE r.authority_id = p_authority
+         AND r.decision IS NOT NULL
          AND r.received_on >= first_m - interval '11 months'
          AND r.received_on < last_m + interval '1 month'
        GROUP BY 1, 2
@@ -497,27 +701,28 @@ BEGIN
        GROUP BY 1, 2
     )
     SELECT m.month,
-           array_agg(coalesce(ref.n, 0) ORDER BY w.ward_code) AS refs,
-           array_agg(coalesce(epi.n, 0) ORDER BY w.ward_code) AS starts
+           array_agg(coalesce(ref.n, 0) ORDER BY s.k) AS refs,
+           array_agg(coalesce(epi.n, 0) ORDER BY s.k) AS starts,
+           -- the authority: every ward and the records with no known ward
+           (SELECT coalesce(sum(x.n), 0) FROM ref x WHERE x.month = m.month)::bigint AS ref_total,
+           (SELECT coalesce(sum(x.n), 0) FROM epi x WHERE x.month = m.month)::bigint AS start_total
       FROM months m
-      CROSS JOIN wards w
-      LEFT JOIN ref ON ref.month = m.month AND ref.ward_code = w.ward_code
-      LEFT JOIN epi ON epi.month = m.month AND epi.ward_code = w.ward_code
+      CROSS JOIN slots s
+      LEFT JOIN ref ON ref.month = m.month AND ref.ward_code = s.ward_code
+      LEFT JOIN epi ON epi.month = m.month AND epi.ward_code = s.ward_code
      GROUP BY m.month
      ORDER BY m.month
   LOOP
-    rec.refs := rec.refs || (SELECT sum(x)::bigint FROM unnest(rec.refs) x);
-    rec.starts := rec.starts || (SELECT sum(x)::bigint FROM unnest(rec.starts) x);
     months := months || rec.month;
-    s_ref := s_ref || rec.refs[sel];
-    s_start := s_start || rec.starts[sel];
+    s_ref := s_ref || (rec.refs || rec.ref_total)[sel];
+    s_start := s_start || (rec.starts || rec.start_total)[sel];
     IF exact THEN
       m_ref := m_ref || false;
       m_start := m_start || false;
     ELSE
-      mask := reporting.suppression_mask(rec.refs[1:n], rec.refs[n + 1]);
+      mask := reporting.suppression_mask(rec.refs, rec.ref_total);
       m_ref := m_ref || mask[sel];
-      mask := reporting.suppression_mask(rec.starts[1:n], rec.starts[n + 1]);
+      mask := reporting.suppression_mask(rec.starts, rec.start_total);
       m_start := m_start || mask[sel];
     END IF;
   END LOOP;
@@ -530,10 +735,15 @@ BEGIN
       hidden := hidden OR m_ref[k];
     END LOOP;
     month := months[j];
+    pop_year := reporting.population_year(p_authority, months[j], (months[j] + interval '1 month - 1 day')::date);
+    population := (SELECT sum(CASE WHEN p_ward_code IS NULL OR p.ward_code = p_ward_code THEN p.children_0_17 END)::bigint
+                     FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
+                    WHERE w.authority_id = p_authority AND p.year = pop_year);
+    population_year := pop_year;
     referrals := CASE WHEN m_ref[j] THEN NULL ELSE s_ref[j] END;
     episodes_started := CASE WHEN m_start[j] THEN NULL ELSE s_start[j] END;
-    children_0_17 := pop;
-    referrals_12m := CASE WHEN hidden THEN NULL ELSE r12 END;
+    referrals_12m_complete := data_m IS NOT NULL AND months[j - 11] >= data_m;
+    referrals_12m := CASE WHEN hidden OR NOT referrals_12m_complete THEN NULL ELSE r12 END;
     referrals_suppressed := m_ref[j];
     episodes_started_suppressed := m_start[j];
     referrals_12m_suppressed := hidden;
