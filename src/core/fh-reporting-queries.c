@@ -135,15 +135,17 @@ parse_ward_demand (const PGresult *r, int row)
   d->referral_rate = fh_pg_value_double (r, row, 6);
   d->started_rate = fh_pg_value_double (r, row, 7);
   d->open_rate = fh_pg_value_double (r, row, 8);
+  d->population_year = fh_pg_value_int (r, row, 12, 0);
   return d;
 }
 
 static const FhQuerySpec ward_demand_spec = {
-  "SELECT ward_code, ward_name, children_0_17, referrals, episodes_started, episodes_open,"
+  "SELECT ward_code, ward_name, population, referrals, episodes_started, episodes_open,"
   "       referral_rate, started_rate, open_rate,"
-  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed"
+  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
+  "       population_year"
   "  FROM reporting.ward_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  12, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, FALSE
+  13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, FALSE
 };
 
 void
@@ -169,11 +171,12 @@ fh_database_ward_demand_finish (FhDatabase    *self,
 }
 
 static const FhQuerySpec authority_demand_spec = {
-  "SELECT ward_code, ward_name, children_0_17, referrals, episodes_started, episodes_open,"
+  "SELECT ward_code, ward_name, population, referrals, episodes_started, episodes_open,"
   "       referral_rate, started_rate, open_rate,"
-  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed"
+  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
+  "       population_year"
   "  FROM reporting.authority_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  12, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
+  13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
 };
 
 static char **
@@ -345,14 +348,16 @@ parse_monthly_demand (const PGresult *r, int row)
   m->episodes_started = fh_pg_value_count_or_suppressed (r, row, 2, 6);
   m->children_0_17 = fh_pg_value_count (r, row, 3);
   m->referrals_12m = fh_pg_value_count_or_suppressed (r, row, 4, 7);
+  m->population_year = fh_pg_value_int (r, row, 8, 0);
   return m;
 }
 
 static const FhQuerySpec demand_monthly_spec = {
-  "SELECT month, referrals, episodes_started, children_0_17, referrals_12m,"
-  "       referrals_suppressed, episodes_started_suppressed, referrals_12m_suppressed"
+  "SELECT month, referrals, episodes_started, population, referrals_12m,"
+  "       referrals_suppressed, episodes_started_suppressed, referrals_12m_suppressed,"
+  "       population_year"
   "  FROM reporting.demand_monthly($1::int, $2, $3::date, $4::date)",
-  8, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
+  9, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
 };
 
 void

@@ -33,8 +33,9 @@ typedef struct {
 typedef struct {
   char   *ward_code;
   char   *ward_name;
-  gint64  children_0_17;
-  gint64  referrals;
+  gint64  children_0_17;        /* the rate's denominator: children in the chosen band */
+  int     population_year;      /* the mid-year estimate it comes from */
+  gint64  referrals;            /* requests for support with a decision */
   gint64  episodes_started;
   gint64  episodes_open;        /* open at the period end */
   double  referral_rate;        /* per 10,000 children 0–17, 1 d.p. */
@@ -47,7 +48,9 @@ typedef struct {
   gint64     referrals;
   gint64     episodes_started;
   gint64     children_0_17;
-  gint64     referrals_12m;     /* rolling 12-month total ending this month */
+  gint64     referrals_12m;     /* rolling 12-month total ending this month; missing when
+                                 * its window starts before the data */
+  int        population_year;
 } FhMonthlyDemand;
 
 typedef struct {

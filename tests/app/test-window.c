@@ -172,11 +172,10 @@ test_window_shows_real_figures (void)
   /* The figures as the labels read, against libpq on its own connection. */
   assert_latest_financial_year (fh_demand_page_get_period_from (demand),
                                 fh_demand_page_get_period_to (demand));
-  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected = independent_figure ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                  authority, fh_demand_page_get_period_from (demand),
                                  fh_demand_page_get_period_to (demand), 0);
-  expected_rate = independent_figure ("SELECT round(sum(referrals) * 10000.0 / sum(children_0_17), 1)"
-                                      " FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected_rate = independent_figure ("SELECT referral_rate FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                       authority, fh_demand_page_get_period_from (demand),
                                       fh_demand_page_get_period_to (demand), 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
@@ -395,7 +394,7 @@ test_demand_choices_remembered (void)
   g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
   g_assert_cmpstr (fh_demand_page_get_selected_ward (again), ==, "E05012280");
   {
-    g_autofree char *expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
+    g_autofree char *expected = independent_count ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date,"
                                                    " NULL, NULL, NULL, NULL, '10-17')",
                                                    fh_demand_page_get_period_from (again),
                                                    fh_demand_page_get_period_to (again));
@@ -438,7 +437,7 @@ test_window_authorities (void)
   g_assert_cmpint (g_settings_get_int (settings, "authority-id"), ==, fh_window_get_authority_id (window));
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
-  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected = independent_figure ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                  fh_window_get_authority_id (window),
                                  fh_demand_page_get_period_from (demand),
                                  fh_demand_page_get_period_to (demand), 0);
