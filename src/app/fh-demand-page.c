@@ -48,9 +48,8 @@ typedef struct {
 
 struct _FhDemandPage
 {
-  GtkWidget       parent_instance;
+  FhPage          parent_instance;
 
-  FhDataView     *data_view;
   GtkDropDown    *measure_dropdown;
   GtkDropDown    *unit_dropdown;
   GtkDropDown    *period_dropdown;
@@ -77,39 +76,29 @@ struct _FhDemandPage
   GtkGrid        *ward_grid;
 
   GSettings      *settings;
-  FhDatabase     *database;
-  int             authority_id;
   FhMapChart     *map;
   FhBarChart     *bars;
   FhLineChart    *trend;
   FhScatterChart *scatter;
-  GCancellable   *needs_cancellable;
+  FhQueryGroup   *needs_queries;
   GPtrArray      *needs;
-  GCancellable   *cancellable;
-  GCancellable   *trend_cancellable;
+  FhQueryGroup   *trend_queries;
   GPtrArray      *trend_ward;
   GPtrArray      *trend_city;
-  int             trend_pending;
   FhPeriod       *period;
   FhPeriod       *previous_period;
   GPtrArray      *profiles;
-  int             profiles_authority;
   GPtrArray      *wards;
   GPtrArray      *wards_before;
   FhWardDemand   *city;
   FhWardDemand   *city_before;
   char           *selected;
-  int             pending;
-  GError         *error;
-  guint           load_count;
   gboolean        restoring;
 };
 
-static void page_iface_init (FhPageInterface *iface);
 static void reload (FhDemandPage *self);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhDemandPage, fh_demand_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH_TYPE_PAGE)
 
 #define CHOICE(key, codes, field) { key, codes, G_N_ELEMENTS (codes), G_STRUCT_OFFSET (FhDemandPage, field) }
 static const Choice choices[] = {
@@ -358,33 +347,30 @@ show_trend (FhDemandPage *self)
 }
 
 static void
-trend_done (FhDemandPage *self, GError *error)
+trend_done (gpointer owner, const GError *error)
 {
-  if (--self->trend_pending > 0)
-    return;
+  FhDemandPage *self = FH_DEMAND_PAGE (owner);
+
   if (error != NULL || self->trend_city == NULL)
     {
       gtk_label_set_text (self->trend_note, error ? error->message : "");
       return;
     }
-  show_trend (self);
+  /* the ward names come with the main load */
+  if (fh_page_get_state (FH_PAGE (self)) == FH_DATA_VIEW_CONTENT)
+    show_trend (self);
 }
 
-#define DEFINE_TREND_CALLBACK(name, field)                                           \
-  static void name (GObject *source, GAsyncResult *result, gpointer user_data)       \
+#define DEFINE_TREND_FINISH(name, field)                                             \
+  static gboolean name (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error) \
   {                                                                                  \
-    g_autoptr(FhDemandPage) self = user_data;                                        \
-    g_autoptr(GError) error = NULL;                                                  \
-    GPtrArray *rows = fh_database_demand_monthly_finish (FH_DATABASE (source), result, &error); \
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                   \
-      return;                                                                        \
     g_clear_pointer (&self->field, g_ptr_array_unref);                               \
-    self->field = rows;                                                              \
-    trend_done (self, error);                                                        \
+    self->field = fh_database_demand_monthly_finish (FH_DATABASE (source), result, error); \
+    return self->field != NULL;                                                      \
   }
 
-DEFINE_TREND_CALLBACK (on_trend_ward, trend_ward)
-DEFINE_TREND_CALLBACK (on_trend_city, trend_city)
+DEFINE_TREND_FINISH (finish_trend_ward, trend_ward)
+DEFINE_TREND_FINISH (finish_trend_city, trend_city)
 
 static void
 load_trend (FhDemandPage *self)
@@ -394,22 +380,21 @@ load_trend (FhDemandPage *self)
   g_autoptr(GDateTime) to = g_date_time_add_days (today, -1);
   g_autoptr(GDateTime) from = g_date_time_add_months (today, -HISTORY_MONTHS);
 
-  if (self->database == NULL)
-    return;
-  g_cancellable_cancel (self->trend_cancellable);
-  g_clear_object (&self->trend_cancellable);
-  self->trend_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
+  FhDatabase *database = fh_page_get_database (FH_PAGE (self));
+  int authority_id = fh_page_get_authority_id (FH_PAGE (self));
 
-  self->trend_pending = 1;
-  fh_database_demand_monthly_async (self->database, self->authority_id, NULL, from, to,
-                                    self->trend_cancellable, on_trend_city, g_object_ref (self));
+  if (database == NULL)
+    return;
+  fh_query_group_restart (self->trend_queries);
+  g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
+  g_clear_pointer (&self->trend_city, g_ptr_array_unref);
+
+  fh_database_demand_monthly_async (database, authority_id, NULL, from, to,
+                                    FH_QUERY (self->trend_queries, "demand_monthly", (FhQueryFinishFunc) finish_trend_city));
   if (self->selected != NULL && *self->selected)
-    {
-      self->trend_pending++;
-      fh_database_demand_monthly_async (self->database, self->authority_id, self->selected, from, to,
-                                        self->trend_cancellable, on_trend_ward, g_object_ref (self));
-    }
+    fh_database_demand_monthly_async (database, authority_id, self->selected, from, to,
+                                      FH_QUERY (self->trend_queries, "demand_monthly (ward)",
+                                                (FhQueryFinishFunc) finish_trend_ward));
 }
 
 /* ---- ward profile ---------------------------------------------------------------- */
@@ -527,32 +512,32 @@ show_profile (FhDemandPage *self)
     }
 }
 
-static void
-on_needs (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+finish_needs (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  g_autoptr(FhDemandPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows = fh_database_top_needs_finish (FH_DATABASE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   g_clear_pointer (&self->needs, g_ptr_array_unref);
-  self->needs = rows;
-  show_profile (self);
+  self->needs = fh_database_top_needs_finish (FH_DATABASE (source), result, error);
+  return self->needs != NULL;
+}
+
+static void
+needs_done (gpointer owner, const GError *error)
+{
+  show_profile (FH_DEMAND_PAGE (owner));
 }
 
 static void
 load_needs (FhDemandPage *self)
 {
-  g_cancellable_cancel (self->needs_cancellable);
-  g_clear_object (&self->needs_cancellable);
+  FhDatabase *database = fh_page_get_database (FH_PAGE (self));
+
+  fh_query_group_restart (self->needs_queries);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
-  if (self->database == NULL || self->period == NULL || self->selected == NULL || !*self->selected)
+  if (database == NULL || self->period == NULL || self->selected == NULL || !*self->selected)
     return;
-  self->needs_cancellable = g_cancellable_new ();
-  fh_database_top_needs_async (self->database, self->authority_id, self->selected,
-                               self->period->from, self->period->to, self->needs_cancellable,
-                               on_needs, g_object_ref (self));
+  fh_database_top_needs_async (database, fh_page_get_authority_id (FH_PAGE (self)), self->selected,
+                               self->period->from, self->period->to,
+                               FH_QUERY (self->needs_queries, "top_needs", (FhQueryFinishFunc) finish_needs));
 }
 
 /* ---- showing results ------------------------------------------------------ */
@@ -645,7 +630,7 @@ show_results (FhDemandPage *self)
 
   if (self->wards->len == 0)
     {
-      fh_data_view_show_empty (self->data_view, _("This authority has no wards in the database."));
+      fh_page_show_empty (FH_PAGE (self), _("This authority has no wards in the database."));
       return;
     }
 
@@ -710,73 +695,39 @@ show_results (FhDemandPage *self)
   show_profile (self);
   load_needs (self);
   /* the trend may have arrived first, before the ward names */
-  if (self->trend_pending == 0 && self->trend_city != NULL)
+  if (fh_query_group_get_pending (self->trend_queries) == 0 && self->trend_city != NULL)
     show_trend (self);
-  fh_data_view_show_content (self->data_view);
+  fh_page_show_content (FH_PAGE (self));
 }
 
 /* ---- queries ---------------------------------------------------------------- */
 
-static void
-query_done (FhDemandPage *self, GError *error)
-{
-  if (error != NULL && self->error == NULL)
-    self->error = g_error_copy (error);
-  if (--self->pending > 0)
-    return;
-
-  if (self->error != NULL)
-    {
-      if (!g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fh_data_view_show_error (self->data_view, self->error);
-      g_clear_error (&self->error);
-      return;
-    }
-  show_results (self);
-}
-
-/* Each callback drops a result whose load was superseded (cancelled). */
-#define DEFINE_ARRAY_CALLBACK(name, finish, field)                                  \
-  static void name (GObject *source, GAsyncResult *result, gpointer user_data)      \
+/* Each finish keeps one result of the load. */
+#define DEFINE_ARRAY_FINISH(name, finish, field)                                    \
+  static gboolean name (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error) \
   {                                                                                 \
-    g_autoptr(FhDemandPage) self = user_data;                                       \
-    g_autoptr(GError) error = NULL;                                                 \
-    GPtrArray *rows = finish (FH_DATABASE (source), result, &error);                \
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                  \
-      return;                                                                       \
-    if (rows != NULL)                                                               \
-      {                                                                             \
-        g_clear_pointer (&self->field, g_ptr_array_unref);                          \
-        self->field = rows;                                                         \
-      }                                                                             \
-    query_done (self, error);                                                       \
+    g_clear_pointer (&self->field, g_ptr_array_unref);                              \
+    self->field = finish (FH_DATABASE (source), result, error);                     \
+    return self->field != NULL;                                                     \
   }
 
-DEFINE_ARRAY_CALLBACK (on_wards, fh_database_ward_demand_finish, wards)
-DEFINE_ARRAY_CALLBACK (on_wards_before, fh_database_ward_demand_finish, wards_before)
-DEFINE_ARRAY_CALLBACK (on_profiles, fh_database_ward_profiles_finish, profiles)
+DEFINE_ARRAY_FINISH (finish_wards, fh_database_ward_demand_finish, wards)
+DEFINE_ARRAY_FINISH (finish_wards_before, fh_database_ward_demand_finish, wards_before)
+DEFINE_ARRAY_FINISH (finish_profiles, fh_database_ward_profiles_finish, profiles)
 
-#define DEFINE_CITY_CALLBACK(name, field)                                            \
-  static void name (GObject *source, GAsyncResult *result, gpointer user_data)       \
+#define DEFINE_CITY_FINISH(name, field)                                              \
+  static gboolean name (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error) \
   {                                                                                  \
-    g_autoptr(FhDemandPage) self = user_data;                                        \
-    g_autoptr(GError) error = NULL;                                                  \
-    FhWardDemand *city = fh_database_authority_demand_finish (FH_DATABASE (source), result, &error); \
-    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))                   \
-      return;                                                                        \
-    if (city != NULL)                                                                \
-      {                                                                              \
-        g_clear_pointer (&self->field, fh_ward_demand_free);                         \
-        self->field = city;                                                          \
-      }                                                                              \
-    else if (error == NULL)                                                          \
-      error = g_error_new_literal (FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,       \
-                                   _("The database returned no authority figure.")); \
-    query_done (self, error);                                                        \
+    g_clear_pointer (&self->field, fh_ward_demand_free);                             \
+    self->field = fh_database_authority_demand_finish (FH_DATABASE (source), result, error); \
+    if (self->field == NULL && error != NULL && *error == NULL)                      \
+      g_set_error_literal (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,        \
+                           _("The database returned no authority figure."));         \
+    return self->field != NULL;                                                      \
   }
 
-DEFINE_CITY_CALLBACK (on_city, city)
-DEFINE_CITY_CALLBACK (on_city_before, city_before)
+DEFINE_CITY_FINISH (finish_city, city)
+DEFINE_CITY_FINISH (finish_city_before, city_before)
 
 /* The date entries belong to the custom period only. */
 static void
@@ -826,7 +777,8 @@ chosen_period (FhDemandPage *self)
 static FhDemandFilter *
 filter_for (FhDemandPage *self, const FhPeriod *period)
 {
-  FhDemandFilter *filter = fh_demand_filter_new (self->authority_id, period->from, period->to);
+  FhDemandFilter *filter = fh_demand_filter_new (fh_page_get_authority_id (FH_PAGE (self)),
+                                                 period->from, period->to);
 
   filter->level = nullable (choice_code (self, find_choice ("demand-level")));
   filter->service = nullable (choice_code (self, find_choice ("demand-service")));
@@ -839,23 +791,25 @@ filter_for (FhDemandPage *self, const FhPeriod *period)
 static void
 reload (FhDemandPage *self)
 {
-  g_autoptr(FhPeriod) period = NULL;
+  if (!self->restoring)
+    fh_page_reload (FH_PAGE (self));
+}
+
+static void
+fh_demand_page_load (FhPage *page)
+{
+  FhDemandPage *self = FH_DEMAND_PAGE (page);
+  FhDatabase *database = fh_page_get_database (page);
+  g_autoptr(FhPeriod) period = chosen_period (self);
   g_autoptr(FhDemandFilter) now = NULL;
   g_autoptr(FhDemandFilter) before = NULL;
 
-  if (self->database == NULL || self->restoring)
-    return;
-
-  period = chosen_period (self);
   if (period == NULL)
-    return;   /* an unfinished custom range: the entries say so */
-
-  /* A newer load supersedes this one: its late results are dropped. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_clear_error (&self->error);
-  self->load_count++;
+    {
+      /* an unfinished custom range: the entries are marked */
+      fh_page_show_empty (page, _("Enter a custom range as two dates, YYYY-MM-DD, and press Enter."));
+      return;
+    }
 
   g_clear_pointer (&self->period, fh_period_free);
   g_clear_pointer (&self->previous_period, fh_period_free);
@@ -864,41 +818,28 @@ reload (FhDemandPage *self)
   now = filter_for (self, self->period);
   before = filter_for (self, self->previous_period);
 
-  fh_data_view_show_loading (self->data_view);
-  self->pending = 4;
-  fh_database_ward_demand_async (self->database, now, self->cancellable, on_wards, g_object_ref (self));
-  fh_database_ward_demand_async (self->database, before, self->cancellable, on_wards_before, g_object_ref (self));
-  fh_database_authority_demand_async (self->database, now, self->cancellable, on_city, g_object_ref (self));
-  fh_database_authority_demand_async (self->database, before, self->cancellable, on_city_before, g_object_ref (self));
+  fh_database_ward_demand_async (database, now, FH_PAGE_QUERY (self, "ward_demand", finish_wards));
+  fh_database_ward_demand_async (database, before, FH_PAGE_QUERY (self, "ward_demand (year earlier)", finish_wards_before));
+  fh_database_authority_demand_async (database, now, FH_PAGE_QUERY (self, "authority_demand", finish_city));
+  fh_database_authority_demand_async (database, before,
+                                      FH_PAGE_QUERY (self, "authority_demand (year earlier)", finish_city_before));
   load_trend (self);
-  if (self->profiles == NULL || self->profiles_authority != self->authority_id)
-    {
-      g_clear_pointer (&self->profiles, g_ptr_array_unref);
-      self->profiles_authority = self->authority_id;
-      self->pending++;
-      fh_database_ward_profiles_async (self->database, self->authority_id, self->cancellable,
-                                       on_profiles, g_object_ref (self));
-    }
+  /* Profiles and boundaries do not change with the filters: asked for once a refresh. */
+  if (self->profiles == NULL)
+    fh_database_ward_profiles_async (database, fh_page_get_authority_id (page),
+                                     FH_PAGE_QUERY (self, "ward_profiles", finish_profiles));
 }
 
 static void
-fh_demand_page_load (FhPage     *page,
-                     FhDatabase *database,
-                     int         authority_id)
+fh_demand_page_loaded (FhPage *page)
 {
-  FhDemandPage *self = FH_DEMAND_PAGE (page);
-
-  if (self->database != database || self->authority_id != authority_id)
-    g_clear_pointer (&self->profiles, g_ptr_array_unref);
-  g_set_object (&self->database, database);
-  self->authority_id = authority_id;
-  reload (self);
+  show_results (FH_DEMAND_PAGE (page));
 }
 
 static void
-page_iface_init (FhPageInterface *iface)
+fh_demand_page_invalidate (FhPage *page)
 {
-  iface->load = fh_demand_page_load;
+  g_clear_pointer (&FH_DEMAND_PAGE (page)->profiles, g_ptr_array_unref);
 }
 
 /* ---- controls ------------------------------------------------------------------ */
@@ -917,7 +858,7 @@ on_choice_changed (GtkDropDown  *dropdown,
     {
       if (self->settings && !self->restoring)
         g_settings_set_boolean (self->settings, "demand-show-count", showing_counts (self));
-      if (self->wards != NULL && fh_data_view_get_state (self->data_view) == FH_DATA_VIEW_CONTENT)
+      if (self->wards != NULL && fh_page_get_state (FH_PAGE (self)) == FH_DATA_VIEW_CONTENT)
         show_results (self);
       return;
     }
@@ -1054,19 +995,16 @@ fh_demand_page_dispose (GObject *object)
 {
   FhDemandPage *self = FH_DEMAND_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->map);
   g_clear_object (&self->bars);
   g_clear_object (&self->trend);
   g_clear_object (&self->scatter);
-  g_cancellable_cancel (self->needs_cancellable);
-  g_clear_object (&self->needs_cancellable);
+  if (self->needs_queries != NULL)
+    fh_query_group_cancel (self->needs_queries);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
-  g_cancellable_cancel (self->trend_cancellable);
-  g_clear_object (&self->trend_cancellable);
+  if (self->trend_queries != NULL)
+    fh_query_group_cancel (self->trend_queries);
   g_clear_pointer (&self->trend_ward, g_ptr_array_unref);
   g_clear_pointer (&self->trend_city, g_ptr_array_unref);
   g_clear_pointer (&self->period, fh_period_free);
@@ -1077,17 +1015,19 @@ fh_demand_page_dispose (GObject *object)
   g_clear_pointer (&self->city, fh_ward_demand_free);
   g_clear_pointer (&self->city_before, fh_ward_demand_free);
   g_clear_pointer (&self->selected, g_free);
-  g_clear_error (&self->error);
-  gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_DEMAND_PAGE);
-  {
-    GtkWidget *child;
-
-    /* the template's outer box has no name to be cleared by */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-      gtk_widget_unparent (child);
-  }
 
   G_OBJECT_CLASS (fh_demand_page_parent_class)->dispose (object);
+}
+
+static void
+fh_demand_page_finalize (GObject *object)
+{
+  FhDemandPage *self = FH_DEMAND_PAGE (object);
+
+  g_clear_pointer (&self->needs_queries, fh_query_group_free);
+  g_clear_pointer (&self->trend_queries, fh_query_group_free);
+
+  G_OBJECT_CLASS (fh_demand_page_parent_class)->finalize (object);
 }
 
 static void
@@ -1096,11 +1036,13 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = fh_demand_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = fh_demand_page_finalize;
+  FH_PAGE_CLASS (klass)->load = fh_demand_page_load;
+  FH_PAGE_CLASS (klass)->loaded = fh_demand_page_loaded;
+  FH_PAGE_CLASS (klass)->invalidate = fh_demand_page_invalidate;
 
-  g_type_ensure (FH_TYPE_DATA_VIEW);
   g_type_ensure (FH_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-demand-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, data_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, period_dropdown);
@@ -1125,7 +1067,6 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, profile_grid);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1134,6 +1075,8 @@ fh_demand_page_init (FhDemandPage *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->trend_queries = fh_query_group_new (self, trend_done);
+  self->needs_queries = fh_query_group_new (self, needs_done);
 
   self->map = fh_map_chart_new ();
   self->bars = fh_bar_chart_new ();
@@ -1169,13 +1112,6 @@ fh_demand_page_init (FhDemandPage *self)
 }
 
 /* ---- for tests ------------------------------------------------------------------- */
-
-FhDataView *
-fh_demand_page_get_data_view (FhDemandPage *self)
-{
-  g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
-  return self->data_view;
-}
 
 const char *
 fh_demand_page_get_city_count (FhDemandPage *self)
@@ -1229,11 +1165,4 @@ fh_demand_page_set_filter_index (FhDemandPage *self,
   c = find_choice (filter);
   g_return_if_fail (c != NULL && index < c->n_codes);
   gtk_drop_down_set_selected (choice_dropdown (self, c), index);
-}
-
-guint
-fh_demand_page_get_load_count (FhDemandPage *self)
-{
-  g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), 0);
-  return self->load_count;
 }

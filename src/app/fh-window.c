@@ -3,18 +3,15 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A header bar with the page switcher and the main menu; the four pages;
- * a status line naming the database, when its data was extracted and when
- * the window last refreshed. win.refresh (F5, Ctrl+R) reloads every page.
+ * A header bar with the page switcher and the main menu; the pages, each
+ * an FhPage in the template's stack (the window knows no page by name); a
+ * status line naming the database, when its data was extracted and whether
+ * the last refresh worked. win.refresh (F5, Ctrl+R) reloads every page.
  */
 #include <glib/gi18n.h>
 
-#include "fh-board-pack-page.h"
-#include "fh-caseload-page.h"
 #include "fh-connection-dialog.h"
-#include "fh-demand-page.h"
 #include "fh-page.h"
-#include "fh-priorities-page.h"
 #include "fh-settings.h"
 #include "fh-window.h"
 
@@ -26,10 +23,6 @@ struct _FhWindow
   GtkLabel             *status_label;
   GtkDropDown          *authority_dropdown;
   GtkStringList        *authority_names;
-  FhDemandPage         *demand_page;
-  FhCaseloadPage       *caseload_page;
-  FhPrioritiesPage     *priorities_page;
-  FhBoardPackPage      *board_pack_page;
 
   GSettings            *settings;
   FhDatabase           *database;
@@ -40,15 +33,51 @@ struct _FhWindow
   GPtrArray            *authorities;
   GDateTime            *extracted_at;
   GDateTime            *refreshed_at;
+  GDateTime            *failed_at;
   guint                 refresh_count;
+  gboolean              refreshing;
   gboolean              filling_authorities;
 };
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
 
+/* Every page, in the stack's order. */
+static GPtrArray *
+get_pages (FhWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (FH_IS_PAGE (child))
+      g_ptr_array_add (pages, child);
+  return pages;
+}
+
+/* Whether any page is loading, and whether any failed. */
+static void
+get_page_states (FhWindow *self,
+                 gboolean *loading,
+                 gboolean *failed)
+{
+  g_autoptr(GPtrArray) pages = get_pages (self);
+
+  *loading = *failed = FALSE;
+  for (guint i = 0; i < pages->len; i++)
+    {
+      FhDataViewState state = fh_page_get_state (g_ptr_array_index (pages, i));
+
+      *loading |= state == FH_DATA_VIEW_LOADING;
+      *failed |= state == FH_DATA_VIEW_ERROR;
+    }
+}
+
 static void
 update_status (FhWindow *self)
 {
+  gboolean loading, failed;
+
   g_autoptr(GString) status = g_string_new (NULL);
   const char *description = self->database ? fh_database_get_description (self->database) : NULL;
 
@@ -67,7 +96,22 @@ update_status (FhWindow *self)
       g_autofree char *when = g_date_time_format (local, "%-d %b %Y %H:%M");
       g_string_append_printf (status, _(" · data extracted %s"), when);
     }
-  if (self->refreshed_at != NULL)
+  /* Only a refresh that worked is called one: a failed one says so, with
+   * the time of the last good one. */
+  get_page_states (self, &loading, &failed);
+  if (failed && self->failed_at != NULL)
+    {
+      g_autofree char *when = g_date_time_format (self->failed_at, "%H:%M:%S");
+      g_string_append_printf (status, _(" · refresh failed at %s"), when);
+      if (self->refreshed_at != NULL)
+        {
+          g_autofree char *good = g_date_time_format (self->refreshed_at, "%H:%M:%S");
+          g_string_append_printf (status, _(" (last good refresh %s)"), good);
+        }
+    }
+  else if (self->refreshing)
+    g_string_append (status, _(" · refreshing…"));
+  else if (self->refreshed_at != NULL)
     {
       g_autofree char *when = g_date_time_format (self->refreshed_at, "%H:%M:%S");
       g_string_append_printf (status, _(" · refreshed %s"), when);
@@ -75,29 +119,54 @@ update_status (FhWindow *self)
   gtk_label_set_text (self->status_label, status->str);
 }
 
+/* A page finished (or started) loading: a refresh is over when none is loading. */
+static void
+on_page_state (FhWindow *self)
+{
+  gboolean loading, failed;
+
+  get_page_states (self, &loading, &failed);
+  if (failed)
+    {
+      if (self->failed_at == NULL || self->refreshing)
+        {
+          g_clear_pointer (&self->failed_at, g_date_time_unref);
+          self->failed_at = g_date_time_new_now_local ();
+        }
+      self->refreshing = loading;
+    }
+  else if (self->refreshing && !loading)
+    {
+      self->refreshing = FALSE;
+      g_clear_pointer (&self->failed_at, g_date_time_unref);
+      g_clear_pointer (&self->refreshed_at, g_date_time_unref);
+      self->refreshed_at = g_date_time_new_now_local ();
+    }
+  update_status (self);
+}
+
 static void
 load_pages (FhWindow *self)
 {
-  GtkWidget *pages[] = { GTK_WIDGET (self->demand_page), GTK_WIDGET (self->caseload_page),
-                         GTK_WIDGET (self->priorities_page), GTK_WIDGET (self->board_pack_page) };
+  g_autoptr(GPtrArray) pages = get_pages (self);
 
-  g_clear_pointer (&self->refreshed_at, g_date_time_unref);
-  self->refreshed_at = g_date_time_new_now_local ();
   self->refresh_count++;
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    fh_page_load (FH_PAGE (pages[i]), self->database, self->authority_id);
-  update_status (self);
+  self->refreshing = TRUE;
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_load (g_ptr_array_index (pages, i), self->database, self->authority_id);
+  on_page_state (self);
 }
 
 static void
 show_error_everywhere (FhWindow     *self,
                        const GError *error)
 {
-  fh_data_view_show_error (fh_demand_page_get_data_view (self->demand_page), error);
-  fh_data_view_show_error (fh_caseload_page_get_data_view (self->caseload_page), error);
-  fh_data_view_show_error (fh_priorities_page_get_data_view (self->priorities_page), error);
-  fh_data_view_show_error (fh_board_pack_page_get_data_view (self->board_pack_page), error);
-  update_status (self);
+  g_autoptr(GPtrArray) pages = get_pages (self);
+
+  self->refreshing = TRUE;
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_show_error (g_ptr_array_index (pages, i), error);
+  on_page_state (self);
 }
 
 static void
@@ -138,7 +207,7 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(FhWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) authorities = fh_database_authorities_finish (FH_DATABASE (source), result, &error);
-  int wanted = self->settings ? g_settings_get_int (self->settings, "authority-id") : 1;
+  int wanted = g_settings_get_int (self->settings, "authority-id");
   FhAuthority *chosen;
   guint chosen_index = 0;
 
@@ -199,8 +268,7 @@ on_authority_selected (FhWindow *self)
   self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
-  if (self->settings != NULL)
-    g_settings_set_int (self->settings, "authority-id", chosen->authority_id);
+  g_settings_set_int (self->settings, "authority-id", chosen->authority_id);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   refresh (self);
 }
@@ -251,14 +319,14 @@ fh_window_connect (FhWindow   *self,
                    const char *conninfo)
 {
   g_autoptr(FhDatabase) database = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
 
   g_return_if_fail (FH_IS_WINDOW (self));
 
   database = fh_database_new (conninfo);
-  fh_data_view_show_loading (fh_demand_page_get_data_view (self->demand_page));
-  fh_data_view_show_loading (fh_caseload_page_get_data_view (self->caseload_page));
-  fh_data_view_show_loading (fh_priorities_page_get_data_view (self->priorities_page));
-  fh_data_view_show_loading (fh_board_pack_page_get_data_view (self->board_pack_page));
+  pages = get_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_show_loading (g_ptr_array_index (pages, i));
   gtk_label_set_text (self->status_label, _("Connecting…"));
   fh_window_use_database (self, database);
 }
@@ -276,8 +344,7 @@ on_dialog_connected (FhConnectionDialog *dialog,
                      FhDatabase         *database,
                      FhWindow           *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "conninfo", fh_database_get_conninfo (database));
+  g_settings_set_string (self->settings, "conninfo", fh_database_get_conninfo (database));
   fh_window_use_database (self, database);
 }
 
@@ -313,17 +380,6 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   fh_window_show_page (FH_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-static void
-on_threshold_changed (FhWindow *self)
-{
-  double threshold = g_settings_get_double (self->settings, "caseload-threshold");
-
-  fh_caseload_page_set_threshold (self->caseload_page, threshold);
-  fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
-  if (self->database != NULL && fh_database_is_connected (self->database))
-    load_pages (self);
-}
-
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -341,6 +397,7 @@ fh_window_dispose (GObject *object)
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   g_clear_pointer (&self->refreshed_at, g_date_time_unref);
+  g_clear_pointer (&self->failed_at, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (fh_window_parent_class)->dispose (object);
@@ -353,20 +410,11 @@ fh_window_class_init (FhWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = fh_window_dispose;
 
-  g_type_ensure (FH_TYPE_DEMAND_PAGE);
-  g_type_ensure (FH_TYPE_CASELOAD_PAGE);
-  g_type_ensure (FH_TYPE_PRIORITIES_PAGE);
-  g_type_ensure (FH_TYPE_BOARD_PACK_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, demand_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, caseload_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, priorities_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, board_pack_page);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
@@ -393,18 +441,17 @@ fh_window_init (FhWindow *self)
   self->authority_id = 1;
   self->cancellable = g_cancellable_new ();
   self->settings = fh_settings_new ();
-  if (self->settings != NULL)
-    {
-      double threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-      fh_caseload_page_set_threshold (self->caseload_page, threshold);
-      fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
-      g_signal_connect_object (self->settings, "changed::caseload-threshold",
-                               G_CALLBACK (on_threshold_changed), self, G_CONNECT_SWAPPED);
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
+  {
+    g_autoptr(GPtrArray) pages = get_pages (self);
+
+    for (guint i = 0; i < pages->len; i++)
+      g_signal_connect_object (g_ptr_array_index (pages, i), "notify::state",
+                               G_CALLBACK (on_page_state), self, G_CONNECT_SWAPPED);
+  }
 }
 
 FhWindow *

@@ -155,12 +155,12 @@ test_window_shows_real_figures (void)
   demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
   caseloads = FH_CASELOAD_PAGE (fh_window_get_page (window, "caseloads"));
   priorities = FH_PRIORITIES_PAGE (fh_window_get_page (window, "priorities"));
-  view = fh_demand_page_get_data_view (demand);
+  view = fh_page_get_data_view (FH_PAGE (demand));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for_content (view, 60));
-  g_assert_true (wait_for_content (fh_caseload_page_get_data_view (caseloads), 60));
-  g_assert_true (wait_for_content (fh_priorities_page_get_data_view (priorities), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (caseloads)), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (priorities)), 60));
 
   /* The first authority (the setting's default); a choice only when there is one to make. */
   authority = fh_window_get_authority_id (window);
@@ -187,10 +187,10 @@ test_window_shows_real_figures (void)
   /* F5 reloads every page from the database: the demand page queries
    * again, shows its spinner, then the same figures. */
   refreshes = fh_window_get_refresh_count (window);
-  loads = fh_demand_page_get_load_count (demand);
+  loads = fh_page_get_load_count (FH_PAGE (demand));
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
   g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 1);
-  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 1);
+  g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, loads + 1);
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
@@ -221,7 +221,7 @@ test_demand_filters (void)
 {
   FhWindow *window = fh_window_new (NULL, conninfo);
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   g_autofree char *expected = NULL;
   guint loads;
 
@@ -230,11 +230,11 @@ test_demand_filters (void)
 
   /* Episodes started, Adolescence service only; then at once the need
    * "exploitation" as well: only the last choice's figures may show. */
-  loads = fh_demand_page_get_load_count (demand);
+  loads = fh_page_get_load_count (FH_PAGE (demand));
   fh_demand_page_set_filter_index (demand, "demand-measure", 1);
   fh_demand_page_set_filter_index (demand, "demand-service", 2);
   fh_demand_page_set_filter_index (demand, "demand-need", 1);
-  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 3);
+  g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, loads + 3);
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
 
@@ -303,15 +303,15 @@ test_demand_choices_remembered (void)
   FhWindow *second;
   FhDemandPage *again;
 
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   fh_demand_page_set_filter_index (demand, "demand-age-band", 3);   /* 10–17 */
   fh_demand_page_select_ward (demand, "E05012280");
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   gtk_window_destroy (GTK_WINDOW (first));
 
   second = fh_window_new (NULL, conninfo);
   again = FH_DEMAND_PAGE (fh_window_get_page (second, "demand"));
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (again)), 60));
   g_assert_cmpstr (fh_demand_page_get_selected_ward (again), ==, "E05012280");
   {
     g_autofree char *expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
@@ -321,7 +321,7 @@ test_demand_choices_remembered (void)
     g_assert_cmpstr (fh_demand_page_get_city_count (again), ==, expected);
   }
   fh_demand_page_set_filter_index (again, "demand-age-band", 0);
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (again)), 60));
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
@@ -334,7 +334,7 @@ test_window_authorities (void)
 {
   FhWindow *window = fh_window_new (NULL, conninfo);
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   GtkDropDown *dropdown = fh_window_get_authority_dropdown (window);
   g_autoptr(GSettings) settings = g_settings_new ("org.familyhelp.Dashboard");
   g_autofree char *expected = NULL;
@@ -367,12 +367,113 @@ test_window_authorities (void)
   /* The next window opens on the authority chosen last. */
   again = fh_window_new (NULL, conninfo);
   demand = FH_DEMAND_PAGE (fh_window_get_page (again, "demand"));
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   g_assert_cmpint (fh_window_get_authority_id (again), ==, g_settings_get_int (settings, "authority-id"));
   g_assert_cmpuint (gtk_drop_down_get_selected (fh_window_get_authority_dropdown (again)), ==, 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
   gtk_window_destroy (GTK_WINDOW (again));
   g_settings_reset (settings, "authority-id");
+}
+
+/* Runs one statement as the owner (a superuser), $1 the app's database. */
+static void
+owner_exec (PGconn *owner, const char *sql, const char *dbname)
+{
+  const char *params[] = { dbname };
+  PGresult *r = PQexecParams (owner, sql, 1, NULL, params, NULL, NULL, 0);
+
+  if (PQresultStatus (r) == PGRES_FATAL_ERROR)
+    g_error ("%s: %s", sql, PQerrorMessage (owner));
+  PQclear (r);
+}
+
+static gboolean
+wait_for_state (FhPage *page, FhDataViewState wanted, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (fh_page_get_state (page) != wanted && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return fh_page_get_state (page) == wanted;
+}
+
+/* Iterates until the status line holds @needle. */
+static gboolean
+wait_for_status (FhWindow *window, const char *needle, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (strstr (fh_window_get_status_text (window), needle) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return strstr (fh_window_get_status_text (window), needle) != NULL;
+}
+
+/* F5 asks again for everything, ward boundaries and profiles included (a
+ * filter does not); when the server is gone the status line says the
+ * refresh failed, and the next F5 after it is back says refreshed. */
+static void
+test_refresh_tells_the_truth (void)
+{
+  const char *owner_conninfo = g_getenv ("FH_OWNER_CONNINFO");
+  FhWindow *window;
+  FhPage *demand;
+  FhQueryGroup *queries;
+  PGconn *owner;
+  g_autofree char *dbname = NULL, *other = NULL;
+  guint profiles;
+
+  if (owner_conninfo == NULL || *owner_conninfo == '\0')
+    {
+      g_test_skip ("FH_OWNER_CONNINFO is not set: run through build-aux/check.sh");
+      return;
+    }
+  window = fh_window_new (NULL, conninfo);
+  demand = FH_PAGE (fh_window_get_page (window, "demand"));
+  queries = fh_page_get_queries (demand);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+
+  profiles = fh_query_group_count_started (queries, "ward_profiles");
+  g_assert_cmpuint (profiles, ==, 1);
+  fh_demand_page_set_filter_index (FH_DEMAND_PAGE (demand), "demand-age-band", 1);
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_cmpuint (fh_query_group_count_started (queries, "ward_profiles"), ==, profiles);
+  fh_demand_page_set_filter_index (FH_DEMAND_PAGE (demand), "demand-age-band", 0);
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_cmpuint (fh_query_group_count_started (queries, "ward_profiles"), ==, profiles + 1);
+  g_assert_true (wait_for_status (window, " · refreshed ", 60));
+
+  /* The server stops taking connections and drops the app's. */
+  owner = PQconnectdb (owner_conninfo);
+  g_assert_cmpint (PQstatus (owner), ==, CONNECTION_OK);
+  dbname = g_strdup (PQdb (owner));
+  PQfinish (owner);
+  owner_conninfo = other = g_strdup_printf ("%s dbname=postgres", owner_conninfo);
+  owner = PQconnectdb (owner_conninfo);
+  g_assert_cmpint (PQstatus (owner), ==, CONNECTION_OK);
+  owner_exec (owner, "UPDATE pg_database SET datallowconn = false WHERE datname = $1", dbname);
+  owner_exec (owner, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", dbname);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_state (demand, FH_DATA_VIEW_ERROR, 60));
+  g_assert_true (wait_for_status (window, "refresh failed at", 60));
+  g_assert_null (strstr (fh_window_get_status_text (window), " · refreshed "));
+
+  /* Back again: the next refresh works and says so. */
+  owner_exec (owner, "UPDATE pg_database SET datallowconn = true WHERE datname = $1", dbname);
+  PQfinish (owner);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_status (window, " · refreshed ", 60));
+  g_assert_null (strstr (fh_window_get_status_text (window), "failed"));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A server that is not there: every page says so, in words a manager can use. */
@@ -381,7 +482,7 @@ test_window_unreachable (void)
 {
   FhWindow *window = fh_window_new (NULL, "host=/nonexistent-fh-dir port=5999 dbname=x");
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (fh_data_view_get_state (view) != FH_DATA_VIEW_ERROR && g_get_monotonic_time () < deadline)
@@ -438,6 +539,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/demand/filters", test_demand_filters);
   add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
+  add_ui_test ("/app/window/refresh-tells-the-truth", test_refresh_tells_the_truth);
 
   return g_test_run ();
 }
