@@ -333,9 +333,9 @@ show_trend (FhDemandPage *self)
   caption = g_strdup_printf (_("Source: Family Help reporting data. Referrals received each month per "
                                "10,000 children aged 0–17, with the 12-month average and a %u-month "
                                "seasonal forecast (80%% interval)."), FORECAST_MONTHS);
-  fh_line_chart_set_title (self->trend, title);
-  fh_line_chart_set_caption (self->trend, caption);
-  fh_line_chart_set_value_label (self->trend, _("Referrals per 10,000 children aged 0–17, per month"));
+  fh_chart_set_title (FH_CHART (self->trend), title);
+  fh_chart_set_caption (FH_CHART (self->trend), caption);
+  fh_chart_set_value_label (FH_CHART (self->trend), _("Referrals per 10,000 children aged 0–17, per month"));
 
   if (forecast == NULL)
     note = g_strdup (error->message);
@@ -449,8 +449,8 @@ show_profile (FhDemandPage *self)
     g_autofree char *y = value_label (self);
     fh_scatter_chart_set_axes (self->scatter, _("Index of Multiple Deprivation 2019, average score (more deprived →)"), y);
   }
-  fh_scatter_chart_set_title (self->scatter, _("More deprived wards have more demand"));
-  fh_scatter_chart_set_caption (self->scatter, _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
+  fh_chart_set_title (FH_CHART (self->scatter), _("More deprived wards have more demand"));
+  fh_chart_set_caption (FH_CHART (self->scatter), _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
   fh_scatter_chart_set_selected (self->scatter, self->selected);
 
   if (p == NULL)
@@ -673,18 +673,18 @@ show_results (FhDemandPage *self)
                                "children (ONS mid-2020 estimates). Dashed line: whole authority."),
                              self->city->ward_name, measure_name (self), period);
 
-  fh_bar_chart_set_title (self->bars, title);
-  fh_bar_chart_set_caption (self->bars, caption);
-  fh_bar_chart_set_value_label (self->bars, label);
-  fh_bar_chart_set_value_format (self->bars, decimals);
+  fh_chart_set_title (FH_CHART (self->bars), title);
+  fh_chart_set_caption (FH_CHART (self->bars), caption);
+  fh_chart_set_value_label (FH_CHART (self->bars), label);
+  fh_chart_set_value_decimals (FH_CHART (self->bars), decimals);
   fh_bar_chart_set_bars (self->bars, labels, values, self->wards->len);
   fh_bar_chart_set_reference_line (self->bars, showing_counts (self) ? NAN : measure_rate (self, self->city),
                                    _("City"));
 
-  fh_map_chart_set_title (self->map, map_title);
-  fh_map_chart_set_value_label (self->map, label);
-  fh_map_chart_set_caption (self->map, caption);
-  fh_map_chart_set_value_format (self->map, decimals);
+  fh_chart_set_title (FH_CHART (self->map), map_title);
+  fh_chart_set_value_label (FH_CHART (self->map), label);
+  fh_chart_set_caption (FH_CHART (self->map), caption);
+  fh_chart_set_value_decimals (FH_CHART (self->map), decimals);
   {
     guint style = gtk_drop_down_get_selected (self->map_style_dropdown);
     fh_map_chart_set_style (self->map, style == 1 ? FH_MAP_BOUNDARIES : style == 2 ? FH_MAP_HEXAGONS : FH_MAP_AUTOMATIC);
@@ -996,10 +996,6 @@ fh_demand_page_dispose (GObject *object)
   FhDemandPage *self = FH_DEMAND_PAGE (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->map);
-  g_clear_object (&self->bars);
-  g_clear_object (&self->trend);
-  g_clear_object (&self->scatter);
   if (self->needs_queries != NULL)
     fh_query_group_cancel (self->needs_queries);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
@@ -1067,6 +1063,10 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, profile_grid);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_grid);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bars);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter);
 }
 
 static void
@@ -1077,16 +1077,6 @@ fh_demand_page_init (FhDemandPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->trend_queries = fh_query_group_new (self, trend_done);
   self->needs_queries = fh_query_group_new (self, needs_done);
-
-  self->map = fh_map_chart_new ();
-  self->bars = fh_bar_chart_new ();
-  fh_bar_chart_set_sort_descending (self->bars, TRUE);
-  fh_chart_view_set_chart (self->map_view, FH_CHART (self->map));
-  fh_chart_view_set_chart (self->bar_view, FH_CHART (self->bars));
-  self->trend = fh_line_chart_new ();
-  fh_chart_view_set_chart (self->trend_view, FH_CHART (self->trend));
-  self->scatter = fh_scatter_chart_new ();
-  fh_chart_view_set_chart (self->scatter_view, FH_CHART (self->scatter));
 
   self->settings = fh_settings_new ();
   restore_settings (self);
