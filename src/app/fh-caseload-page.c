@@ -124,7 +124,7 @@ fh_caseload_page_loaded (FhPage *page)
     {
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
       g_autofree char *fte = fh_format_number (c->fte, 2);
-      g_autofree char *open = fh_format_number (c->open_episodes, 0);
+      g_autofree char *open = fh_format_count (c->open_episodes);
       g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
       const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };

@@ -417,7 +417,7 @@ add_profile_row (GtkGrid *grid, guint row, const char *name, const char *value)
 static char *
 share (gint64 part, gint64 whole)
 {
-  g_autofree char *n = fh_format_number (part, 0);
+  g_autofree char *n = fh_format_count (part);
   g_autofree char *p = fh_format_number (whole > 0 ? 100.0 * part / whole : NAN, 1);
   return g_strdup_printf ("%s (%s%%)", n, p);
 }
@@ -471,15 +471,14 @@ show_profile (FhDemandPage *self)
     gtk_grid_attach (self->profile_grid, heading, 0, row++, 2, 1);
   }
   {
-    g_autofree char *all = fh_format_number (p->population_total, 0);
-    g_autofree char *kids = fh_format_number (p->children_0_17, 0);
+    g_autofree char *all = fh_format_count (p->population_total);
+    g_autofree char *kids = fh_format_count (p->children_0_17);
     g_autofree char *b1 = share (p->children_0_4, p->children_0_17);
     g_autofree char *b2 = share (p->children_5_9, p->children_0_17);
     g_autofree char *b3 = share (p->children_10_17, p->children_0_17);
     g_autofree char *imd = fh_format_number (p->imd_score, 1);
     g_autofree char *imd_text = g_strdup_printf (_("%s (%u of %u wards, most deprived first)"), imd, rank, self->wards->len);
-    g_autofree char *gm = fh_format_number (p->pct_global_majority, 1);
-    g_autofree char *gm_text = g_strdup_printf ("%s%%", gm);
+    g_autofree char *gm_text = fh_format_percent (p->pct_global_majority, 1);
     g_autofree char *r1 = fh_format_number (d ? d->referral_rate : NAN, 1);
     g_autofree char *r2 = fh_format_number (d ? d->started_rate : NAN, 1);
     g_autofree char *r3 = fh_format_number (d ? d->open_rate : NAN, 1);
@@ -504,7 +503,7 @@ show_profile (FhDemandPage *self)
       for (guint i = 0; i < self->needs->len; i++)
         {
           FhNeedCount *n = g_ptr_array_index (self->needs, i);
-          g_autofree char *count = fh_format_number (n->episodes, 0);
+          g_autofree char *count = fh_format_count (n->episodes);
           g_string_append_printf (top, "%s%s (%s)", i ? "\n" : "", fh_need_get_label (n->need), count);
         }
       add_profile_row (self->profile_grid, row++, _("Top needs (episodes started)"),
@@ -568,10 +567,10 @@ add_table_row (FhDemandPage       *self,
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
-  g_autofree char *children = fh_format_number (w->children_0_17, 0);
-  g_autofree char *referrals = fh_format_number (w->referrals, 0);
-  g_autofree char *started = fh_format_number (w->episodes_started, 0);
-  g_autofree char *open = fh_format_number (w->episodes_open, 0);
+  g_autofree char *children = fh_format_count (w->children_0_17);
+  g_autofree char *referrals = fh_format_count (w->referrals);
+  g_autofree char *started = fh_format_count (w->episodes_started);
+  g_autofree char *open = fh_format_count (w->episodes_open);
   g_autofree char *value = fh_format_number (measure_value (self, w), decimals);
   g_autofree char *before = fh_format_number (measure_value (self, b), decimals);
   g_autofree char *change = format_change (measure_value (self, w), measure_value (self, b), decimals);
@@ -634,8 +633,8 @@ show_results (FhDemandPage *self)
       return;
     }
 
-  rate = fh_format_number (measure_rate (self, self->city), 1);
-  count = fh_format_number (measure_count (self, self->city), 0);
+  rate = fh_format_rate (measure_rate (self, self->city), measure_count (self, self->city), 1);
+  count = fh_format_count (measure_count (self, self->city));
   gtk_label_set_text (self->city_rate_label, rate);
   gtk_label_set_text (self->city_count_label, count);
   gtk_label_set_text (self->city_count_caption, measure_name (self));
@@ -952,8 +951,8 @@ on_map_query_tooltip (GtkWidget  *widget,
     return FALSE;
   now = find_ward (self->wards, ward.code);
   before = find_ward (self->wards_before, ward.code);
-  count = fh_format_number (measure_count (self, now), 0);
-  rate = fh_format_number (measure_rate (self, now), 1);
+  count = fh_format_count (measure_count (self, now));
+  rate = fh_format_rate (measure_rate (self, now), measure_count (self, now), 1);
   change = format_change (measure_value (self, now), measure_value (self, before), showing_counts (self) ? 0 : 1);
   text = g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
                                   ward.name, measure_name (self), count, rate, change);

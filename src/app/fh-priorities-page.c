@@ -36,10 +36,7 @@ fh_indicator_format_value (double      value,
     return g_strdup (_("no data"));
 
   if (g_strcmp0 (unit, "percent") == 0)
-    {
-      number = fh_format_number (value, 1);
-      return g_strdup_printf ("%s%%", number);
-    }
+    return fh_format_percent (value, 1);
   if (g_strcmp0 (unit, "count") == 0)
     return fh_format_number (value, 0);
   if (g_strcmp0 (unit, "days") == 0)

@@ -342,11 +342,9 @@ fh_bar_chart_to_csv (FhChart *chart)
       g_autofree char *value = NULL;
 
       if (d->suppressed)
-        value = g_strdup ("c");
-      else if (isnan (d->value))
-        value = g_strdup ("");
+        value = g_strdup (FH_FORMAT_SUPPRESSED);
       else
-        value = g_strdup_printf ("%.*f", (int) fh_chart_get_value_decimals (FH_CHART (self)), d->value);
+        value = fh_format_csv_number (d->value, fh_chart_get_value_decimals (FH_CHART (self)));
       fh_csv_append_field (csv, d->label, FALSE);
       fh_csv_append_field (csv, value, TRUE);
     }

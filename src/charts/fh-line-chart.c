@@ -261,13 +261,13 @@ to_csv (FhChart *chart)
           Series *s = g_ptr_array_index (self->series, i);
           gboolean in = m >= s->start && m < s->start + s->values->len;
           double v = in ? g_array_index (s->values, double, m - s->start) : NAN;
-          g_autofree char *t = isnan (v) ? g_strdup ("") : g_strdup_printf ("%.1f", v);
+          g_autofree char *t = fh_format_csv_number (v, 1);
 
           fh_csv_append_field (csv, t, !s->band && i + 1 == self->series->len);
           if (s->band)
             {
               double h = in ? g_array_index (s->high, double, m - s->start) : NAN;
-              g_autofree char *ht = isnan (h) ? g_strdup ("") : g_strdup_printf ("%.1f", h);
+              g_autofree char *ht = fh_format_csv_number (h, 1);
               fh_csv_append_field (csv, ht, i + 1 == self->series->len);
             }
         }

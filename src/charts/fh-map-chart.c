@@ -462,7 +462,7 @@ to_csv (FhChart *chart)
   for (guint i = 0; i < self->wards->len; i++)
     {
       Ward *w = g_ptr_array_index (self->wards, i);
-      g_autofree char *v = isnan (w->value) ? g_strdup ("") : g_strdup_printf ("%.*f", (int) fh_chart_get_value_decimals (FH_CHART (self)), w->value);
+      g_autofree char *v = fh_format_csv_number (w->value, fh_chart_get_value_decimals (FH_CHART (self)));
 
       fh_csv_append_field (csv, w->code, FALSE);
       fh_csv_append_field (csv, w->name, FALSE);

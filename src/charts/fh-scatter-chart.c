@@ -152,8 +152,11 @@ to_csv (FhChart *chart)
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *p = &g_array_index (self->points, Point, i);
-      g_autofree char *x = isnan (p->x) ? g_strdup ("") : g_strdup_printf ("%g", p->x);
-      g_autofree char *y = isnan (p->y) ? g_strdup ("") : g_strdup_printf ("%.1f", p->y);
+      char x[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      g_autofree char *y = fh_format_csv_number (p->y, 1);
+
+      if (!isnan (p->x))
+        g_ascii_formatd (x, sizeof x, "%g", p->x);
       fh_csv_append_field (csv, p->label, FALSE);
       fh_csv_append_field (csv, x, FALSE);
       fh_csv_append_field (csv, y, TRUE);
