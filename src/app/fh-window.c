@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "fh-accels.h"
 #include "fh-connection-dialog.h"
 #include "fh-page.h"
 #include "fh-settings.h"
@@ -374,10 +375,16 @@ about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                          NULL);
 }
 
+/* The nth page (from 1) in the switcher's order. */
 static void
-show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  fh_window_show_page (FH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  FhWindow *self = FH_WINDOW (widget);
+  g_autoptr(GPtrArray) pages = get_pages (self);
+  int n = g_variant_get_int32 (parameter);
+
+  if (n >= 1 && (guint) n <= pages->len)
+    gtk_stack_set_visible_child (self->stack, g_ptr_array_index (pages, n - 1));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -419,16 +426,9 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
-  /* Alt+1 … Alt+4 go to the pages, in the switcher's order. */
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "demand");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "caseloads");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "priorities");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "board-pack");
+  gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
+  fh_accels_add_to_window_class (widget_class);
 }
 
 static void

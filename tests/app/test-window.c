@@ -237,6 +237,8 @@ test_window_shows_real_figures (void)
   /* Alt+2 goes to the caseloads, Alt+1 back. */
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (caseloads)));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_mapped (fh_window_get_page (window, "board-pack")));
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (demand)));
 
