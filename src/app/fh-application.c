@@ -9,6 +9,7 @@
 #include "fh-accels.h"
 #include "fh-application.h"
 #include "fh-settings.h"
+#include "fh-startup-probe.h"
 #include "fh-window.h"
 
 struct _FhApplication
@@ -70,6 +71,7 @@ fh_application_activate (GApplication *app)
 
   window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));
   fh_window_show_page (FH_WINDOW (window), self->page_option);
+  fh_startup_probe_watch (app, window, fh_window_get_visible_page (FH_WINDOW (window)));
   gtk_window_present (window);
 }
 

@@ -59,30 +59,6 @@ struct _FhDemandPage
 
 G_DEFINE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH_TYPE_PAGE)
 
-static FhWardDemand *
-find_ward (GPtrArray *wards, const char *code)
-{
-  for (guint i = 0; wards != NULL && i < wards->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (wards, i);
-      if (g_strcmp0 (d->ward_code, code) == 0)
-        return d;
-    }
-  return NULL;
-}
-
-static FhWardProfile *
-find_profile (FhDemandPage *self, const char *code)
-{
-  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
-    {
-      FhWardProfile *p = g_ptr_array_index (self->profiles, i);
-      if (g_strcmp0 (p->ward_code, code) == 0)
-        return p;
-    }
-  return NULL;
-}
-
 static double
 value_of (FhDemandPage *self, const FhWardDemand *d)
 {
@@ -94,7 +70,7 @@ value_of (FhDemandPage *self, const FhWardDemand *d)
 static void
 show_profile (FhDemandPage *self)
 {
-  FhWardProfile *p = find_profile (self, self->selected);
+  FhWardProfile *p = fh_ward_profile_find (self->profiles, self->selected);
   guint rank = 1;
   g_autofree char *y = fh_demand_choices_get_value_label (&self->choices);
 
@@ -102,7 +78,7 @@ show_profile (FhDemandPage *self)
   for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
     {
       FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      FhWardProfile *wp = find_profile (self, w->ward_code);
+      FhWardProfile *wp = fh_ward_profile_find (self->profiles, w->ward_code);
 
       fh_scatter_chart_add_point (self->scatter, w->ward_code, w->ward_name, wp ? wp->imd_score : NAN,
                                   fh_demand_measure_rate (self->choices.measure, w));
@@ -114,7 +90,7 @@ show_profile (FhDemandPage *self)
   fh_chart_set_caption (FH_CHART (self->scatter), _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
   fh_scatter_chart_set_selected (self->scatter, self->selected);
 
-  fh_ward_profile_view_show (self->profile, p, find_ward (self->wards, self->selected), rank,
+  fh_ward_profile_view_show (self->profile, p, fh_ward_demand_find (self->wards, self->selected), rank,
                              self->wards ? self->wards->len : 0, self->needs);
 }
 
@@ -149,7 +125,7 @@ load_needs (FhDemandPage *self)
 static void
 update_selection (FhDemandPage *self)
 {
-  FhWardDemand *ward = find_ward (self->wards, self->selected);
+  FhWardDemand *ward = fh_ward_demand_find (self->wards, self->selected);
   int index = -1;
 
   for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
@@ -199,7 +175,7 @@ show_charts (FhDemandPage *self)
   for (guint i = 0; i < n; i++)
     {
       FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      FhWardProfile *p = find_profile (self, w->ward_code);
+      FhWardProfile *p = fh_ward_profile_find (self->profiles, w->ward_code);
 
       labels[i] = w->ward_name;
       values[i] = value_of (self, w);
@@ -379,23 +355,14 @@ on_map_query_tooltip (GtkWidget    *widget,
   double cx, cy;
   int i;
   FhMapWard ward;
-  FhWardDemand *now, *before;
-  gint64 n;
-  g_autofree char *count = NULL, *rate = NULL, *change = NULL, *text = NULL;
+  g_autofree char *text = NULL;
 
   fh_chart_view_to_chart (self->map_view, x, y, &cx, &cy);
   i = fh_map_chart_hit_test (self->map, cx, cy);
   if (i < 0 || !fh_map_chart_get_ward (self->map, i, &ward))
     return FALSE;
-  now = find_ward (self->wards, ward.code);
-  before = find_ward (self->wards_before, ward.code);
-  n = fh_demand_measure_count (self->choices.measure, now);
-  count = fh_format_count (n);
-  rate = fh_format_rate (fh_demand_measure_rate (self->choices.measure, now), n, 1);
-  change = fh_demand_format_change (value_of (self, now), value_of (self, before),
-                                    fh_demand_choices_get_decimals (&self->choices));
-  text = g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
-                                  ward.name, fh_demand_measure_get_name (self->choices.measure), count, rate, change);
+  text = fh_demand_describe_ward (&self->choices, ward.name, fh_ward_demand_find (self->wards, ward.code),
+                                  fh_ward_demand_find (self->wards_before, ward.code));
   gtk_tooltip_set_markup (tooltip, text);
   return TRUE;
 }

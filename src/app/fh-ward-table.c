@@ -53,18 +53,6 @@ add_row (GtkGrid               *grid,
     gtk_widget_add_css_class (gtk_grid_get_child_at (grid, c, row + 1), "total");
 }
 
-static const FhWardDemand *
-find_ward (GPtrArray *wards, const char *code)
-{
-  for (guint i = 0; wards != NULL && i < wards->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (wards, i);
-      if (g_strcmp0 (d->ward_code, code) == 0)
-        return d;
-    }
-  return NULL;
-}
-
 void
 fh_ward_table_show (FhWardTable           *self,
                     const FhDemandChoices *choices,
@@ -95,7 +83,7 @@ fh_ward_table_show (FhWardTable           *self,
     {
       FhWardDemand *w = g_ptr_array_index (wards, i);
 
-      add_row (self->grid, i, choices, w, find_ward (wards_before, w->ward_code), FALSE);
+      add_row (self->grid, i, choices, w, fh_ward_demand_find (wards_before, w->ward_code), FALSE);
     }
   add_row (self->grid, wards->len, choices, city, city_before, TRUE);
 }

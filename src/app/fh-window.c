@@ -13,6 +13,7 @@
 #include "fh-accels.h"
 #include "fh-connection-dialog.h"
 #include "fh-page.h"
+#include "fh-refresh-status.h"
 #include "fh-settings.h"
 #include "fh-window.h"
 
@@ -77,47 +78,20 @@ get_page_states (FhWindow *self,
 static void
 update_status (FhWindow *self)
 {
-  gboolean loading, failed;
+  gboolean loading;
+  FhRefreshStatus status = {
+    .authority_name = self->authority_name,
+    .description = self->database ? fh_database_get_description (self->database) : NULL,
+    .extracted_at = self->extracted_at,
+    .refreshed_at = self->refreshed_at,
+    .failed_at = self->failed_at,
+    .refreshing = self->refreshing,
+  };
+  g_autofree char *text = NULL;
 
-  g_autoptr(GString) status = g_string_new (NULL);
-  const char *description = self->database ? fh_database_get_description (self->database) : NULL;
-
-  if (description == NULL)
-    {
-      gtk_label_set_text (self->status_label, _("Not connected"));
-      return;
-    }
-
-  if (self->authority_name != NULL)
-    g_string_append_printf (status, "%s · ", self->authority_name);
-  g_string_append (status, description);
-  if (self->extracted_at != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (self->extracted_at);
-      g_autofree char *when = g_date_time_format (local, "%-d %b %Y %H:%M");
-      g_string_append_printf (status, _(" · data extracted %s"), when);
-    }
-  /* Only a refresh that worked is called one: a failed one says so, with
-   * the time of the last good one. */
-  get_page_states (self, &loading, &failed);
-  if (failed && self->failed_at != NULL)
-    {
-      g_autofree char *when = g_date_time_format (self->failed_at, "%H:%M:%S");
-      g_string_append_printf (status, _(" · refresh failed at %s"), when);
-      if (self->refreshed_at != NULL)
-        {
-          g_autofree char *good = g_date_time_format (self->refreshed_at, "%H:%M:%S");
-          g_string_append_printf (status, _(" (last good refresh %s)"), good);
-        }
-    }
-  else if (self->refreshing)
-    g_string_append (status, _(" · refreshing…"));
-  else if (self->refreshed_at != NULL)
-    {
-      g_autofree char *when = g_date_time_format (self->refreshed_at, "%H:%M:%S");
-      g_string_append_printf (status, _(" · refreshed %s"), when);
-    }
-  gtk_label_set_text (self->status_label, status->str);
+  get_page_states (self, &loading, &status.failed);
+  text = fh_refresh_status_format (&status);
+  gtk_label_set_text (self->status_label, text);
 }
 
 /* A page finished (or started) loading: a refresh is over when none is loading. */
@@ -487,6 +461,16 @@ fh_window_show_page (FhWindow   *self,
 
   if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+FhPage *
+fh_window_get_visible_page (FhWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+  child = gtk_stack_get_visible_child (self->stack);
+  return FH_IS_PAGE (child) ? FH_PAGE (child) : NULL;
 }
 
 const char *

@@ -180,6 +180,53 @@ fh_demand_format_change (double now,
                           diff < 0 ? "−" : "+", d, pct < 0 ? "−" : "+", p);
 }
 
+FhWardDemand *
+fh_ward_demand_find (GPtrArray  *wards,
+                     const char *code)
+{
+  for (guint i = 0; wards != NULL && i < wards->len; i++)
+    {
+      FhWardDemand *d = g_ptr_array_index (wards, i);
+      if (g_strcmp0 (d->ward_code, code) == 0)
+        return d;
+    }
+  return NULL;
+}
+
+FhWardProfile *
+fh_ward_profile_find (GPtrArray  *profiles,
+                      const char *code)
+{
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++)
+    {
+      FhWardProfile *p = g_ptr_array_index (profiles, i);
+      if (g_strcmp0 (p->ward_code, code) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+char *
+fh_demand_describe_ward (const FhDemandChoices *choices,
+                         const char            *name,
+                         const FhWardDemand    *now,
+                         const FhWardDemand    *before)
+{
+  gint64 n;
+  g_autofree char *count = NULL, *rate = NULL, *change = NULL;
+
+  g_return_val_if_fail (choices != NULL, NULL);
+
+  n = fh_demand_measure_count (choices->measure, now);
+  count = fh_format_count (n);
+  rate = fh_format_rate (fh_demand_measure_rate (choices->measure, now), n, 1);
+  change = fh_demand_format_change (fh_demand_choices_get_value (choices, now),
+                                    fh_demand_choices_get_value (choices, before),
+                                    fh_demand_choices_get_decimals (choices));
+  return g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
+                                  name, fh_demand_measure_get_name (choices->measure), count, rate, change);
+}
+
 /* ---- choices for drop-downs ------------------------------------------------ */
 
 static const char *measure_labels[] = {

@@ -139,6 +139,17 @@ char           *fh_demand_format_change           (double                 now,
                                                    double                 before,
                                                    guint                  decimals);
 
+/* The ward with @code in @wards (of FhWardDemand or FhWardProfile), or NULL. */
+FhWardDemand   *fh_ward_demand_find               (GPtrArray             *wards,
+                                                   const char            *code);
+FhWardProfile  *fh_ward_profile_find              (GPtrArray             *profiles,
+                                                   const char            *code);
+/* A ward's hover text (Pango markup): the measure's count, rate and change. */
+char           *fh_demand_describe_ward           (const FhDemandChoices *choices,
+                                                   const char            *name,
+                                                   const FhWardDemand    *now,
+                                                   const FhWardDemand    *before);
+
 /* For a drop-down: the label of @value of one of the enums above. */
 const char     *fh_demand_choice_get_label        (GType                  enum_type,
                                                    int                    value);
