@@ -14,13 +14,13 @@
 #include "fh-caseload-summary.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
+#include "fh-settings.h"
 #include "fh-table.h"
 
 struct _FhCaseloadPage
 {
-  GtkWidget     parent_instance;
+  FhPage        parent_instance;
 
-  FhDataView   *data_view;
   GtkLabel     *as_at_label;
   GtkLabel     *core_figure;
   GtkLabel     *core_label;
@@ -30,15 +30,13 @@ struct _FhCaseloadPage
   GtkLabel     *early_label;
   GtkGrid      *worker_grid;
 
-  GCancellable *cancellable;
+  GSettings    *settings;
   GDateTime    *as_at;
   double        threshold;
+  GPtrArray    *rows;
 };
 
-static void page_iface_init (FhPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhCaseloadPage, fh_caseload_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
 
 /* One service's card: the open episodes per FTE across the service as the
  * figure, then workers, median, highest and how many are above the threshold. */
@@ -86,12 +84,19 @@ service_label (const char *service)
   return service ? service : "";
 }
 
-static void
-on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+finish_caseloads (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  g_autoptr(FhCaseloadPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = fh_database_caseloads_finish (FH_DATABASE (source), result, &error);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = fh_database_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->rows != NULL;
+}
+
+static void
+fh_caseload_page_loaded (FhPage *page)
+{
+  FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
+  GPtrArray *rows = self->rows;
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_TEXT, FH_COLUMN_TEXT,
                                         FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER };
@@ -99,15 +104,9 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
                             _("Open episodes"), _("Per FTE") };
   g_autofree char *day = NULL, *as_at = NULL;
 
-  if (rows == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fh_data_view_show_error (self->data_view, error);
-      return;
-    }
   if (rows->len == 0)
     {
-      fh_data_view_show_empty (self->data_view, _("No workers are recorded as in post on this date."));
+      fh_page_show_empty (page, _("No workers are recorded as in post on this date."));
       return;
     }
 
@@ -125,7 +124,7 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
       g_autofree char *fte = fh_format_number (c->fte, 2);
-      g_autofree char *open = fh_format_number (c->open_episodes, 0);
+      g_autofree char *open = fh_format_count (c->open_episodes);
       g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
       const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
@@ -142,35 +141,23 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
           gtk_widget_add_css_class (first, "over-threshold");
         }
     }
-  fh_data_view_show_content (self->data_view);
+  fh_page_show_content (page);
 }
 
 static void
-fh_caseload_page_load (FhPage     *page,
-                       FhDatabase *database,
-                       int         authority_id)
+fh_caseload_page_load (FhPage *page)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
                                             g_date_time_get_day_of_month (now));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   g_clear_pointer (&self->as_at, g_date_time_unref);
   self->as_at = g_date_time_add_days (today, -1);
+  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
 
-  fh_data_view_show_loading (self->data_view);
-  fh_database_caseloads_async (database, authority_id, self->as_at, self->cancellable,
-                               on_caseloads, g_object_ref (self));
-}
-
-static void
-page_iface_init (FhPageInterface *iface)
-{
-  iface->load = fh_caseload_page_load;
+  fh_database_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
+                               FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
 }
 
 static void
@@ -178,10 +165,9 @@ fh_caseload_page_dispose (GObject *object)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->as_at, g_date_time_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_CASELOAD_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }
@@ -190,12 +176,13 @@ static void
 fh_caseload_page_class_init (FhCaseloadPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FhPageClass *page_class = FH_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = fh_caseload_page_dispose;
+  page_class->load = fh_caseload_page_load;
+  page_class->loaded = fh_caseload_page_loaded;
 
-  g_type_ensure (FH_TYPE_DATA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, data_view);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_label);
@@ -204,27 +191,15 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 fh_caseload_page_init (FhCaseloadPage *self)
 {
-  self->threshold = 20;
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-fh_caseload_page_set_threshold (FhCaseloadPage *self,
-                                double          threshold)
-{
-  g_return_if_fail (FH_IS_CASELOAD_PAGE (self));
-  self->threshold = threshold;
-}
-
-FhDataView *
-fh_caseload_page_get_data_view (FhCaseloadPage *self)
-{
-  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
-  return self->data_view;
+  self->settings = fh_settings_new ();
+  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  /* a new threshold flags other workers: ask again */
+  g_signal_connect_object (self->settings, "changed::caseload-threshold",
+                           G_CALLBACK (fh_page_reload), self, G_CONNECT_SWAPPED);
 }

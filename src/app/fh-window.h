@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "fh-database.h"
+#include "fh-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ void        fh_window_connect          (FhWindow       *self,
 void        fh_window_use_database     (FhWindow       *self,
                                         FhDatabase     *database);
 FhDatabase *fh_window_get_database     (FhWindow       *self);
+FhPage     *fh_window_get_visible_page (FhWindow       *self);
 GtkWidget  *fh_window_get_page         (FhWindow       *self,
                                         const char     *name);
 void        fh_window_show_page        (FhWindow       *self,

@@ -17,7 +17,6 @@
 #include "fh-application.h"
 #include "fh-caseload-page.h"
 #include "fh-connection-dialog.h"
-#include "fh-chart-theme.h"
 #include "fh-demand-page.h"
 #include "fh-priorities-page.h"
 #include "fh-window.h"
@@ -92,8 +91,38 @@ wait_for_content (FhDataView *view, guint seconds)
   return FALSE;
 }
 
+/* The database's own text for a number ("12345", "3532.1") with a comma
+ * every three digits and @decimals places, written here rather than with
+ * the app's formatter, so a formatting bug in the app fails the test. */
+static char *
+group_digits (const char *text, guint decimals)
+{
+  const char *dot = strchr (text, '.');
+  gsize int_len = dot ? (gsize) (dot - text) : strlen (text);
+  gboolean negative = text[0] == '-';
+  GString *out = g_string_new (negative ? "-" : "");
+  guint have = dot ? (guint) strlen (dot + 1) : 0;
+
+  g_assert_cmpuint (have, <=, decimals);   /* SQL rounds to the places shown */
+  for (gsize i = negative; i < int_len; i++)
+    {
+      if (i > (gsize) negative && (int_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, text[i]);
+    }
+  if (decimals > 0)
+    {
+      g_string_append_c (out, '.');
+      if (dot)
+        g_string_append (out, dot + 1);
+      for (guint k = have; k < decimals; k++)
+        g_string_append_c (out, '0');
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Runs @sql with $1 the authority, $2 and $3 the period, on a connection
- * of its own, and formats the one value it returns as the page would. */
+ * of its own, and formats the one value it returns as the page should. */
 static char *
 independent_figure (const char *sql, int authority_id, GDateTime *from, GDateTime *to, guint decimals)
 {
@@ -110,7 +139,7 @@ independent_figure (const char *sql, int authority_id, GDateTime *from, GDateTim
   g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
   g_assert_cmpint (PQntuples (r), ==, 1);
   g_assert_false (PQgetisnull (r, 0, 0));
-  value = fh_format_number (g_ascii_strtod (PQgetvalue (r, 0, 0), NULL), decimals);
+  value = group_digits (PQgetvalue (r, 0, 0), decimals);
   PQclear (r);
   PQfinish (conn);
   return value;
@@ -155,12 +184,12 @@ test_window_shows_real_figures (void)
   demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
   caseloads = FH_CASELOAD_PAGE (fh_window_get_page (window, "caseloads"));
   priorities = FH_PRIORITIES_PAGE (fh_window_get_page (window, "priorities"));
-  view = fh_demand_page_get_data_view (demand);
+  view = fh_page_get_data_view (FH_PAGE (demand));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for_content (view, 60));
-  g_assert_true (wait_for_content (fh_caseload_page_get_data_view (caseloads), 60));
-  g_assert_true (wait_for_content (fh_priorities_page_get_data_view (priorities), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (caseloads)), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (priorities)), 60));
 
   /* The first authority (the setting's default); a choice only when there is one to make. */
   authority = fh_window_get_authority_id (window);
@@ -186,10 +215,10 @@ test_window_shows_real_figures (void)
   /* F5 reloads every page from the database: the demand page queries
    * again, shows its spinner, then the same figures. */
   refreshes = fh_window_get_refresh_count (window);
-  loads = fh_demand_page_get_load_count (demand);
+  loads = fh_page_get_load_count (FH_PAGE (demand));
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
   g_assert_cmpuint (fh_window_get_refresh_count (window), ==, refreshes + 1);
-  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 1);
+  g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, loads + 1);
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
@@ -207,6 +236,8 @@ test_window_shows_real_figures (void)
   /* Alt+2 goes to the caseloads, Alt+1 back. */
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (caseloads)));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_mapped (fh_window_get_page (window, "board-pack")));
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (demand)));
 
@@ -220,7 +251,7 @@ test_demand_filters (void)
 {
   FhWindow *window = fh_window_new (NULL, conninfo);
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   g_autofree char *expected = NULL;
   guint loads;
 
@@ -229,11 +260,11 @@ test_demand_filters (void)
 
   /* Episodes started, Adolescence service only; then at once the need
    * "exploitation" as well: only the last choice's figures may show. */
-  loads = fh_demand_page_get_load_count (demand);
+  loads = fh_page_get_load_count (FH_PAGE (demand));
   fh_demand_page_set_filter_index (demand, "demand-measure", 1);
   fh_demand_page_set_filter_index (demand, "demand-service", 2);
   fh_demand_page_set_filter_index (demand, "demand-need", 1);
-  g_assert_cmpuint (fh_demand_page_get_load_count (demand), ==, loads + 3);
+  g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, loads + 3);
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
 
@@ -318,7 +349,7 @@ test_window_privileges_and_password (void)
 {
   g_autofree char *with_password = g_strdup_printf ("%s password=not-to-be-kept", conninfo);
   FhWindow *window = fh_window_new (NULL, with_password);
-  FhDataView *view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (fh_window_get_page (window, "demand")));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const char *owner = g_getenv ("FH_OWNER_CONNINFO");
   FhConnectionDialog *dialog;
@@ -362,7 +393,7 @@ test_window_privileges_and_password (void)
       return;
     }
   window = fh_window_new (NULL, owner);
-  view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  view = fh_page_get_data_view (FH_PAGE (fh_window_get_page (window, "demand")));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for_content (view, 60));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -383,15 +414,15 @@ test_demand_choices_remembered (void)
   FhWindow *second;
   FhDemandPage *again;
 
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   fh_demand_page_set_filter_index (demand, "demand-age-band", 3);   /* 10–17 */
   fh_demand_page_select_ward (demand, "E05012280");
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   gtk_window_destroy (GTK_WINDOW (first));
 
   second = fh_window_new (NULL, conninfo);
   again = FH_DEMAND_PAGE (fh_window_get_page (second, "demand"));
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (again)), 60));
   g_assert_cmpstr (fh_demand_page_get_selected_ward (again), ==, "E05012280");
   {
     g_autofree char *expected = independent_count ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date,"
@@ -401,7 +432,7 @@ test_demand_choices_remembered (void)
     g_assert_cmpstr (fh_demand_page_get_city_count (again), ==, expected);
   }
   fh_demand_page_set_filter_index (again, "demand-age-band", 0);
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (again)), 60));
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
@@ -414,7 +445,7 @@ test_window_authorities (void)
 {
   FhWindow *window = fh_window_new (NULL, conninfo);
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   GtkDropDown *dropdown = fh_window_get_authority_dropdown (window);
   g_autoptr(GSettings) settings = g_settings_new ("org.familyhelp.Dashboard");
   g_autofree char *expected = NULL;
@@ -447,12 +478,113 @@ test_window_authorities (void)
   /* The next window opens on the authority chosen last. */
   again = fh_window_new (NULL, conninfo);
   demand = FH_DEMAND_PAGE (fh_window_get_page (again, "demand"));
-  g_assert_true (wait_for_content (fh_demand_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (demand)), 60));
   g_assert_cmpint (fh_window_get_authority_id (again), ==, g_settings_get_int (settings, "authority-id"));
   g_assert_cmpuint (gtk_drop_down_get_selected (fh_window_get_authority_dropdown (again)), ==, 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
   gtk_window_destroy (GTK_WINDOW (again));
   g_settings_reset (settings, "authority-id");
+}
+
+/* Runs one statement as the owner (a superuser), $1 the app's database. */
+static void
+owner_exec (PGconn *owner, const char *sql, const char *dbname)
+{
+  const char *params[] = { dbname };
+  PGresult *r = PQexecParams (owner, sql, 1, NULL, params, NULL, NULL, 0);
+
+  if (PQresultStatus (r) == PGRES_FATAL_ERROR)
+    g_error ("%s: %s", sql, PQerrorMessage (owner));
+  PQclear (r);
+}
+
+static gboolean
+wait_for_state (FhPage *page, FhDataViewState wanted, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (fh_page_get_state (page) != wanted && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return fh_page_get_state (page) == wanted;
+}
+
+/* Iterates until the status line holds @needle. */
+static gboolean
+wait_for_status (FhWindow *window, const char *needle, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (strstr (fh_window_get_status_text (window), needle) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return strstr (fh_window_get_status_text (window), needle) != NULL;
+}
+
+/* F5 asks again for everything, ward boundaries and profiles included (a
+ * filter does not); when the server is gone the status line says the
+ * refresh failed, and the next F5 after it is back says refreshed. */
+static void
+test_refresh_tells_the_truth (void)
+{
+  const char *owner_conninfo = g_getenv ("FH_OWNER_CONNINFO");
+  FhWindow *window;
+  FhPage *demand;
+  FhQueryGroup *queries;
+  PGconn *owner;
+  g_autofree char *dbname = NULL, *other = NULL;
+  guint profiles;
+
+  if (owner_conninfo == NULL || *owner_conninfo == '\0')
+    {
+      g_test_skip ("FH_OWNER_CONNINFO is not set: run through build-aux/check.sh");
+      return;
+    }
+  window = fh_window_new (NULL, conninfo);
+  demand = FH_PAGE (fh_window_get_page (window, "demand"));
+  queries = fh_page_get_queries (demand);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+
+  profiles = fh_query_group_count_started (queries, "ward_profiles");
+  g_assert_cmpuint (profiles, ==, 1);
+  fh_demand_page_set_filter_index (FH_DEMAND_PAGE (demand), "demand-age-band", 1);
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_cmpuint (fh_query_group_count_started (queries, "ward_profiles"), ==, profiles);
+  fh_demand_page_set_filter_index (FH_DEMAND_PAGE (demand), "demand-age-band", 0);
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_cmpuint (fh_query_group_count_started (queries, "ward_profiles"), ==, profiles + 1);
+  g_assert_true (wait_for_status (window, " · refreshed ", 60));
+
+  /* The server stops taking connections and drops the app's. */
+  owner = PQconnectdb (owner_conninfo);
+  g_assert_cmpint (PQstatus (owner), ==, CONNECTION_OK);
+  dbname = g_strdup (PQdb (owner));
+  PQfinish (owner);
+  owner_conninfo = other = g_strdup_printf ("%s dbname=postgres", owner_conninfo);
+  owner = PQconnectdb (owner_conninfo);
+  g_assert_cmpint (PQstatus (owner), ==, CONNECTION_OK);
+  owner_exec (owner, "UPDATE pg_database SET datallowconn = false WHERE datname = $1", dbname);
+  owner_exec (owner, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", dbname);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_state (demand, FH_DATA_VIEW_ERROR, 60));
+  g_assert_true (wait_for_status (window, "refresh failed at", 60));
+  g_assert_null (strstr (fh_window_get_status_text (window), " · refreshed "));
+
+  /* Back again: the next refresh works and says so. */
+  owner_exec (owner, "UPDATE pg_database SET datallowconn = true WHERE datname = $1", dbname);
+  PQfinish (owner);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_F5, 0));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_true (wait_for_status (window, " · refreshed ", 60));
+  g_assert_null (strstr (fh_window_get_status_text (window), "failed"));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A server that is not there: every page says so, in words a manager can use. */
@@ -461,7 +593,7 @@ test_window_unreachable (void)
 {
   FhWindow *window = fh_window_new (NULL, "host=/nonexistent-fh-dir port=5999 dbname=x");
   FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
-  FhDataView *view = fh_demand_page_get_data_view (demand);
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (fh_data_view_get_state (view) != FH_DATA_VIEW_ERROR && g_get_monotonic_time () < deadline)
@@ -519,6 +651,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
   add_ui_test ("/app/window/privileges-and-password", test_window_privileges_and_password);
+  add_ui_test ("/app/window/refresh-tells-the-truth", test_refresh_tells_the_truth);
 
   return g_test_run ();
 }
