@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "fh-board-pack-page.h"
-#include "fh-caseload-summary.h"
+#include "fh-service-caseload.h"
 #include "fh-chart-theme.h"
 #include "fh-period.h"
 #include "fh-settings.h"
@@ -39,7 +39,7 @@ finish_city (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GErro
 
   if (city == NULL)
     return FALSE;
-  rate = fh_format_number (city->referral_rate, 1);
+  rate = fh_format_rate (city->referral_rate, city->referrals, 1);
   period = fh_period_get_label (self->period);
   text = g_strdup_printf (_("%s referrals per 10,000 children aged 0–17 in %s, "
                             "with a ranked chart of every ward."), rate, period);
@@ -47,23 +47,43 @@ finish_city (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GErro
   return TRUE;
 }
 
+static FhServiceCaseload *
+find_service (GPtrArray *services, const char *service)
+{
+  for (guint i = 0; i < services->len; i++)
+    if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
+      return g_ptr_array_index (services, i);
+  return NULL;
+}
+
+static char *
+format_service_ratio (FhServiceCaseload *s)
+{
+  if (s == NULL)
+    return g_strdup (FH_FORMAT_MISSING);
+  return fh_format_rate (s->episodes_per_fte, s->open_episodes, 1);
+}
+
 static gboolean
 finish_caseloads (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  g_autoptr(GPtrArray) rows = fh_database_caseloads_finish (FH_DATABASE (source), result, error);
-  FhCaseloadSummary core, adolescence;
-  g_autofree char *core_ratio = NULL, *adol_ratio = NULL, *text = NULL;
+  g_autoptr(GPtrArray) services = fh_database_service_caseloads_finish (FH_DATABASE (source), result, error);
+  FhServiceCaseload *core, *adolescence;
+  g_autofree char *core_ratio = NULL, *adol_ratio = NULL, *above = NULL, *text = NULL;
 
-  if (rows == NULL)
+  if (services == NULL)
     return FALSE;
-  fh_caseload_summary_compute (rows, "core", self->threshold, &core);
-  fh_caseload_summary_compute (rows, "adolescence", self->threshold, &adolescence);
-  core_ratio = fh_format_number (core.episodes_per_fte, 1);
-  adol_ratio = fh_format_number (adolescence.episodes_per_fte, 1);
+  core = find_service (services, "core");
+  adolescence = find_service (services, "adolescence");
+  core_ratio = format_service_ratio (core);
+  adol_ratio = format_service_ratio (adolescence);
+  if (core != NULL && adolescence != NULL && core->above_threshold >= 0 && adolescence->above_threshold >= 0)
+    above = fh_format_count (core->above_threshold + adolescence->above_threshold);
+  else
+    above = g_strdup (FH_FORMAT_SUPPRESSED);
   /* Translators: "Core 15.9 and Adolescence 12.6 open episodes per FTE; 13 workers above 20 per FTE." */
-  text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; %u workers "
-                            "above %.0f per FTE."), core_ratio, adol_ratio,
-                          core.above_threshold + adolescence.above_threshold, self->threshold);
+  text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; %s workers "
+                            "above %.0f per FTE."), core_ratio, adol_ratio, above, self->threshold);
   gtk_label_set_text (self->caseload_label, text);
   return TRUE;
 }
@@ -104,8 +124,8 @@ fh_board_pack_page_load (FhPage *page)
   self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
 
   fh_database_authority_demand_async (database, filter, FH_PAGE_QUERY (self, "authority_demand", finish_city));
-  fh_database_caseloads_async (database, authority_id, yesterday,
-                               FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
+  fh_database_service_caseloads_async (database, authority_id, yesterday, self->threshold,
+                                       FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
   fh_database_indicators_async (database, authority_id, FH_PAGE_QUERY (self, "indicators", finish_indicators));
 }
 

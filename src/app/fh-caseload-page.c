@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "fh-caseload-page.h"
-#include "fh-caseload-summary.h"
+#include "fh-service-caseload.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
 #include "fh-settings.h"
@@ -34,40 +34,56 @@ struct _FhCaseloadPage
   GDateTime    *as_at;
   double        threshold;
   GPtrArray    *rows;
+  GPtrArray    *services;
 };
 
 G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
 
 /* One service's card: the open episodes per FTE across the service as the
  * figure, then workers, median, highest and how many are above the threshold. */
+/* A figure the reporting layer withheld (it would give a suppressed
+ * caseload away) shows as "c", like the count it protects. */
+static char *
+format_withheld (double value)
+{
+  return isnan (value) ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_number (value, 1);
+}
+
+/* One service's card, from reporting.caseload_by_service: counted in SQL
+ * from exact per-worker caseloads, so a reader sees the same medians as a
+ * manager even where single workers' caseloads are suppressed. */
 static void
-describe_service (GPtrArray  *rows,
+describe_service (GPtrArray  *services,
                   const char *service,
                   double      threshold,
                   GtkLabel   *figure,
                   GtkLabel   *details)
 {
-  FhCaseloadSummary s;
-  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *text = NULL;
+  FhServiceCaseload *s = NULL;
+  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *above = NULL, *text = NULL;
 
-  fh_caseload_summary_compute (rows, service, threshold, &s);
-  if (s.workers == 0)
+  for (guint i = 0; i < services->len && s == NULL; i++)
+    if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
+      s = g_ptr_array_index (services, i);
+  if (s == NULL || s->workers == 0)
     {
-      gtk_label_set_text (figure, "–");
+      gtk_label_set_text (figure, FH_FORMAT_MISSING);
       gtk_label_set_text (details, _("No workers in post"));
       return;
     }
 
-  per_fte = fh_format_number (s.episodes_per_fte, 1);
-  median = fh_format_number (s.median_per_fte, 1);
-  max = fh_format_number (s.max_per_fte, 1);
-  fte = fh_format_number (s.fte, 1);
+  per_fte = s->open_episodes == FH_COUNT_SUPPRESSED ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                                    : fh_format_number (s->episodes_per_fte, 1);
+  median = format_withheld (s->median_per_fte);
+  max = format_withheld (s->max_per_fte);
+  fte = fh_format_number (s->fte, 1);
+  above = fh_format_count (s->above_threshold);
   /* Translators: a card's details, one item a line; the last line counts the
    * workers above the safe caseload threshold, e.g. "10 above 20 per FTE" */
   text = g_strdup_printf (_("%u workers (%s FTE)\n"
                             "Median %s, highest %s per FTE\n"
-                            "<b>%u above %.0f per FTE</b>"),
-                          s.workers, fte, median, max, s.above_threshold, threshold);
+                            "<b>%s above %.0f per FTE</b>"),
+                          s->workers, fte, median, max, above, threshold);
   gtk_label_set_text (figure, per_fte);
   gtk_label_set_markup (details, text);
 }
@@ -90,6 +106,14 @@ finish_caseloads (FhCaseloadPage *self, GObject *source, GAsyncResult *result, G
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = fh_database_caseloads_finish (FH_DATABASE (source), result, error);
   return self->rows != NULL;
+}
+
+static gboolean
+finish_services (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->services = fh_database_service_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->services != NULL;
 }
 
 static void
@@ -115,9 +139,9 @@ fh_caseload_page_loaded (FhPage *page)
                              "▲ in bold marks a worker above it."),
                            g_strstrip (day), self->threshold);
   gtk_label_set_text (self->as_at_label, as_at);
-  describe_service (rows, "core", self->threshold, self->core_figure, self->core_label);
-  describe_service (rows, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
-  describe_service (rows, "early", self->threshold, self->early_figure, self->early_label);
+  describe_service (self->services, "core", self->threshold, self->core_figure, self->core_label);
+  describe_service (self->services, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
+  describe_service (self->services, "early", self->threshold, self->early_figure, self->early_label);
 
   fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
   for (guint i = 0; i < rows->len; i++)
@@ -125,7 +149,7 @@ fh_caseload_page_loaded (FhPage *page)
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
       g_autofree char *fte = fh_format_number (c->fte, 2);
       g_autofree char *open = fh_format_count (c->open_episodes);
-      g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
+      g_autofree char *per = fh_format_rate (c->episodes_per_fte, c->open_episodes, 1);
       const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
       GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
@@ -158,6 +182,9 @@ fh_caseload_page_load (FhPage *page)
 
   fh_database_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
                                FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
+  fh_database_service_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page),
+                                       self->as_at, self->threshold,
+                                       FH_PAGE_QUERY (self, "service-caseloads", finish_services));
 }
 
 static void
@@ -168,6 +195,7 @@ fh_caseload_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->as_at, g_date_time_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }
