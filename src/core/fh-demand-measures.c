@@ -7,30 +7,30 @@
 #include "fh-demand-measures.h"
 #include "fh-pg-value.h"
 
-static const char *measure_codes[FH_N_DEMAND_MEASURES] = {
+static const char *measure_codes[FH_N_FIGURE_KINDS] = {
   "requests", "accepted", "rereferrals", "children_referred",
   "episodes_started", "episodes_open", "children_open",
 };
 
 int
-fh_demand_measure_kind_from_code (const char *code)
+fh_demand_figure_kind_from_code (const char *code)
 {
-  for (int i = 0; i < FH_N_DEMAND_MEASURES; i++)
+  for (int i = 0; i < FH_N_FIGURE_KINDS; i++)
     if (g_strcmp0 (code, measure_codes[i]) == 0)
       return i;
   return -1;
 }
 
 const char *
-fh_demand_measure_kind_to_code (FhDemandMeasureKind kind)
+fh_demand_figure_kind_to_code (FhDemandFigureKind kind)
 {
-  g_return_val_if_fail (kind < FH_N_DEMAND_MEASURES, NULL);
+  g_return_val_if_fail (kind < FH_N_FIGURE_KINDS, NULL);
 
   return measure_codes[kind];
 }
 
 void
-fh_demand_measure_free (FhDemandMeasure *self)
+fh_demand_figure_free (FhDemandFigure *self)
 {
   if (self == NULL)
     return;
@@ -42,13 +42,13 @@ fh_demand_measure_free (FhDemandMeasure *self)
 static gpointer
 parse_measure (const PGresult *r, int row)
 {
-  FhDemandMeasure *m = g_new0 (FhDemandMeasure, 1);
+  FhDemandFigure *m = g_new0 (FhDemandFigure, 1);
   g_autofree char *code = fh_pg_value_text (r, row, 2);
   g_autofree char *versus = fh_pg_value_text (r, row, 20);
 
   m->ward_code = fh_pg_value_text (r, row, 0);
   m->ward_name = fh_pg_value_text (r, row, 1);
-  m->measure = MAX (fh_demand_measure_kind_from_code (code), 0);
+  m->measure = MAX (fh_demand_figure_kind_from_code (code), 0);
   m->count = fh_pg_value_count_or_suppressed (r, row, 3, 4);
   m->population = fh_pg_value_count (r, row, 5);
   m->population_year = fh_pg_value_int (r, row, 6, 0);
@@ -77,7 +77,7 @@ static const FhQuerySpec demand_measures_spec = {
   "       previous_population_year, previous_rate, count_change, count_percent_change,"
   "       rate_change, rate_change_lower95, rate_change_upper95, versus_authority"
   "  FROM reporting.demand_measures($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  21, parse_measure, (GDestroyNotify) fh_demand_measure_free, FALSE
+  21, parse_measure, (GDestroyNotify) fh_demand_figure_free, FALSE
 };
 
 void

@@ -18,15 +18,15 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  FH_DEMAND_REQUESTS,            /* requests for support with a decision */
-  FH_DEMAND_ACCEPTED,            /* accepted for Family Help */
-  FH_DEMAND_REREFERRALS,         /* accepted within 12 months of an accepted one */
-  FH_DEMAND_CHILDREN_REFERRED,   /* distinct children with a request */
-  FH_DEMAND_EPISODES_STARTED,
-  FH_DEMAND_EPISODES_OPEN,       /* at the period's end */
-  FH_DEMAND_CHILDREN_OPEN,       /* distinct children with an open episode then */
-  FH_N_DEMAND_MEASURES
-} FhDemandMeasureKind;
+  FH_FIGURE_REQUESTS,            /* requests for support with a decision */
+  FH_FIGURE_ACCEPTED,            /* accepted for Family Help */
+  FH_FIGURE_REREFERRALS,         /* accepted within 12 months of an accepted one */
+  FH_FIGURE_CHILDREN_REFERRED,   /* distinct children with a request */
+  FH_FIGURE_EPISODES_STARTED,
+  FH_FIGURE_EPISODES_OPEN,       /* at the period's end */
+  FH_FIGURE_CHILDREN_OPEN,       /* distinct children with an open episode then */
+  FH_N_FIGURE_KINDS
+} FhDemandFigureKind;
 
 typedef enum {
   FH_VERSUS_UNKNOWN,             /* the authority itself, or a suppressed rate */
@@ -38,7 +38,7 @@ typedef enum {
 typedef struct {
   char               *ward_code;        /* NULL for the authority */
   char               *ward_name;
-  FhDemandMeasureKind measure;
+  FhDemandFigureKind measure;
   gint64              count;            /* may be FH_COUNT_SUPPRESSED */
   gint64              population;       /* the rate's denominator: children in the band */
   int                 population_year;  /* mid-year estimate used */
@@ -55,14 +55,14 @@ typedef struct {
   double              rate_change_lower95;
   double              rate_change_upper95;
   FhVersusAuthority   versus_authority;
-} FhDemandMeasure;
+} FhDemandFigure;
 
-void                 fh_demand_measure_free          (FhDemandMeasure     *self);
-/* "requests" → FH_DEMAND_REQUESTS …; -1 when unknown. */
-int                  fh_demand_measure_kind_from_code (const char         *code);
-const char          *fh_demand_measure_kind_to_code  (FhDemandMeasureKind  kind);
+void                 fh_demand_figure_free          (FhDemandFigure     *self);
+/* "requests" → FH_FIGURE_REQUESTS …; -1 when unknown. */
+int                  fh_demand_figure_kind_from_code (const char         *code);
+const char          *fh_demand_figure_kind_to_code  (FhDemandFigureKind  kind);
 
-/* GPtrArray of FhDemandMeasure: each measure, its wards in code order, then the authority. */
+/* GPtrArray of FhDemandFigure: each measure, its wards in code order, then the authority. */
 void       fh_database_demand_measures_async  (FhDatabase           *self,
                                                const FhDemandFilter *filter,
                                                GCancellable         *cancellable,
@@ -72,6 +72,6 @@ GPtrArray *fh_database_demand_measures_finish (FhDatabase           *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhDemandMeasure, fh_demand_measure_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FhDemandFigure, fh_demand_figure_free)
 
 G_END_DECLS
