@@ -49,7 +49,12 @@ fh_demand_headline_show (FhDemandHeadline      *self,
   gtk_label_set_text (self->count_label, count);
   gtk_label_set_text (self->count_caption, fh_demand_measure_get_name (choices->measure));
 
-  text = g_strdup_printf (_("per 10,000 children · %s"), city->ward_name);
+  if (city->population_year > 0)
+    /* Translators: "per 10,000 children · Nottingham City (mid-2025 population)" */
+    text = g_strdup_printf (_("per 10,000 children · %s (mid-%d population)"), city->ward_name,
+                            city->population_year);
+  else
+    text = g_strdup_printf (_("per 10,000 children · %s"), city->ward_name);
   gtk_label_set_text (self->rate_caption, text);
   g_free (text);
   change = fh_demand_format_change (fh_demand_choices_get_value (choices, city),
@@ -58,7 +63,9 @@ fh_demand_headline_show (FhDemandHeadline      *self,
   text = g_strdup_printf (_("%s on %s"), change, previous_text);
   gtk_label_set_text (self->change_label, text);
   g_free (text);
-  text = g_strdup_printf (_("%s · compared with %s"), period_text, previous_text);
+  /* Translators: "2025-26 · compared with 2024-25 · SSD: contacts with a decision" */
+  text = g_strdup_printf (_("%s · compared with %s · %s"), period_text, previous_text,
+                          fh_demand_measure_get_equivalent (choices->measure));
   gtk_label_set_text (self->period_label, text);
 }
 

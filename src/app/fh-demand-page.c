@@ -19,6 +19,7 @@
 #include "fh-chart-view.h"
 #include "fh-demand-filter-bar.h"
 #include "fh-demand-headline.h"
+#include "fh-demand-measures.h"
 #include "fh-demand-page.h"
 #include "fh-demand-trend.h"
 #include "fh-map-chart.h"
@@ -231,23 +232,31 @@ show_results (FhDemandPage *self)
     return self->field != NULL;                                                     \
   }
 
-DEFINE_ARRAY_FINISH (finish_wards, fh_database_ward_demand_finish, wards)
-DEFINE_ARRAY_FINISH (finish_wards_before, fh_database_ward_demand_finish, wards_before)
 DEFINE_ARRAY_FINISH (finish_profiles, fh_database_ward_profiles_finish, profiles)
 
-#define DEFINE_CITY_FINISH(name, field)                                              \
-  static gboolean name (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error) \
-  {                                                                                  \
-    g_clear_pointer (&self->field, fh_ward_demand_free);                             \
-    self->field = fh_database_authority_demand_finish (FH_DATABASE (source), result, error); \
-    if (self->field == NULL && error != NULL && *error == NULL)                      \
-      g_set_error_literal (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,        \
-                           _("The database returned no authority figure."));         \
-    return self->field != NULL;                                                      \
-  }
+/* One call of reporting.demand_measures gives every measure, for the
+ * period and a year earlier, for the wards and the authority. */
+static gboolean
+finish_figures (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_autoptr(GPtrArray) figures = fh_database_demand_measures_finish (FH_DATABASE (source), result, error);
 
-DEFINE_CITY_FINISH (finish_city, city)
-DEFINE_CITY_FINISH (finish_city_before, city_before)
+  if (figures == NULL)
+    return FALSE;
+  g_clear_pointer (&self->wards, g_ptr_array_unref);
+  g_clear_pointer (&self->wards_before, g_ptr_array_unref);
+  g_clear_pointer (&self->city, fh_ward_demand_free);
+  g_clear_pointer (&self->city_before, fh_ward_demand_free);
+  fh_demand_figures_to_wards (figures, FALSE, &self->wards, &self->city);
+  fh_demand_figures_to_wards (figures, TRUE, &self->wards_before, &self->city_before);
+  if (self->city == NULL || self->city_before == NULL)
+    {
+      g_set_error_literal (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY,
+                           _("The database returned no authority figure."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 fh_demand_page_load (FhPage *page)
@@ -259,7 +268,7 @@ fh_demand_page_load (FhPage *page)
   g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
                                             g_date_time_get_day_of_month (now));
   g_autoptr(FhPeriod) period = NULL;
-  g_autoptr(FhDemandFilter) filter = NULL, filter_before = NULL;
+  g_autoptr(FhDemandFilter) filter = NULL;
 
   fh_demand_filter_bar_get_choices (self->filter_bar, &self->choices);
   period = fh_demand_choices_get_period (&self->choices, today);
@@ -275,14 +284,8 @@ fh_demand_page_load (FhPage *page)
   self->period = g_steal_pointer (&period);
   self->previous_period = fh_period_year_earlier (self->period);
   filter = fh_demand_choices_get_filter (&self->choices, authority_id, self->period);
-  filter_before = fh_demand_choices_get_filter (&self->choices, authority_id, self->previous_period);
 
-  fh_database_ward_demand_async (database, filter, FH_PAGE_QUERY (self, "ward_demand", finish_wards));
-  fh_database_ward_demand_async (database, filter_before,
-                                 FH_PAGE_QUERY (self, "ward_demand (year earlier)", finish_wards_before));
-  fh_database_authority_demand_async (database, filter, FH_PAGE_QUERY (self, "authority_demand", finish_city));
-  fh_database_authority_demand_async (database, filter_before,
-                                      FH_PAGE_QUERY (self, "authority_demand (year earlier)", finish_city_before));
+  fh_database_demand_measures_async (database, filter, FH_PAGE_QUERY (self, "demand_measures", finish_figures));
   /* Profiles and boundaries do not change with the choices: once a refresh. */
   if (self->profiles == NULL)
     fh_database_ward_profiles_async (database, authority_id, FH_PAGE_QUERY (self, "ward_profiles", finish_profiles));

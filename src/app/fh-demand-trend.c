@@ -102,14 +102,15 @@ show (FhDemandTrend *self)
   fh_line_chart_add_series (self->chart, _("12-month average"), 0, rolling + skip, n - skip, 1, FH_LINE_DASHED);
   fh_line_chart_add_series (self->chart, name, 0, shown + skip, n - skip, 0, FH_LINE_SOLID);
 
-  title = g_strdup_printf (_("Referrals in %s month by month"),
+  title = g_strdup_printf (_("Requests for support in %s month by month"),
                            self->ward || self->authority_name == NULL ? name : self->authority_name);
-  caption = g_strdup_printf (_("Source: Family Help reporting data. Referrals received each month per "
-                               "10,000 children aged 0–17, with the 12-month average and a %u-month "
-                               "seasonal forecast (80%% interval)."), FORECAST_MONTHS);
+  caption = g_strdup_printf (_("Source: Family Help reporting data. Requests for support (with a decision) "
+                               "each month per 10,000 children aged 0–17, on the latest mid-year population "
+                               "before the month; the 12-month average where a whole year of data lies "
+                               "behind it, and a %u-month seasonal forecast (80%% interval)."), FORECAST_MONTHS);
   fh_chart_set_title (FH_CHART (self->chart), title);
   fh_chart_set_caption (FH_CHART (self->chart), caption);
-  fh_chart_set_value_label (FH_CHART (self->chart), _("Referrals per 10,000 children aged 0–17, per month"));
+  fh_chart_set_value_label (FH_CHART (self->chart), _("Requests per 10,000 children aged 0–17, per month"));
 
   gtk_label_set_text (self->note, forecast == NULL ? error->message
                       : _("Forecast: seasonal decomposition of the last 48 months (each calendar month's "

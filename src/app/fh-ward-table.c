@@ -8,9 +8,11 @@
  * change; the authority's row last, in bold.
  */
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fh-number-format.h"
 #include "fh-table.h"
+#include "fh-demand-measures.h"
 #include "fh-ward-table.h"
 
 struct _FhWardTable
@@ -23,8 +25,57 @@ struct _FhWardTable
 G_DEFINE_FINAL_TYPE (FhWardTable, fh_ward_table, GTK_TYPE_WIDGET)
 
 static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
-                                      FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
-                                      FH_COLUMN_NUMBER, FH_COLUMN_NUMBER };
+                                      FH_COLUMN_NUMBER, FH_COLUMN_TEXT, FH_COLUMN_NUMBER,
+                                      FH_COLUMN_NUMBER };
+
+static int
+figure_index (const FhDemandChoices *choices)
+{
+  return fh_demand_measure_get_figure (choices->measure);
+}
+
+/* "1,700.2–1,912.8": the 95% interval of the value shown (the rate's, or
+ * the count's from it); "c" when the count is suppressed. */
+static char *
+format_interval (const FhDemandChoices *choices,
+                 const FhWardDemand    *w)
+{
+  int k = figure_index (choices);
+  double lo, hi, scale = 1;
+  guint decimals = fh_demand_choices_get_decimals (choices);
+  g_autofree char *a = NULL, *b = NULL;
+
+  if (!w->has_figures)
+    return g_strdup (FH_FORMAT_MISSING);
+  if (w->counts[k] == FH_COUNT_SUPPRESSED)
+    return g_strdup (FH_FORMAT_SUPPRESSED);
+  if (choices->unit == FH_DEMAND_UNIT_COUNT)
+    scale = w->children_0_17 / 10000.0;
+  lo = w->lower95[k] * scale;
+  hi = w->upper95[k] * scale;
+  if (isnan (lo) || isnan (hi))
+    return g_strdup (FH_FORMAT_MISSING);
+  a = fh_format_number (lo, decimals);
+  b = fh_format_number (hi, decimals);
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+/* In words and with an arrow, so colour is never the only signal. */
+static const char *
+versus_label (const FhWardDemand *w, int k)
+{
+  switch (w->has_figures ? w->versus[k] : FH_VERSUS_UNKNOWN)
+    {
+    case FH_VERSUS_HIGHER:
+      return _("▲ higher");
+    case FH_VERSUS_LOWER:
+      return _("▼ lower");
+    case FH_VERSUS_SIMILAR:
+      return _("similar");
+    default:
+      return "";
+    }
+}
 
 static void
 add_row (GtkGrid               *grid,
@@ -40,13 +91,12 @@ add_row (GtkGrid               *grid,
   gint64 n = fh_demand_measure_count (choices->measure, w);
   gint64 n_before = fh_demand_measure_count (choices->measure, b);
   g_autofree char *children = fh_format_count (w->children_0_17);
-  g_autofree char *referrals = fh_format_count (w->referrals);
-  g_autofree char *started = fh_format_count (w->episodes_started);
-  g_autofree char *open = fh_format_count (w->episodes_open);
   g_autofree char *value = fh_format_rate (now, n, decimals);
+  g_autofree char *interval = format_interval (choices, w);
   g_autofree char *previous = fh_format_rate (before, n_before, decimals);
   g_autofree char *change = fh_demand_format_change (now, before, decimals);
-  const char *cells[] = { w->ward_name, children, referrals, started, open, value, previous, change };
+  const char *cells[] = { w->ward_name, children, value, interval, versus_label (w, figure_index (choices)),
+                          previous, change };
 
   fh_table_add_row (grid, row, cells, kinds, G_N_ELEMENTS (cells));
   for (guint c = 0; total && c < G_N_ELEMENTS (cells); c++)
@@ -62,21 +112,23 @@ fh_ward_table_show (FhWardTable           *self,
                     const FhWardDemand    *city,
                     const FhWardDemand    *city_before)
 {
-  g_autofree char *previous_label = NULL;
-  const char *headers[8];
+  g_autofree char *previous_label = NULL, *children = NULL;
+  const char *headers[7];
 
   g_return_if_fail (FH_IS_WARD_TABLE (self));
   g_return_if_fail (choices != NULL && previous != NULL && wards != NULL && city != NULL);
 
   previous_label = fh_period_get_label (previous);
+  /* Translators: the column of the population a rate uses, "Children (mid-2025)" */
+  children = city->population_year > 0 ? g_strdup_printf (_("Children (mid-%d)"), city->population_year)
+                                        : g_strdup (_("Children"));
   headers[0] = _("Ward");
-  headers[1] = _("Children 0–17");
-  headers[2] = _("Referrals");
-  headers[3] = _("Episodes started");
-  headers[4] = _("Open at period end");
-  headers[5] = fh_demand_choices_get_heading (choices);
-  headers[6] = previous_label;
-  headers[7] = _("Change");
+  headers[1] = children;
+  headers[2] = fh_demand_choices_get_heading (choices);
+  headers[3] = _("95% interval");
+  headers[4] = _("Against the city");
+  headers[5] = previous_label;
+  headers[6] = _("Change");
 
   fh_table_reset (self->grid, headers, kinds, G_N_ELEMENTS (headers));
   for (guint i = 0; i < wards->len; i++)

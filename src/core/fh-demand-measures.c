@@ -5,6 +5,8 @@
  */
 #include "fh-database-private.h"
 #include "fh-demand-measures.h"
+#include <math.h>
+
 #include "fh-pg-value.h"
 
 static const char *measure_codes[FH_N_FIGURE_KINDS] = {
@@ -115,4 +117,96 @@ fh_database_demand_measures_finish (FhDatabase    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fh_database_demand_measures_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static FhWardDemand *
+ward_demand_new (const FhDemandFigure *f)
+{
+  FhWardDemand *d = g_new0 (FhWardDemand, 1);
+
+  d->ward_code = g_strdup (f->ward_code);
+  d->ward_name = g_strdup (f->ward_name);
+  d->has_figures = TRUE;
+  d->referrals = d->episodes_started = d->episodes_open = FH_COUNT_MISSING;
+  d->referral_rate = d->started_rate = d->open_rate = NAN;
+  d->rereferral_percent = NAN;
+  for (guint k = 0; k < FH_N_DEMAND_FIGURES; k++)
+    {
+      d->counts[k] = FH_COUNT_MISSING;
+      d->rates[k] = d->lower95[k] = d->upper95[k] = NAN;
+      d->versus[k] = FH_VERSUS_UNKNOWN;
+    }
+  return d;
+}
+
+void
+fh_demand_figures_to_wards (GPtrArray      *figures,
+                            gboolean        previous,
+                            GPtrArray     **wards,
+                            FhWardDemand  **authority)
+{
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *out;
+  FhWardDemand *city = NULL;
+
+  g_return_if_fail (figures != NULL);
+  g_return_if_fail (wards != NULL && authority != NULL);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) fh_ward_demand_free);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      FhDemandFigure *f = g_ptr_array_index (figures, i);
+      FhWardDemand *d = f->ward_code ? g_hash_table_lookup (by_code, f->ward_code) : city;
+      guint k = f->measure;
+
+      if (d == NULL)
+        {
+          d = ward_demand_new (f);
+          if (f->ward_code != NULL)
+            {
+              g_ptr_array_add (out, d);
+              g_hash_table_insert (by_code, d->ward_code, d);
+            }
+          else
+            city = d;
+        }
+      if (previous)
+        {
+          d->counts[k] = f->previous_count;
+          d->rates[k] = f->previous_rate;
+          d->population_year = f->previous_population_year;
+          /* the same denominator as the rate: count ÷ rate, when both are known */
+          if (f->previous_count > 0 && f->previous_rate > 0)
+            d->children_0_17 = (gint64) llround (f->previous_count * 10000.0 / f->previous_rate);
+        }
+      else
+        {
+          d->counts[k] = f->count;
+          d->rates[k] = f->rate;
+          d->lower95[k] = f->rate_lower95;
+          d->upper95[k] = f->rate_upper95;
+          d->versus[k] = f->versus_authority;
+          d->population_year = f->population_year;
+          d->children_0_17 = f->population;
+          if (k == FH_FIGURE_REREFERRALS)
+            d->rereferral_percent = f->percent;
+        }
+    }
+
+  /* the page's first three measures, for what still reads them */
+  for (guint i = 0; i <= out->len; i++)
+    {
+      FhWardDemand *d = i < out->len ? g_ptr_array_index (out, i) : city;
+
+      if (d == NULL)
+        continue;
+      d->referrals = d->counts[FH_FIGURE_REQUESTS];
+      d->episodes_started = d->counts[FH_FIGURE_EPISODES_STARTED];
+      d->episodes_open = d->counts[FH_FIGURE_EPISODES_OPEN];
+      d->referral_rate = d->rates[FH_FIGURE_REQUESTS];
+      d->started_rate = d->rates[FH_FIGURE_EPISODES_STARTED];
+      d->open_rate = d->rates[FH_FIGURE_EPISODES_OPEN];
+    }
+  *wards = out;
+  *authority = city;
 }

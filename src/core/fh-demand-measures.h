@@ -62,6 +62,14 @@ void                 fh_demand_figure_free          (FhDemandFigure     *self);
 int                  fh_demand_figure_kind_from_code (const char         *code);
 const char          *fh_demand_figure_kind_to_code  (FhDemandFigureKind  kind);
 
+/* The figures of one period (or, with @previous, of the same period a year
+ * earlier) as one FhWardDemand per ward, in the order they come, and one
+ * for the authority: the shape the demand page draws from. */
+void        fh_demand_figures_to_wards      (GPtrArray      *figures,
+                                             gboolean        previous,
+                                             GPtrArray     **wards,
+                                             FhWardDemand  **authority);
+
 /* GPtrArray of FhDemandFigure: each measure, its wards in code order, then the authority. */
 void       fh_database_demand_measures_async  (FhDatabase           *self,
                                                const FhDemandFilter *filter,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fh-demand-measures.h"
 #include "fh-demand-query.h"
 #include "fh-enums.h"
 #include "fh-number-format.h"
@@ -58,12 +59,33 @@ fh_demand_choices_get_filter (const FhDemandChoices *choices,
   return filter;
 }
 
+/* Where each measure sits among the reporting layer's figures. */
+static const FhDemandFigureKind figure_of_measure[] = {
+  [FH_DEMAND_MEASURE_REFERRALS] = FH_FIGURE_REQUESTS,
+  [FH_DEMAND_MEASURE_ACCEPTED] = FH_FIGURE_ACCEPTED,
+  [FH_DEMAND_MEASURE_REREFERRALS] = FH_FIGURE_REREFERRALS,
+  [FH_DEMAND_MEASURE_CHILDREN_REFERRED] = FH_FIGURE_CHILDREN_REFERRED,
+  [FH_DEMAND_MEASURE_STARTED] = FH_FIGURE_EPISODES_STARTED,
+  [FH_DEMAND_MEASURE_OPEN] = FH_FIGURE_EPISODES_OPEN,
+  [FH_DEMAND_MEASURE_CHILDREN_OPEN] = FH_FIGURE_CHILDREN_OPEN,
+};
+
+int
+fh_demand_measure_get_figure (FhDemandMeasure measure)
+{
+  g_return_val_if_fail (measure < G_N_ELEMENTS (figure_of_measure), FH_FIGURE_REQUESTS);
+
+  return figure_of_measure[measure];
+}
+
 gint64
 fh_demand_measure_count (FhDemandMeasure     measure,
                          const FhWardDemand *d)
 {
-  if (d == NULL)
+  if (d == NULL || measure >= G_N_ELEMENTS (figure_of_measure))
     return FH_COUNT_MISSING;
+  if (d->has_figures)
+    return d->counts[figure_of_measure[measure]];
   switch (measure)
     {
     case FH_DEMAND_MEASURE_STARTED:
@@ -71,8 +93,9 @@ fh_demand_measure_count (FhDemandMeasure     measure,
     case FH_DEMAND_MEASURE_OPEN:
       return d->episodes_open;
     case FH_DEMAND_MEASURE_REFERRALS:
-    default:
       return d->referrals;
+    default:
+      return FH_COUNT_MISSING;   /* only the reporting layer's figures have it */
     }
 }
 
@@ -80,8 +103,10 @@ double
 fh_demand_measure_rate (FhDemandMeasure     measure,
                         const FhWardDemand *d)
 {
-  if (d == NULL)
+  if (d == NULL || measure >= G_N_ELEMENTS (figure_of_measure))
     return NAN;
+  if (d->has_figures)
+    return d->rates[figure_of_measure[measure]];
   switch (measure)
     {
     case FH_DEMAND_MEASURE_STARTED:
@@ -89,8 +114,9 @@ fh_demand_measure_rate (FhDemandMeasure     measure,
     case FH_DEMAND_MEASURE_OPEN:
       return d->open_rate;
     case FH_DEMAND_MEASURE_REFERRALS:
-    default:
       return d->referral_rate;
+    default:
+      return NAN;
     }
 }
 
@@ -123,13 +149,44 @@ fh_demand_measure_get_name (FhDemandMeasure measure)
 {
   switch (measure)
     {
+    case FH_DEMAND_MEASURE_ACCEPTED:
+      return _("Referrals accepted for Family Help");
+    case FH_DEMAND_MEASURE_REREFERRALS:
+      return _("Re-referrals within 12 months");
+    case FH_DEMAND_MEASURE_CHILDREN_REFERRED:
+      return _("Children referred");
     case FH_DEMAND_MEASURE_STARTED:
       return _("Episodes of Family Help started");
     case FH_DEMAND_MEASURE_OPEN:
       return _("Episodes of Family Help open at the period end");
+    case FH_DEMAND_MEASURE_CHILDREN_OPEN:
+      return _("Children with an open episode at the period end");
     case FH_DEMAND_MEASURE_REFERRALS:
     default:
-      return _("Referrals received");
+      return _("Requests for support");
+    }
+}
+
+const char *
+fh_demand_measure_get_equivalent (FhDemandMeasure measure)
+{
+  switch (measure)
+    {
+    case FH_DEMAND_MEASURE_ACCEPTED:
+      return _("No national equivalent: the CIN census counts referrals to social care");
+    case FH_DEMAND_MEASURE_REREFERRALS:
+      return _("DfE: re-referrals within 12 months (CIN census definition)");
+    case FH_DEMAND_MEASURE_CHILDREN_REFERRED:
+      return _("DfE: counts children, not referrals (no Family Help equivalent)");
+    case FH_DEMAND_MEASURE_STARTED:
+      return _("SSD: early help episodes started");
+    case FH_DEMAND_MEASURE_OPEN:
+      return _("SSD: open early help episodes");
+    case FH_DEMAND_MEASURE_CHILDREN_OPEN:
+      return _("DfE: children at a date, as the CIN census counts them");
+    case FH_DEMAND_MEASURE_REFERRALS:
+    default:
+      return _("SSD: contacts with a decision");
     }
 }
 
@@ -145,20 +202,37 @@ fh_demand_choices_get_value_label (const FhDemandChoices *choices)
     return g_strdup (fh_demand_measure_get_name (choices->measure));
   band = fh_demand_choice_get_code (FH_TYPE_DEMAND_AGE_BAND, choices->age_band);
   children = band ? g_strdup_printf (_("children aged %s"), band) : g_strdup (_("children aged 0–17"));
-  /* Translators: "Referrals received per 10,000 children aged 0–17" */
+  /* Translators: "Requests for support per 10,000 children aged 0–17" */
   return g_strdup_printf (_("%s per 10,000 %s"), fh_demand_measure_get_name (choices->measure), children);
 }
 
 const char *
 fh_demand_choices_get_heading (const FhDemandChoices *choices)
 {
-  g_return_val_if_fail (choices != NULL, NULL);
+  static const char *count_headings[] = {
+    [FH_DEMAND_MEASURE_REFERRALS] = N_("Requests (count)"),
+    [FH_DEMAND_MEASURE_ACCEPTED] = N_("Accepted (count)"),
+    [FH_DEMAND_MEASURE_REREFERRALS] = N_("Re-referrals (count)"),
+    [FH_DEMAND_MEASURE_CHILDREN_REFERRED] = N_("Children referred (count)"),
+    [FH_DEMAND_MEASURE_STARTED] = N_("Started (count)"),
+    [FH_DEMAND_MEASURE_OPEN] = N_("Open (count)"),
+    [FH_DEMAND_MEASURE_CHILDREN_OPEN] = N_("Children open (count)"),
+  };
+  static const char *rate_headings[] = {
+    [FH_DEMAND_MEASURE_REFERRALS] = N_("Requests per 10,000"),
+    [FH_DEMAND_MEASURE_ACCEPTED] = N_("Accepted per 10,000"),
+    [FH_DEMAND_MEASURE_REREFERRALS] = N_("Re-referrals per 10,000"),
+    [FH_DEMAND_MEASURE_CHILDREN_REFERRED] = N_("Children referred per 10,000"),
+    [FH_DEMAND_MEASURE_STARTED] = N_("Started per 10,000"),
+    [FH_DEMAND_MEASURE_OPEN] = N_("Open per 10,000"),
+    [FH_DEMAND_MEASURE_CHILDREN_OPEN] = N_("Children open per 10,000"),
+  };
 
-  if (choices->unit == FH_DEMAND_UNIT_COUNT)
-    return choices->measure == FH_DEMAND_MEASURE_STARTED ? _("Started (count)")
-           : choices->measure == FH_DEMAND_MEASURE_OPEN ? _("Open (count)") : _("Referrals (count)");
-  return choices->measure == FH_DEMAND_MEASURE_STARTED ? _("Started per 10,000")
-         : choices->measure == FH_DEMAND_MEASURE_OPEN ? _("Open per 10,000") : _("Referrals per 10,000");
+  g_return_val_if_fail (choices != NULL, NULL);
+  g_return_val_if_fail (choices->measure < G_N_ELEMENTS (count_headings), NULL);
+
+  return _(choices->unit == FH_DEMAND_UNIT_COUNT ? count_headings[choices->measure]
+                                                 : rate_headings[choices->measure]);
 }
 
 char *
@@ -230,9 +304,13 @@ fh_demand_describe_ward (const FhDemandChoices *choices,
 /* ---- choices for drop-downs ------------------------------------------------ */
 
 static const char *measure_labels[] = {
-  [FH_DEMAND_MEASURE_REFERRALS] = N_("Referrals"),
+  [FH_DEMAND_MEASURE_REFERRALS] = N_("Requests for support"),
+  [FH_DEMAND_MEASURE_ACCEPTED] = N_("Accepted for Family Help"),
+  [FH_DEMAND_MEASURE_REREFERRALS] = N_("Re-referrals within 12 months"),
+  [FH_DEMAND_MEASURE_CHILDREN_REFERRED] = N_("Children referred"),
   [FH_DEMAND_MEASURE_STARTED] = N_("Episodes started"),
   [FH_DEMAND_MEASURE_OPEN] = N_("Open at period end"),
+  [FH_DEMAND_MEASURE_CHILDREN_OPEN] = N_("Children with an open episode"),
 };
 static const char *unit_labels[] = {
   [FH_DEMAND_UNIT_RATE] = N_("Rate per 10,000 children"),

@@ -20,10 +20,17 @@
 
 G_BEGIN_DECLS
 
+/* The measures of docs/demand-by-ward.md. "referrals" (the nick kept from
+ * the first version, so a remembered choice still works) is requests for
+ * support. */
 typedef enum {
   FH_DEMAND_MEASURE_REFERRALS,
+  FH_DEMAND_MEASURE_ACCEPTED,
+  FH_DEMAND_MEASURE_REREFERRALS,
+  FH_DEMAND_MEASURE_CHILDREN_REFERRED,    /*< nick=children-referred >*/
   FH_DEMAND_MEASURE_STARTED,
   FH_DEMAND_MEASURE_OPEN,
+  FH_DEMAND_MEASURE_CHILDREN_OPEN,        /*< nick=children-open >*/
 } FhDemandMeasure;
 
 typedef enum {
@@ -117,7 +124,7 @@ FhPeriod       *fh_demand_choices_get_period      (const FhDemandChoices *choice
 FhDemandFilter *fh_demand_choices_get_filter      (const FhDemandChoices *choices,
                                                    int                    authority_id,
                                                    const FhPeriod        *period);
-/* "Referrals received per 10,000 children aged 0–17", or the measure for counts. */
+/* "Requests for support per 10,000 children aged 0–17", or the measure for counts. */
 char           *fh_demand_choices_get_value_label (const FhDemandChoices *choices);
 /* The measure as shown, short enough for a column heading. */
 const char     *fh_demand_choices_get_heading     (const FhDemandChoices *choices);
@@ -133,6 +140,10 @@ double          fh_demand_measure_rate            (FhDemandMeasure        measur
 double          fh_demand_choices_get_value       (const FhDemandChoices *choices,
                                                    const FhWardDemand    *demand);
 const char     *fh_demand_measure_get_name        (FhDemandMeasure        measure);
+/* Where @measure sits among the reporting layer's figures (FhDemandFigureKind). */
+int             fh_demand_measure_get_figure      (FhDemandMeasure        measure);
+/* What the measure compares with nationally: "DfE: …", "SSD: …" or "No national equivalent". */
+const char     *fh_demand_measure_get_equivalent  (FhDemandMeasure        measure);
 
 /* "▲ +120.4 (+6.5%)": an arrow and a sign, so colour is not needed. */
 char           *fh_demand_format_change           (double                 now,

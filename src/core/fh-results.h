@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * count cannot be worked out from a total): show it as "c", never as zero or
  * as missing. A rate or percentage built on it is NAN. */
 #define FH_COUNT_SUPPRESSED (-2)
+/* The measures of reporting.demand_measures (FhDemandFigureKind). */
+#define FH_N_DEMAND_FIGURES 7
 
 typedef struct {
   int    authority_id;
@@ -41,6 +43,17 @@ typedef struct {
   double  referral_rate;        /* per 10,000 children 0–17, 1 d.p. */
   double  started_rate;
   double  open_rate;
+  /* Every measure of reporting.demand_measures, by FhDemandFigureKind
+   * (fh-demand-measures.h), when the row came from there (has_figures):
+   * count (may be FH_COUNT_SUPPRESSED), rate, its 95% interval, and how the
+   * ward compares with the authority (FhVersusAuthority). */
+  gboolean has_figures;
+  gint64  counts[FH_N_DEMAND_FIGURES];
+  double  rates[FH_N_DEMAND_FIGURES];
+  double  lower95[FH_N_DEMAND_FIGURES];
+  double  upper95[FH_N_DEMAND_FIGURES];
+  int     versus[FH_N_DEMAND_FIGURES];
+  double  rereferral_percent;   /* re-referrals as % of accepted; NAN when unknown */
 } FhWardDemand;
 
 typedef struct {

@@ -18,6 +18,7 @@
 #include "fh-caseload-page.h"
 #include "fh-connection-dialog.h"
 #include "fh-demand-page.h"
+#include "fh-demand-query.h"
 #include "fh-priorities-page.h"
 #include "fh-window.h"
 
@@ -261,7 +262,7 @@ test_demand_filters (void)
   /* Episodes started, Adolescence service only; then at once the need
    * "exploitation" as well: only the last choice's figures may show. */
   loads = fh_page_get_load_count (FH_PAGE (demand));
-  fh_demand_page_set_filter_index (demand, "demand-measure", 1);
+  fh_demand_page_set_filter_index (demand, "demand-measure", FH_DEMAND_MEASURE_STARTED);
   fh_demand_page_set_filter_index (demand, "demand-service", 2);
   fh_demand_page_set_filter_index (demand, "demand-need", 1);
   g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, loads + 3);

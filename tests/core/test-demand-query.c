@@ -5,6 +5,7 @@
  */
 #include <math.h>
 
+#include "fh-demand-measures.h"
 #include "fh-demand-query.h"
 #include "fh-enums.h"
 
@@ -55,16 +56,83 @@ test_labels (void)
   g_autofree char *rate = NULL, *band = NULL, *count = NULL;
 
   rate = fh_demand_choices_get_value_label (&c);
-  g_assert_cmpstr (rate, ==, "Referrals received per 10,000 children aged 0–17");
+  g_assert_cmpstr (rate, ==, "Requests for support per 10,000 children aged 0–17");
   c.age_band = FH_DEMAND_AGE_BAND_10_17;
   band = fh_demand_choices_get_value_label (&c);
-  g_assert_cmpstr (band, ==, "Referrals received per 10,000 children aged 10-17");
-  g_assert_cmpstr (fh_demand_choices_get_heading (&c), ==, "Referrals per 10,000");
+  g_assert_cmpstr (band, ==, "Requests for support per 10,000 children aged 10-17");
+  g_assert_cmpstr (fh_demand_choices_get_heading (&c), ==, "Requests per 10,000");
   c.unit = FH_DEMAND_UNIT_COUNT;
   c.measure = FH_DEMAND_MEASURE_OPEN;
   count = fh_demand_choices_get_value_label (&c);
   g_assert_cmpstr (count, ==, "Episodes of Family Help open at the period end");
   g_assert_cmpstr (fh_demand_choices_get_heading (&c), ==, "Open (count)");
+}
+
+static FhDemandFigure *
+figure (const char *code, FhDemandFigureKind kind, gint64 count, double rate, gint64 before)
+{
+  FhDemandFigure *f = g_new0 (FhDemandFigure, 1);
+
+  f->ward_code = g_strdup (code);
+  f->ward_name = g_strdup (code ? code : "City");
+  f->measure = kind;
+  f->count = count;
+  f->population = 1000;
+  f->population_year = 2025;
+  f->rate = rate;
+  f->rate_lower95 = rate - 1;
+  f->rate_upper95 = rate + 1;
+  f->percent = NAN;
+  f->previous_count = before;
+  f->previous_rate = before * 10.0;
+  f->previous_population_year = 2024;
+  f->versus_authority = code ? FH_VERSUS_HIGHER : FH_VERSUS_UNKNOWN;
+  return f;
+}
+
+/* The reporting layer's long rows become one FhWardDemand per ward (and the
+ * authority), for the period and for a year earlier; every measure reads
+ * from them, suppressed counts stay suppressed. */
+static void
+test_figures_to_wards (void)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) fh_demand_figure_free);
+  g_autoptr(GPtrArray) wards = NULL, before = NULL;
+  g_autoptr(FhWardDemand) city = NULL, city_before = NULL;
+  FhWardDemand *a;
+
+  g_ptr_array_add (figures, figure ("A", FH_FIGURE_REQUESTS, 30, 300, 20));
+  g_ptr_array_add (figures, figure ("B", FH_FIGURE_REQUESTS, FH_COUNT_SUPPRESSED, NAN, 7));
+  g_ptr_array_add (figures, figure (NULL, FH_FIGURE_REQUESTS, 33, 16.5, 27));
+  g_ptr_array_add (figures, figure ("A", FH_FIGURE_ACCEPTED, 12, 120, 9));
+  g_ptr_array_add (figures, figure ("B", FH_FIGURE_ACCEPTED, 0, 0, 0));
+  g_ptr_array_add (figures, figure (NULL, FH_FIGURE_ACCEPTED, 12, 6, 9));
+
+  fh_demand_figures_to_wards (figures, FALSE, &wards, &city);
+  fh_demand_figures_to_wards (figures, TRUE, &before, &city_before);
+  g_assert_cmpuint (wards->len, ==, 2);
+  g_assert_nonnull (city);
+  g_assert_null (city->ward_code);
+  a = fh_ward_demand_find (wards, "A");
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_REFERRALS, a), ==, 30);
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_ACCEPTED, a), ==, 12);
+  g_assert_cmpfloat (fh_demand_measure_rate (FH_DEMAND_MEASURE_ACCEPTED, a), ==, 120);
+  g_assert_cmpint (a->versus[FH_FIGURE_REQUESTS], ==, FH_VERSUS_HIGHER);
+  g_assert_cmpint (a->population_year, ==, 2025);
+  /* the page's first measures are filled from the same figures */
+  g_assert_cmpint (a->referrals, ==, 30);
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_REFERRALS, fh_ward_demand_find (wards, "B")), ==,
+                   FH_COUNT_SUPPRESSED);
+  /* a measure the row does not carry is missing, not zero */
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_CHILDREN_OPEN, a), ==, FH_COUNT_MISSING);
+  /* a year earlier */
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_REFERRALS, fh_ward_demand_find (before, "B")), ==, 7);
+  g_assert_cmpint (fh_demand_measure_count (FH_DEMAND_MEASURE_ACCEPTED, city_before), ==, 9);
+  g_assert_cmpint (city_before->population_year, ==, 2024);
+  /* every measure has a figure of its own */
+  for (int m = FH_DEMAND_MEASURE_REFERRALS; m <= FH_DEMAND_MEASURE_CHILDREN_OPEN; m++)
+    for (int n = m + 1; n <= FH_DEMAND_MEASURE_CHILDREN_OPEN; n++)
+      g_assert_cmpint (fh_demand_measure_get_figure (m), !=, fh_demand_measure_get_figure (n));
 }
 
 /* Every value of every choice has a label and the reporting layer's code. */
@@ -151,6 +219,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/demand-query/measures", test_measures);
+  g_test_add_func ("/demand-query/figures-to-wards", test_figures_to_wards);
   g_test_add_func ("/core/demand-query/labels", test_labels);
   g_test_add_func ("/core/demand-query/choices-complete", test_choices_complete);
   g_test_add_func ("/core/demand-query/period-and-filter", test_period_and_filter);
