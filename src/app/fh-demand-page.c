@@ -23,6 +23,7 @@
 #include "fh-demand-page.h"
 #include "fh-demand-trend.h"
 #include "fh-map-chart.h"
+#include "fh-rate-interval.h"
 #include "fh-scatter-chart.h"
 #include "fh-settings.h"
 #include "fh-ward-profile-view.h"
@@ -37,9 +38,11 @@ struct _FhDemandPage
   FhChartView        *map_view;
   FhChartView        *bar_view;
   FhChartView        *scatter_view;
+  FhChartView        *funnel_view;
   FhMapChart         *map;
   FhBarChart         *bars;
   FhScatterChart     *scatter;
+  FhScatterChart     *funnel;
   FhDemandTrend      *trend;
   FhWardProfileView  *profile;
   FhWardTable        *ward_table;
@@ -68,6 +71,43 @@ value_of (FhDemandPage *self, const FhWardDemand *d)
 
 /* ---- the selected ward ------------------------------------------------------ */
 
+/* Is a ward's rate really different from the city's, or is it noise? Each
+ * ward's rate against its children, inside the 95% and 99.8% control limits
+ * around the city rate (docs/demand-by-ward.md). Rates only: a count has no
+ * funnel. */
+static void
+show_funnel (FhDemandPage *self)
+{
+  double target = self->city ? fh_demand_measure_rate (self->choices.measure, self->city) : NAN;
+  g_autofree char *y = fh_demand_choices_get_value_label (&self->choices);
+  g_autofree char *caption = NULL, *title = NULL;
+  guint above, below;
+
+  fh_scatter_chart_clear (self->funnel);
+  for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
+    {
+      FhWardDemand *w = g_ptr_array_index (self->wards, i);
+
+      fh_scatter_chart_add_point (self->funnel, w->ward_code, w->ward_name, (double) w->children_0_17,
+                                  fh_demand_measure_rate (self->choices.measure, w));
+    }
+  fh_scatter_chart_set_funnel (self->funnel, target);
+  above = fh_scatter_chart_count_outside (self->funnel, FH_Z_998, TRUE);
+  below = fh_scatter_chart_count_outside (self->funnel, FH_Z_998, FALSE);
+  if (above + below == 0)
+    title = g_strdup (_("No ward is far from the city rate"));
+  else
+    /* Translators: a funnel plot's finding, "3 wards above and 2 below the city beyond chance" */
+    title = g_strdup_printf (_("%u wards above and %u below the city beyond chance"), above, below);
+  caption = g_strdup_printf (_("Source: Family Help reporting data. Dashed lines: 95%% control limits; dotted: "
+                               "99.8%%, around the city rate, for a ward of that many children (Byar's "
+                               "method). Children: mid-%d estimates."), self->city ? self->city->population_year : 0);
+  fh_scatter_chart_set_axes (self->funnel, _("Children in the ward (the rate's denominator)"), y);
+  fh_chart_set_title (FH_CHART (self->funnel), title);
+  fh_chart_set_caption (FH_CHART (self->funnel), caption);
+  fh_scatter_chart_set_selected (self->funnel, self->selected);
+}
+
 static void
 show_profile (FhDemandPage *self)
 {
@@ -90,6 +130,7 @@ show_profile (FhDemandPage *self)
   fh_chart_set_title (FH_CHART (self->scatter), _("More deprived wards have more demand"));
   fh_chart_set_caption (FH_CHART (self->scatter), _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
   fh_scatter_chart_set_selected (self->scatter, self->selected);
+  show_funnel (self);
 
   fh_ward_profile_view_show (self->profile, p, fh_ward_demand_find (self->wards, self->selected), rank,
                              self->wards ? self->wards->len : 0, self->needs);
@@ -342,6 +383,8 @@ on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDemandP
     i = fh_bar_chart_hit_test (self->bars, cx, cy);
   else if (view == GTK_WIDGET (self->scatter_view))
     i = fh_scatter_chart_hit_test (self->scatter, cx, cy);
+  else if (view == GTK_WIDGET (self->funnel_view))
+    i = fh_scatter_chart_hit_test (self->funnel, cx, cy);
   if (i >= 0 && self->wards != NULL && (guint) i < self->wards->len)
     fh_demand_page_select_ward (self, ((FhWardDemand *) g_ptr_array_index (self->wards, i))->ward_code);
 }
@@ -419,9 +462,11 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bar_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter_view);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, funnel_view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, map);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, bars);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, scatter);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, funnel);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, profile);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_table);
@@ -430,7 +475,7 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
 static void
 fh_demand_page_init (FhDemandPage *self)
 {
-  GtkWidget *views[3];
+  GtkWidget *views[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->needs_queries = fh_query_group_new (self, needs_done);
@@ -442,6 +487,7 @@ fh_demand_page_init (FhDemandPage *self)
   views[0] = GTK_WIDGET (self->map_view);
   views[1] = GTK_WIDGET (self->bar_view);
   views[2] = GTK_WIDGET (self->scatter_view);
+  views[3] = GTK_WIDGET (self->funnel_view);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkGesture *click = gtk_gesture_click_new ();

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "fh-chart-frame.h"
+#include "fh-rate-interval.h"
 #include "fh-scatter-chart.h"
 
 #define MARGIN   FH_CHART_MARGIN
@@ -30,6 +31,7 @@ struct _FhScatterChart
   FhChart    parent_instance;
   char      *x_label, *y_label, *selected;
   GArray    *points;   /* of Point */
+  double     funnel_target;   /* NAN: a plain scatter */
 };
 
 G_DEFINE_FINAL_TYPE (FhScatterChart, fh_scatter_chart, FH_TYPE_CHART)
@@ -40,6 +42,18 @@ point_clear (gpointer data)
   Point *p = data;
   g_free (p->id);
   g_free (p->label);
+}
+
+/* 1 above the control limit of @z around the funnel's target, -1 below, 0 within. */
+static int
+outside_limits (FhScatterChart *self, const Point *p, double z)
+{
+  double lo, hi;
+
+  if (isnan (self->funnel_target) || isnan (p->x) || isnan (p->y))
+    return 0;
+  fh_funnel_limits (self->funnel_target, p->x, z, &lo, &hi);
+  return p->y > hi ? 1 : p->y < lo ? -1 : 0;
 }
 
 static void
@@ -78,6 +92,14 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   if (!isfinite (min_x))
     return;
   if (max_x <= min_x) { max_x = min_x + 1; }
+  if (!isnan (self->funnel_target) && min_x > 0)
+    {
+      double lo, hi;
+
+      /* room for the widest limits, at the smallest population */
+      fh_funnel_limits (self->funnel_target, min_x, FH_Z_998, &lo, &hi);
+      max_y = MAX (max_y, MIN (hi, 2.5 * MAX (max_y, self->funnel_target)));
+    }
   if (max_y <= 0) max_y = 1;
 
   sx = fh_chart_nice_step (max_x - MIN (min_x, 0), 5);
@@ -107,7 +129,52 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       fh_chart_show_layout (cr, l, x - fh_layout_width (l) / 2, py + ph + 3, &muted);
     }
 
+  if (!isnan (self->funnel_target) && max_x > 0)
+    {
+      static const double zs[] = { FH_Z_95, FH_Z_998 };
+      double target_y = py + ph * (1 - self->funnel_target / max_y);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, px, py, pw, ph);
+      cairo_clip (cr);
+      for (guint k = 0; k < G_N_ELEMENTS (zs); k++)
+        for (int side = 0; side < 2; side++)
+          {
+            static const double dash95[] = { 6, 4 }, dash998[] = { 2, 3 };
+
+            cairo_new_path (cr);
+            for (int step = 0; step <= 200; step++)
+              {
+                double pop = MAX (min_x, 1) + (max_x - MAX (min_x, 1)) * step / 200.0;
+                double lo, hi, y;
+
+                fh_funnel_limits (self->funnel_target, pop, zs[k], &lo, &hi);
+                y = py + ph * (1 - (side ? hi : lo) / max_y);
+                cairo_line_to (cr, px + pw * (pop - min_x) / (max_x - min_x), y);
+              }
+            fh_color_apply (&text, cr);
+            cairo_set_line_width (cr, 1.25);
+            cairo_set_dash (cr, k == 0 ? dash95 : dash998, 2, 0);
+            cairo_stroke (cr);
+          }
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 2);
+      fh_color_apply (&text, cr);
+      cairo_move_to (cr, px, round (target_y) + 0.5);
+      cairo_line_to (cr, px + pw, round (target_y) + 0.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      {
+        g_autofree char *v = fh_format_number (self->funnel_target, 1);
+        /* Translators: the funnel's centre line, "City 1,809.9" */
+        g_autofree char *t = g_strdup_printf (_("City %s"), v);
+        g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, TRUE);
+        fh_chart_show_layout (cr, l, px + pw + 4, target_y - fh_layout_height (l) / 2, &text);
+      }
+    }
+
   /* context points first, the selected one on top */
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->points->len; i++)
       {
@@ -127,14 +194,38 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         cairo_fill_preserve (cr);
         cairo_set_source_rgb (cr, 1, 1, 1);
         cairo_stroke (cr);
+      }
 
-        if (selected || (int) i == hi || (int) i == lo)
+  /* labels over every point: the selected ward's first, then the others
+   * that do not overlap one already placed */
+  for (int pass = 1; pass >= 0; pass--)
+    for (guint i = 0; i < self->points->len; i++)
+      {
+        Point *p = &g_array_index (self->points, Point, i);
+        gboolean selected = g_strcmp0 (p->id, self->selected) == 0;
+
+        if (isnan (p->x) || isnan (p->y) || (pass == 1) != selected)
+          continue;
+        if (selected || (!isnan (self->funnel_target) ? outside_limits (self, p, FH_Z_998) != 0
+                                                      : ((int) i == hi || (int) i == lo)))
           {
             g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, p->label, SMALL_PT, selected);
-            double lx = p->sx + 9;
-            if (lx + fh_layout_width (l) > width - MARGIN)
-              lx = p->sx - 9 - fh_layout_width (l);
-            fh_chart_show_layout (cr, l, lx, p->sy - fh_layout_height (l) / 2, &text);
+            double lx = p->sx + 9, w = fh_layout_width (l), h = fh_layout_height (l);
+            double box[4];
+            gboolean clash = FALSE;
+
+            if (lx + w > width - MARGIN)
+              lx = p->sx - 9 - w;
+            box[0] = lx; box[1] = p->sy - h / 2; box[2] = lx + w; box[3] = p->sy + h / 2;
+            for (guint k = 0; k < placed->len && !selected; k++)
+              {
+                double *o = &g_array_index (placed, double, k * 4);
+                clash |= box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
+              }
+            if (clash)
+              continue;
+            g_array_append_vals (placed, box, 1);
+            fh_chart_show_layout (cr, l, lx, box[1], &text);
           }
       }
 }
@@ -168,8 +259,17 @@ static char *
 get_alt_text (FhChart *chart)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
+  const char *title = fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "";
+
+  if (!isnan (self->funnel_target))
+    return g_strdup_printf (_("%s. Funnel plot of %u wards: %s against children's population, with 95%% and "
+                              "99.8%% control limits around the city's %.1f. Above the 99.8%% limit: %u; "
+                              "below it: %u."),
+                            title, self->points->len, self->y_label ? self->y_label : "y", self->funnel_target,
+                            fh_scatter_chart_count_outside (self, FH_Z_998, TRUE),
+                            fh_scatter_chart_count_outside (self, FH_Z_998, FALSE));
   return g_strdup_printf (_("%s. Scatter chart of %u wards: %s against %s."),
-                          fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->points->len,
+                          title, self->points->len,
                           self->y_label ? self->y_label : "y", self->x_label ? self->x_label : "x");
 }
 
@@ -201,6 +301,7 @@ fh_scatter_chart_class_init (FhScatterChartClass *klass)
 static void
 fh_scatter_chart_init (FhScatterChart *self)
 {
+  self->funnel_target = NAN;
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
   g_array_set_clear_func (self->points, point_clear);
 }
@@ -283,4 +384,29 @@ fh_scatter_chart_hit_test (FhScatterChart *self, double x, double y)
         }
     }
   return best;
+}
+
+void
+fh_scatter_chart_set_funnel (FhScatterChart *self,
+                             double          target_rate)
+{
+  g_return_if_fail (FH_IS_SCATTER_CHART (self));
+
+  self->funnel_target = target_rate;
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+guint
+fh_scatter_chart_count_outside (FhScatterChart *self,
+                                double          z,
+                                gboolean        above)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (FH_IS_SCATTER_CHART (self), 0);
+
+  for (guint i = 0; i < self->points->len; i++)
+    if (outside_limits (self, &g_array_index (self->points, Point, i), z) == (above ? 1 : -1))
+      n++;
+  return n;
 }

@@ -34,5 +34,15 @@ gboolean        fh_scatter_chart_get_position  (FhScatterChart *self,
 int             fh_scatter_chart_hit_test      (FhScatterChart *self,
                                                 double          x,
                                                 double          y);
+/* A funnel plot: with a target rate per 10,000 (not NAN), x is each point's
+ * population and the chart draws the target and its 95% and 99.8% control
+ * limits (fh_funnel_limits); points outside 99.8% are labelled. */
+void            fh_scatter_chart_set_funnel    (FhScatterChart *self,
+                                                double          target_rate);
+/* How many drawn points lie above (@above TRUE) or below the control limit
+ * of @z (FH_Z_95 or FH_Z_998) around the funnel's target. */
+guint           fh_scatter_chart_count_outside (FhScatterChart *self,
+                                                double          z,
+                                                gboolean        above);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fh-chart-export.h"
+#include "fh-rate-interval.h"
 #include "fh-scatter-chart.h"
 
 static guint32
@@ -50,10 +51,47 @@ test_positions_and_selection (void)
   cairo_surface_destroy (image);
 }
 
+/* A funnel plot: the limits decide which wards lie outside, and the
+ * target line is drawn where the target is. */
+static void
+test_funnel (void)
+{
+  g_autoptr(FhScatterChart) chart = fh_scatter_chart_new ();
+  cairo_surface_t *image;
+  g_autofree char *alt = NULL;
+  double tx, ty;
+
+  fh_scatter_chart_set_axes (chart, "Children aged 0-17", "Requests per 10,000");
+  fh_chart_set_title (FH_CHART (chart), "Two wards stand out");
+  /* at the target exactly; far above; far below; a little above, within 95% */
+  fh_scatter_chart_add_point (chart, "T", "On target", 1000, 1000);
+  fh_scatter_chart_add_point (chart, "H", "High", 1000, 2000);
+  fh_scatter_chart_add_point (chart, "L", "Low", 5000, 500);
+  fh_scatter_chart_add_point (chart, "S", "Slightly high", 4000, 1030);
+  fh_scatter_chart_set_funnel (chart, 1000);
+
+  /* at 1,000 children the 99.8% limits are about 700 to 1,340 per 10,000;
+   * at 4,000 the 95% limits about 900 to 1,100 */
+  g_assert_cmpuint (fh_scatter_chart_count_outside (chart, FH_Z_998, TRUE), ==, 1);
+  g_assert_cmpuint (fh_scatter_chart_count_outside (chart, FH_Z_998, FALSE), ==, 1);
+  g_assert_cmpuint (fh_scatter_chart_count_outside (chart, FH_Z_95, TRUE), ==, 1);
+  alt = fh_chart_get_alt_text (FH_CHART (chart));
+  g_assert_nonnull (strstr (alt, "Funnel plot of 4 wards"));
+  g_assert_nonnull (strstr (alt, "Above the 99.8% limit: 1; below it: 1."));
+
+  image = fh_chart_render_image (FH_CHART (chart), 700, 450, 1.0);
+  g_assert_true (fh_scatter_chart_get_position (chart, 0, &tx, &ty));
+  /* the target line runs through the on-target point, dark, right of it */
+  g_assert_cmphex (pixel_at (image, tx + 40, ty), !=, 0xFFFFFF);
+  g_assert_cmphex (pixel_at (image, tx + 40, ty - 6), ==, 0xFFFFFF);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/charts/scatter/positions-and-selection", test_positions_and_selection);
+  g_test_add_func ("/charts/scatter/funnel", test_funnel);
   return g_test_run ();
 }
