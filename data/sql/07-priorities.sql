@@ -19,7 +19,7 @@ SET ROLE fh_owner;
 
 -- ---- tables ------------------------------------------------------------------
 
--- NULL means the documented default: 10% of the planned change
+-- NULL means the documented default: a quarter of the planned change
 -- |target − baseline| (docs/priorities.md). In the indicator's own unit.
 ALTER TABLE fh.indicator
   ADD COLUMN IF NOT EXISTS rag_tolerance numeric CHECK (rag_tolerance >= 0);

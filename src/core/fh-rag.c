@@ -147,7 +147,7 @@ fh_rag_assess (const FhRagRule  *rule,
   else if (!isnan (out->baseline))
     out->tolerance = FH_RAG_DEFAULT_TOLERANCE_FRACTION * fabs (rule->target - out->baseline);
   else
-    out->tolerance = FH_RAG_DEFAULT_TOLERANCE_FRACTION * fabs (rule->target);
+    out->tolerance = FH_RAG_DEFAULT_TOLERANCE_OF_TARGET * fabs (rule->target);
 
   /* 3. the target met */
   if ((out->latest_value - rule->target) * sign >= -slack (out->latest_value, rule->target))

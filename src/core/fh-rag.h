@@ -17,9 +17,9 @@
  *     straight line from (baseline date, baseline) to (target date, target):
  *     the baseline before the baseline date, the target once the target
  *     date has passed, and the target itself when there is no baseline.
- *  6. The tolerance is the indicator's own (in its unit), or by default 10%
- *     of the planned change |target − baseline| (10% of |target| when there
- *     is no baseline).
+ *  6. The tolerance is the indicator's own (in its unit), or by default a
+ *     quarter of the planned change |target − baseline| (10% of |target|
+ *     when there is no baseline).
  *  7. shortfall = how far the latest value is behind the expected value,
  *     by the polarity. shortfall ≤ 0 (on or ahead): GREEN; 0 < shortfall ≤
  *     tolerance: AMBER; more: RED. A value exactly on a boundary takes the
@@ -59,8 +59,10 @@ typedef enum {
   FH_DIRECTION_WORSENING,
 } FhDirection;
 
-/* The fraction of the planned change that is the default tolerance. */
-#define FH_RAG_DEFAULT_TOLERANCE_FRACTION 0.10
+/* The default tolerance: this fraction of the planned change … */
+#define FH_RAG_DEFAULT_TOLERANCE_FRACTION 0.25
+/* … or, with no baseline at all, this fraction of the target. */
+#define FH_RAG_DEFAULT_TOLERANCE_OF_TARGET 0.10
 
 typedef struct {
   gboolean   higher_is_better;

@@ -109,7 +109,7 @@ test_no_target (void)
 static void
 test_on_ahead_behind (void)
 {
-  FhRagRule rule = rule_new (TRUE, 50, 60, NAN);   /* default tolerance 1.0 */
+  FhRagRule rule = rule_new (TRUE, 50, 60, NAN);   /* default tolerance 2.5 */
   Series s = { 0 };
   FhRagAssessment a;
 
@@ -118,7 +118,7 @@ test_on_ahead_behind (void)
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_GREEN);
   g_assert_cmpint (a.reason, ==, FH_RAG_REASON_ON_TRAJECTORY);
   g_assert_cmpfloat_with_epsilon (a.expected, 55, 1e-12);
-  g_assert_cmpfloat_with_epsilon (a.tolerance, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (a.tolerance, 2.5, 1e-12);
   g_assert_cmpfloat_with_epsilon (a.shortfall, -0.5, 1e-12);
 
   s.points[0].value = 54.5;
@@ -126,11 +126,17 @@ test_on_ahead_behind (void)
   g_assert_cmpint (a.reason, ==, FH_RAG_REASON_WITHIN_TOLERANCE);
   g_assert_cmpfloat_with_epsilon (a.shortfall, 0.5, 1e-12);
 
-  s.points[0].value = 53.5;
+  s.points[0].value = 52.5;                  /* exactly the tolerance behind */
+  g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
+  s.points[0].value = 52.4;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
   g_assert_cmpint (a.reason, ==, FH_RAG_REASON_BEHIND);
 
   /* the indicator's own tolerance replaces the default */
+  s.points[0].value = 53.5;
+  rule.tolerance = 1.0;
+  g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
+  g_assert_cmpfloat (a.tolerance, ==, 1.0);
   rule.tolerance = 2.0;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
   g_assert_cmpfloat (a.tolerance, ==, 2.0);
@@ -148,16 +154,16 @@ static void
 test_exactly_on_the_boundary (void)
 {
   /* Decimal figures as the database gives them: 60.1 to 75.0, half way is
-   * 67.55, default tolerance 1.49. In binary none is exact. */
+   * 67.55, default tolerance 3.725. In binary none is exact. */
   FhRagRule rule = rule_new (TRUE, 60.1, 75.0, NAN);
   Series s = { 0 };
   FhRagAssessment a;
 
   series_add (&s, 2022, 1, 6, 67.55);
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_GREEN);      /* on the line */
-  s.points[0].value = 66.06;
+  s.points[0].value = 63.825;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);      /* on the amber edge */
-  s.points[0].value = 66.05;
+  s.points[0].value = 63.82;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
   s.points[0].value = 67.54;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
@@ -174,7 +180,7 @@ test_exactly_on_the_boundary (void)
 static void
 test_lower_is_better (void)
 {
-  /* 420 down to 380: half way expected 400, tolerance 4 */
+  /* 420 down to 380: half way expected 400, tolerance 10 */
   FhRagRule rule = rule_new (FALSE, 420, 380, NAN);
   Series s = { 0 };
   FhRagAssessment a;
@@ -184,9 +190,9 @@ test_lower_is_better (void)
   g_assert_cmpfloat_with_epsilon (a.expected, 400, 1e-12);
   g_assert_cmpfloat_with_epsilon (a.shortfall, -2, 1e-12);
 
-  s.points[0].value = 404;                  /* exactly the tolerance above */
+  s.points[0].value = 410;                  /* exactly the tolerance above */
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
-  s.points[0].value = 404.5;
+  s.points[0].value = 410.5;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
   s.points[0].value = 430;                  /* going the wrong way */
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
@@ -215,7 +221,7 @@ test_target_already_met (void)
   s.points[0].value = 7;
   g_assert_cmpint (assess (&hold, &s, &a), ==, FH_RAG_GREEN);
   g_assert_cmpint (a.reason, ==, FH_RAG_REASON_TARGET_MET);
-  s.points[0].value = 8.5;                  /* worse than the target: tolerance 0.3 */
+  s.points[0].value = 8.5;                  /* worse than the target: tolerance 0.75 */
   g_assert_cmpint (assess (&hold, &s, &a), ==, FH_RAG_RED);
 
   series_clear (&s);
@@ -241,7 +247,7 @@ test_no_baseline (void)
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
 
   /* With earlier values the earliest is the baseline: 40 on 1 Jan to 60 on
-   * 11 Jan; on 6 Jan 50 is expected, tolerance 2. */
+   * 11 Jan; on 6 Jan 50 is expected, tolerance 5. */
   series_clear (&s);
   series_add (&s, 2022, 1, 6, 49);
   series_add (&s, 2022, 1, 1, 40);
@@ -250,7 +256,9 @@ test_no_baseline (void)
   g_assert_nonnull (a.baseline_date);
   g_assert_cmpint (g_date_time_get_day_of_month (a.baseline_date), ==, 1);
   g_assert_cmpfloat_with_epsilon (a.expected, 50, 1e-12);
-  g_assert_cmpfloat_with_epsilon (a.tolerance, 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (a.tolerance, 5, 1e-12);
+  s.points[0].value = 44.9;
+  g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
 
   series_clear (&s);
   rule_clear (&rule);
@@ -320,19 +328,19 @@ test_zero_and_negative (void)
   Series s = { 0 };
   FhRagAssessment a;
 
-  series_add (&s, 2022, 1, 6, 0);            /* expected 30, tolerance 6 */
+  series_add (&s, 2022, 1, 6, 0);            /* expected 30, tolerance 15 */
   g_assert_cmpint (assess (&count, &s, &a), ==, FH_RAG_RED);
-  s.points[0].value = 24;
+  s.points[0].value = 15;
   g_assert_cmpint (assess (&count, &s, &a), ==, FH_RAG_AMBER);
   series_clear (&s);
   series_add (&s, 2022, 1, 1, 0);            /* on the baseline date: on track */
   g_assert_cmpint (assess (&count, &s, &a), ==, FH_RAG_GREEN);
   series_clear (&s);
 
-  series_add (&s, 2022, 1, 6, -2);           /* expected 0, tolerance 2 */
+  series_add (&s, 2022, 1, 6, -5);           /* expected 0, tolerance 5 */
   g_assert_cmpint (assess (&balance, &s, &a), ==, FH_RAG_AMBER);
   g_assert_cmpfloat_with_epsilon (a.expected, 0, 1e-12);
-  s.points[0].value = -2.5;
+  s.points[0].value = -5.5;
   g_assert_cmpint (assess (&balance, &s, &a), ==, FH_RAG_RED);
   s.points[0].value = 0;
   g_assert_cmpint (assess (&balance, &s, &a), ==, FH_RAG_GREEN);
@@ -340,8 +348,10 @@ test_zero_and_negative (void)
   s.points[0].value = 0;
   g_assert_cmpint (assess (&to_zero, &s, &a), ==, FH_RAG_GREEN);
   g_assert_cmpint (a.reason, ==, FH_RAG_REASON_TARGET_MET);
-  s.points[0].value = 4.8;                   /* expected 4, tolerance 0.8 */
+  s.points[0].value = 6;                     /* expected 4, tolerance 2 */
   g_assert_cmpint (assess (&to_zero, &s, &a), ==, FH_RAG_AMBER);
+  s.points[0].value = 6.1;
+  g_assert_cmpint (assess (&to_zero, &s, &a), ==, FH_RAG_RED);
   s.points[0].value = -1;                    /* below zero is better still */
   g_assert_cmpint (assess (&to_zero, &s, &a), ==, FH_RAG_GREEN);
 
@@ -368,7 +378,9 @@ test_target_date_passed (void)
   series_add (&s, 2022, 3, 1, 59.5);
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
   g_assert_cmpfloat (a.expected, ==, 60);
-  s.points[0].value = 58.9;
+  s.points[0].value = 57.5;
+  g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_AMBER);
+  s.points[0].value = 57.4;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_RED);
   s.points[0].value = 60;
   g_assert_cmpint (assess (&rule, &s, &a), ==, FH_RAG_GREEN);
