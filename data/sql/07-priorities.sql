@@ -63,17 +63,17 @@ CREATE TABLE fh.indicator_commentary (
 
 -- ---- small-number suppression of indicator values ---------------------------
 -- Internal (not granted to anyone): the reporting functions below read values
--- only through it. A numerator or denominator of 1 to 5 becomes NULL with its
--- flag set; a denominator of 1 to 5 also hides the numerator (it would give
--- the complement away); and the value built on a hidden count is hidden too.
--- Not SECURITY DEFINER and without SET so that the planner inlines it; it is
--- only ever called from the pinned-search_path functions below.
+-- only through it, one indicator at a time. A numerator or denominator of 1
+-- to 5 becomes NULL with its flag set; a denominator of 1 to 5 also hides the
+-- numerator (it would give the complement away); and the value built on a
+-- hidden count is hidden too.
 
-CREATE FUNCTION fh.published_indicator_value()
+CREATE FUNCTION fh.published_indicator_value(p_indicator_id int)
 RETURNS TABLE (indicator_id int, period_end date, value numeric, numerator bigint,
                denominator bigint, value_suppressed boolean, numerator_suppressed boolean,
                denominator_suppressed boolean)
 LANGUAGE sql STABLE
+SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT v.indicator_id, v.period_end,
          CASE WHEN s.num_small OR s.den_small THEN NULL ELSE v.value END,
@@ -85,8 +85,10 @@ AS $$
     FROM fh.indicator_value v
     CROSS JOIN LATERAL (SELECT coalesce(v.numerator BETWEEN 1 AND 5, false) AS num_small,
                                coalesce(v.denominator BETWEEN 1 AND 5, false) AS den_small) s
+   WHERE v.indicator_id = p_indicator_id
+   ORDER BY v.period_end
 $$;
-REVOKE EXECUTE ON FUNCTION fh.published_indicator_value() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION fh.published_indicator_value(int) FROM PUBLIC;
 
 -- ---- reporting functions ------------------------------------------------------
 
@@ -112,8 +114,7 @@ AS $$
          END
     FROM fh.priority p
     LEFT JOIN fh.indicator i ON i.priority_number = p.priority_number AND i.authority_id = p_authority
-    LEFT JOIN LATERAL (SELECT pv.* FROM fh.published_indicator_value() pv
-                        WHERE pv.indicator_id = i.indicator_id
+    LEFT JOIN LATERAL (SELECT pv.* FROM fh.published_indicator_value(i.indicator_id) pv
                         ORDER BY pv.period_end DESC LIMIT 1) latest ON true
    ORDER BY p.priority_number, i.indicator_code
 $$;
@@ -127,7 +128,7 @@ SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT i.indicator_code, pv.period_end, pv.value, pv.value_suppressed
     FROM fh.indicator i
-    JOIN fh.published_indicator_value() pv ON pv.indicator_id = i.indicator_id
+    CROSS JOIN LATERAL fh.published_indicator_value(i.indicator_id) pv
    WHERE i.authority_id = p_authority
    ORDER BY i.indicator_code, pv.period_end
 $$;
@@ -155,8 +156,7 @@ BEGIN
   RETURN QUERY
   SELECT pv.period_end, pv.value, pv.numerator, pv.denominator,
          pv.value_suppressed, pv.numerator_suppressed, pv.denominator_suppressed
-    FROM fh.published_indicator_value() pv
-   WHERE pv.indicator_id = v_indicator
+    FROM fh.published_indicator_value(v_indicator) pv
    ORDER BY pv.period_end;
 END;
 $$;
@@ -213,8 +213,7 @@ AS $$
            ON ism.measure_code = m.measure_code
     LEFT JOIN LATERAL (SELECT count(*)::int AS n_values,
                               (count(*) FILTER (WHERE NOT pv.value_suppressed))::int AS n_published
-                         FROM fh.published_indicator_value() pv
-                        WHERE pv.indicator_id = i.indicator_id) n ON true
+                         FROM fh.published_indicator_value(i.indicator_id) pv) n ON true
    ORDER BY m.sort_order, i.priority_number, i.indicator_code
 $$;
 

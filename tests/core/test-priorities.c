@@ -357,7 +357,7 @@ test_reader_never_gets_small_numbers (void)
       "SELECT count(*) FROM fh.indicator_success_measure",
       "SELECT count(*) FROM fh.indicator_comparator",
       "SELECT count(*) FROM fh.indicator_commentary",
-      "SELECT count(*) FROM fh.published_indicator_value()",
+      "SELECT count(*) FROM fh.published_indicator_value(101)",
       "SELECT fh_demo.generate_priorities(1)",
     };
 
@@ -396,6 +396,16 @@ test_functions_follow_the_house_rules (void)
 
   g_assert_cmpint (n, ==, 6);
   g_assert_cmpint (good, ==, n);
+
+  /* the internal suppression function: pinned too, runs as its caller, and
+   * no one but its owner may call it */
+  g_assert_cmpint (owner_count ("SELECT count(*) FROM pg_proc p"
+                                " WHERE p.oid = 'fh.published_indicator_value(int)'::regprocedure"
+                                "   AND NOT p.prosecdef AND p.provolatile = 's'"
+                                "   AND p.proowner = 'fh_owner'::regrole"
+                                "   AND p.proconfig @> ARRAY['search_path=pg_catalog, fh, pg_temp']"
+                                "   AND NOT has_function_privilege('fh_reader', p.oid, 'EXECUTE')"
+                                "   AND NOT has_function_privilege('public', p.oid, 'EXECUTE')", 0, NULL), ==, 1);
 }
 
 static void
