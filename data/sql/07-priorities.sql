@@ -282,7 +282,7 @@ BEGIN
     first_n int, gap_n int) ON COMMIT DROP;
   INSERT INTO reference_priority_indicator VALUES
     (31, 1, 'homelessness_children', 'Children in households owed a homelessness prevention or relief duty per 10,000 children',
-     'rate_per_10k', 'lower_is_better', 118, 95, 0.5, 3, 'Homelessness case-level collection (H-CLIC)', 'quarter', 'children_0_17', 0, NULL),
+     'rate_per_10k', 'lower_is_better', 118, 95, 0.85, 3, 'Homelessness case-level collection (H-CLIC)', 'quarter', 'children_0_17', 0, NULL),
     (32, 2, 'child_injury_admissions', 'Hospital admissions for injuries to children aged 0–14 per 10,000',
      'rate_per_10k', 'lower_is_better', 132, 110, 0.9, 4, 'Hospital Episode Statistics (OHID Fingertips)', 'quarter', 'children_0_14', 0, 10),
     (33, 2, 'exploitation_risk', 'Children aged 10–17 assessed at significant risk of exploitation per 10,000',
@@ -290,13 +290,13 @@ BEGIN
     (34, 2, 'ks2_rwm_expected', 'Pupils reaching the expected standard in reading, writing and maths at Key Stage 2',
      'percent', 'higher_is_better', 52, 60, 0.7, 0.8, 'Key Stage 2 attainment (DfE)', 'year', 'ks2_cohort', 0, NULL),
     (35, 2, 'permanent_exclusion_rate', 'Permanent exclusions per 10,000 pupils',
-     'rate_per_10k', 'lower_is_better', 11, 8, 0.6, 0.6, 'Exclusions statistics (DfE)', 'quarter', NULL, 0, NULL),
+     'rate_per_10k', 'lower_is_better', 11, 8, 1.0, 0.6, 'Exclusions statistics (DfE)', 'quarter', NULL, 0, NULL),
     (36, 3, 'case_studies', 'Case studies of families'' journeys shared with the partnership (cumulative)',
      'count', 'higher_is_better', 0, 60, 1.05, 0, 'Partnership learning log', 'quarter', NULL, 0, NULL),
     (37, 3, 'co_design_sessions', 'Co-design sessions held with families in the quarter',
-     'count', 'higher_is_better', 2, 8, 0.9, 0.8, 'Family Hub participation log', 'quarter', NULL, 0, NULL),
+     'count', 'higher_is_better', 2, 8, 1.1, 0.8, 'Family Hub participation log', 'quarter', NULL, 0, NULL),
     (38, 1, 'family_voice_difference', 'Families who say Family Help made a difference',
-     'percent', 'higher_is_better', 71, 85, 0.75, 2.0, 'Family Help closing survey', 'quarter', 'survey', 1, NULL);
+     'percent', 'higher_is_better', 71, 85, 0.95, 2.0, 'Family Help closing survey', 'quarter', 'survey', 1, NULL);
 
   INSERT INTO fh.indicator (indicator_id, authority_id, priority_number, indicator_code,
                             indicator_name, unit, polarity, baseline, baseline_period, target,

@@ -135,6 +135,41 @@ fh_priority_indicator_assess (const FhPriorityIndicator *self,
     *direction = fh_direction_of_travel (self->higher_is_better, points, n);
 }
 
+void
+fh_priority_count_statuses (GPtrArray   *overview,
+                            GPtrArray   *series,
+                            int          priority_number,
+                            FhRagCounts *counts)
+{
+  g_return_if_fail (overview != NULL);
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (counts != NULL);
+
+  *counts = (FhRagCounts) { 0 };
+  for (guint i = 0; i < overview->len; i++)
+    {
+      FhPriorityIndicator *p = g_ptr_array_index (overview, i);
+      FhRagAssessment a;
+
+      if (p->priority_number != priority_number || p->indicator_code == NULL)
+        continue;
+      fh_priority_indicator_assess (p, series, &a, NULL);
+      switch (a.status)
+        {
+        case FH_RAG_GREEN: counts->n_green++; break;
+        case FH_RAG_AMBER: counts->n_amber++; break;
+        case FH_RAG_RED:   counts->n_red++; break;
+        case FH_RAG_GREY:
+        default:
+          if (a.reason == FH_RAG_REASON_NO_TARGET)
+            counts->n_no_target++;
+          else
+            counts->n_no_data++;
+          break;
+        }
+    }
+}
+
 const char *
 fh_comparator_get_label (const char *comparator)
 {

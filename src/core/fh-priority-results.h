@@ -106,6 +106,22 @@ void         fh_priority_indicator_assess (const FhPriorityIndicator *self,
                                            FhRagAssessment           *assessment,
                                            FhDirection               *direction);
 
+typedef struct {
+  guint n_green;
+  guint n_amber;
+  guint n_red;
+  guint n_no_data;                /* grey: no value yet */
+  guint n_no_target;              /* grey: a value but no target */
+} FhRagCounts;
+
+/* How many indicators of priority @priority_number in @overview have each
+ * status (fh_priority_indicator_assess() on @series); for a priority's
+ * summary line, fh_rag_summary_describe(). */
+void         fh_priority_count_statuses   (GPtrArray             *overview,
+                                           GPtrArray             *series,
+                                           int                    priority_number,
+                                           FhRagCounts           *counts);
+
 /* "England", "Region", "Statistical neighbours"; the code itself when unknown. */
 const char  *fh_comparator_get_label      (const char            *comparator);
 

@@ -545,6 +545,7 @@ test_rag_matches_rule_in_sql (void)
   g_autoptr(GString) app = g_string_new (NULL);
   g_autofree char *owner = NULL;
   guint counts[4] = { 0 };
+  guint per_priority[5][4] = { { 0 } };
   static const char *names[] = { "grey", "red", "amber", "green" };
 
   for (guint i = 0; i < overview->len; i++)
@@ -555,6 +556,7 @@ test_rag_matches_rule_in_sql (void)
 
       fh_priority_indicator_assess (p, series, &a, &direction);
       counts[a.status]++;
+      per_priority[p->priority_number][a.status]++;
       if (p->latest_period == NULL)
         {
           g_assert_cmpint (a.status, ==, FH_RAG_GREY);
@@ -599,6 +601,29 @@ test_rag_matches_rule_in_sql (void)
   /* the demo shows every status */
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     g_assert_cmpuint (counts[i], >, 0);
+
+  /* each priority's summary line counts the same statuses */
+  for (int n = 1; n <= 4; n++)
+    {
+      FhRagCounts c;
+      g_autofree char *line = NULL;
+
+      fh_priority_count_statuses (overview, series, n, &c);
+      g_assert_cmpuint (c.n_green, ==, per_priority[n][FH_RAG_GREEN]);
+      g_assert_cmpuint (c.n_amber, ==, per_priority[n][FH_RAG_AMBER]);
+      g_assert_cmpuint (c.n_red, ==, per_priority[n][FH_RAG_RED]);
+      g_assert_cmpuint (c.n_no_data + c.n_no_target, ==, per_priority[n][FH_RAG_GREY]);
+      line = fh_rag_summary_describe (c.n_green, c.n_amber, c.n_red, c.n_no_data, c.n_no_target);
+      g_test_message ("priority %d: %s", n, line);
+    }
+  {
+    FhRagCounts c;
+
+    /* priority 4 has the one indicator with no data yet */
+    fh_priority_count_statuses (overview, series, 4, &c);
+    g_assert_cmpuint (c.n_no_data, ==, 1);
+    g_assert_cmpuint (c.n_no_target, ==, 0);
+  }
 }
 
 int
