@@ -226,7 +226,11 @@ $$;
 -- tolerances; England and statistical-neighbour comparators; and commentary
 -- for authority 1. Deterministic like fh_demo.generate (fh_demo.u hashes).
 -- All synthetic, comparators included: do not quote them as published figures.
+-- Made only where 04-demo.sql made schema fh_demo, so this file also loads
+-- into a live database (which leaves out 04 and 05).
 
+SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'fh_demo') AS fh_have_demo \gset
+\if :fh_have_demo
 CREATE OR REPLACE FUNCTION fh_demo.generate_priorities(p_authorities int DEFAULT NULL,
                                                        p_seed int DEFAULT 42)
 RETURNS void
@@ -439,6 +443,7 @@ BEGIN
 END;
 $gen$;
 REVOKE EXECUTE ON FUNCTION fh_demo.generate_priorities(int, int) FROM PUBLIC;
+\endif
 
 RESET ROLE;
 
