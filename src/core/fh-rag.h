@@ -97,7 +97,10 @@ void         fh_rag_assess                 (const FhRagRule  *rule,
                                             FhRagAssessment  *out);
 
 /* The straight line from (@baseline_date, @baseline) to the rule's target,
- * at @date (rule 5); NAN without a target. */
+ * at @date (rule 5); NAN without a target. A chart draws the trajectory and
+ * the RAG bands the rule used from an assessment: the line through
+ * fh_rag_trajectory_at (rule, a.baseline, a.baseline_date, date), the amber
+ * band from it to one a.tolerance on the worse side, red beyond. */
 double       fh_rag_trajectory_at          (const FhRagRule  *rule,
                                             double            baseline,
                                             GDateTime        *baseline_date,
