@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "fh-application.h"
+#include "fh-conninfo.h"
 #include "fh-settings.h"
 #include "fh-window.h"
 
@@ -64,7 +65,18 @@ fh_application_activate (GApplication *app)
 
   settings = fh_settings_new ();
   if (settings != NULL)
-    remembered = g_settings_get_string (settings, "conninfo");
+    {
+      remembered = g_settings_get_string (settings, "conninfo");
+      /* An older version may have kept a typed password: drop it now. */
+      if (fh_conninfo_has_password (remembered))
+        {
+          g_autofree char *kept = fh_conninfo_without_password (remembered);
+
+          g_settings_set_string (settings, "conninfo", kept ? kept : "");
+          g_free (remembered);
+          remembered = g_strdup (kept ? kept : "");
+        }
+    }
   conninfo = fh_application_choose_conninfo (self->conninfo_option, g_getenv ("FH_CONNINFO"), remembered);
 
   window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));

@@ -12,9 +12,11 @@
 #include "fh-board-pack-page.h"
 #include "fh-caseload-page.h"
 #include "fh-connection-dialog.h"
+#include "fh-conninfo.h"
 #include "fh-demand-page.h"
 #include "fh-page.h"
 #include "fh-priorities-page.h"
+#include "fh-session-privileges.h"
 #include "fh-settings.h"
 #include "fh-window.h"
 
@@ -24,6 +26,8 @@ struct _FhWindow
 
   GtkStack             *stack;
   GtkLabel             *status_label;
+  GtkInfoBar           *privilege_bar;
+  GtkLabel             *privilege_label;
   GtkDropDown          *authority_dropdown;
   GtkStringList        *authority_names;
   FhDemandPage         *demand_page;
@@ -205,9 +209,43 @@ on_authority_selected (FhWindow *self)
   refresh (self);
 }
 
+/* The dashboard needs no more than fh_reader: say so, and keep saying it,
+ * when the login could change the data or is a superuser. */
+static void
+on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(FhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FhSessionPrivileges) privileges = fh_database_session_privileges_finish (FH_DATABASE (source),
+                                                                                      result, &error);
+  gboolean excessive;
+
+  if (privileges == NULL)
+    return;  /* the pages show any real problem */
+  excessive = fh_session_privileges_is_excessive (privileges);
+  if (excessive)
+    {
+      g_autofree char *text = NULL;
+
+      if (privileges->is_superuser)
+        text = g_strdup_printf (_("Connected as “%s”, a database superuser. The dashboard only needs "
+                                  "the read-only role fh_reader: ask your data team for a login with "
+                                  "that role and connect with it."), privileges->role_name);
+      else
+        text = g_strdup_printf (_("Connected as “%s”, which can change the Family Help data. The "
+                                  "dashboard only needs the read-only role fh_reader: ask your data "
+                                  "team for a login with that role and connect with it."),
+                                privileges->role_name);
+      gtk_label_set_text (self->privilege_label, text);
+    }
+  gtk_info_bar_set_revealed (self->privilege_bar, excessive);
+  update_status (self);
+}
+
 static void
 start_with_database (FhWindow *self)
 {
+  fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
 }
 
@@ -239,6 +277,7 @@ fh_window_use_database (FhWindow   *self,
   g_cancellable_cancel (self->extract_cancellable);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
+  gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
 
   if (fh_database_is_connected (database))
     start_with_database (self);
@@ -276,8 +315,12 @@ on_dialog_connected (FhConnectionDialog *dialog,
                      FhDatabase         *database,
                      FhWindow           *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "conninfo", fh_database_get_conninfo (database));
+  /* Remembered without its password, whatever was typed: passwords belong
+   * in ~/.pgpass or PGPASSWORD, never in the settings. */
+  g_autofree char *kept = fh_conninfo_without_password (fh_database_get_conninfo (database));
+
+  if (self->settings != NULL && kept != NULL)
+    g_settings_set_string (self->settings, "conninfo", kept);
   fh_window_use_database (self, database);
 }
 
@@ -361,6 +404,8 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_bar);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, demand_page);
@@ -440,6 +485,16 @@ fh_window_show_page (FhWindow   *self,
 
   if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+fh_window_get_privilege_warning (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->privilege_bar))
+    return NULL;
+  return gtk_label_get_text (self->privilege_label);
 }
 
 const char *

@@ -26,6 +26,8 @@ GtkWidget  *fh_window_get_page         (FhWindow       *self,
 void        fh_window_show_page        (FhWindow       *self,
                                         const char     *name);
 const char *fh_window_get_status_text  (FhWindow       *self);
+/* The least-privilege warning while it shows, or NULL. */
+const char *fh_window_get_privilege_warning (FhWindow  *self);
 /* The authority the pages show (1 until the database has said). */
 int         fh_window_get_authority_id (FhWindow       *self);
 /* The authority drop-down in the header bar (shown with two or more). */

@@ -28,7 +28,7 @@ fh_caseload_summary_compute (GPtrArray         *caseloads,
   g_return_if_fail (service != NULL);
   g_return_if_fail (out != NULL);
 
-  *out = (FhCaseloadSummary) { 0, 0, 0, NAN, NAN, NAN, 0 };
+  *out = (FhCaseloadSummary) { 0, 0, 0, NAN, NAN, NAN, 0, 0 };
   ratios = g_new (double, MAX (caseloads->len, 1));
 
   for (guint i = 0; i < caseloads->len; i++)
@@ -39,12 +39,22 @@ fh_caseload_summary_compute (GPtrArray         *caseloads,
         continue;
       out->workers++;
       out->fte += c->fte;
+      if (c->open_episodes == FH_COUNT_SUPPRESSED)
+        {
+          out->suppressed_workers++;
+          continue;
+        }
       out->open_episodes += MAX (c->open_episodes, 0);
       ratios[n++] = c->episodes_per_fte;
       if (c->episodes_per_fte > threshold)
         out->above_threshold++;
     }
 
+  if (out->suppressed_workers > 0)
+    {
+      out->open_episodes = FH_COUNT_SUPPRESSED;
+      return;
+    }
   if (n == 0)
     return;
 

@@ -17,11 +17,15 @@ typedef struct {
   double max_per_fte;
   double median_per_fte;
   guint  above_threshold;      /* workers with more than the threshold per FTE */
+  guint  suppressed_workers;   /* workers whose caseload the reporting layer suppressed */
 } FhCaseloadSummary;
 
 /* Summarises the workers of @service ("core", "adolescence" or "early") in
  * @caseloads (FhWorkerCaseload). A service with no workers has workers = 0
- * and NAN ratios. */
+ * and NAN ratios. When any of its workers' caseloads was suppressed, the
+ * figures built on all of them cannot be known here: open_episodes is then
+ * FH_COUNT_SUPPRESSED and the ratios NAN (above_threshold still counts the
+ * published ones; a suppressed caseload is at most 5). */
 void fh_caseload_summary_compute (GPtrArray         *caseloads,
                                   const char        *service,
                                   double             threshold,

@@ -33,8 +33,9 @@ typedef struct {
 typedef struct {
   char   *ward_code;
   char   *ward_name;
-  gint64  children_0_17;
-  gint64  referrals;
+  gint64  children_0_17;        /* the rate's denominator: children in the chosen band */
+  int     population_year;      /* the mid-year estimate it comes from */
+  gint64  referrals;            /* requests for support with a decision */
   gint64  episodes_started;
   gint64  episodes_open;        /* open at the period end */
   double  referral_rate;        /* per 10,000 children 0–17, 1 d.p. */
@@ -47,11 +48,13 @@ typedef struct {
   gint64     referrals;
   gint64     episodes_started;
   gint64     children_0_17;
-  gint64     referrals_12m;     /* rolling 12-month total ending this month */
+  gint64     referrals_12m;     /* rolling 12-month total ending this month; missing when
+                                 * its window starts before the data */
+  int        population_year;
 } FhMonthlyDemand;
 
 typedef struct {
-  char   *worker_ref;           /* pseudonymous, e.g. "W0042"; never a name */
+  char   *worker_ref;           /* pseudonymous, e.g. "W10342"; never a name or a key */
   char   *team_name;
   char   *service;              /* "core" | "adolescence" | "early" */
   char   *locality;
@@ -75,6 +78,8 @@ typedef struct {
   GDateTime *latest_period;     /* NULL when there is no value yet */
   double     previous_value;
   char      *source;
+  gboolean   latest_suppressed;   /* latest_value is NAN because it was suppressed */
+  gboolean   previous_suppressed;
 } FhIndicatorSummary;
 
 typedef struct {
@@ -82,6 +87,7 @@ typedef struct {
   double     value;
   gint64     numerator;
   gint64     denominator;
+  gboolean   value_suppressed;    /* value is NAN because it was suppressed */
 } FhIndicatorPoint;
 
 typedef struct {

@@ -172,11 +172,10 @@ test_window_shows_real_figures (void)
   /* The figures as the labels read, against libpq on its own connection. */
   assert_latest_financial_year (fh_demand_page_get_period_from (demand),
                                 fh_demand_page_get_period_to (demand));
-  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected = independent_figure ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                  authority, fh_demand_page_get_period_from (demand),
                                  fh_demand_page_get_period_to (demand), 0);
-  expected_rate = independent_figure ("SELECT round(sum(referrals) * 10000.0 / sum(children_0_17), 1)"
-                                      " FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected_rate = independent_figure ("SELECT referral_rate FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                       authority, fh_demand_page_get_period_from (demand),
                                       fh_demand_page_get_period_to (demand), 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
@@ -238,7 +237,9 @@ test_demand_filters (void)
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
 
-  expected = independent_count ("SELECT sum(episodes_started) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
+  /* The city figure, not a sum of wards: with small numbers suppressed the
+   * published wards no longer add up to it. */
+  expected = independent_count ("SELECT episodes_started FROM reporting.authority_demand($1::int, $2::date, $3::date,"
                                 " NULL, 'adolescence', 'exploitation')",
                                 fh_demand_page_get_period_from (demand),
                                 fh_demand_page_get_period_to (demand));
@@ -294,6 +295,85 @@ test_connection_dialog (void)
   g_object_unref (dialog);
 }
 
+/* The window names the role it is connected as; a reader gets no warning,
+ * a superuser a lasting one. A password in the connection text is used but
+ * never remembered. */
+static FhConnectionDialog *
+find_connection_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (FH_IS_CONNECTION_DIALOG (w))
+        return FH_CONNECTION_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_window_privileges_and_password (void)
+{
+  g_autofree char *with_password = g_strdup_printf ("%s password=not-to-be-kept", conninfo);
+  FhWindow *window = fh_window_new (NULL, with_password);
+  FhDataView *view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *owner = g_getenv ("FH_OWNER_CONNINFO");
+  FhConnectionDialog *dialog;
+  gint64 deadline;
+
+  g_settings_set_string (settings, "conninfo", "");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  g_assert_null (fh_window_get_privilege_warning (window));
+  g_assert_nonnull (strstr (fh_window_get_status_text (window), " as fh_reader"));
+
+  /* Connect again through the dialog, which holds the same text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect", NULL));
+  dialog = find_connection_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.connect", NULL));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *saved = g_settings_get_string (settings, "conninfo");
+      if (*saved != '\0')
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "conninfo");
+
+    g_assert_cmpstr (saved, !=, "");
+    g_assert_null (strstr (saved, "not-to-be-kept"));
+    g_assert_null (strstr (saved, "password"));
+    g_assert_nonnull (strstr (saved, "fh_reader"));
+  }
+  g_settings_set_string (settings, "conninfo", "");
+  g_assert_true (wait_for_content (view, 60));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  if (owner == NULL)
+    {
+      g_test_message ("FH_OWNER_CONNINFO unset: the superuser warning is not tried");
+      return;
+    }
+  window = fh_window_new (NULL, owner);
+  view = fh_demand_page_get_data_view (FH_DEMAND_PAGE (fh_window_get_page (window, "demand")));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fh_window_get_privilege_warning (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (fh_window_get_privilege_warning (window));
+  g_assert_nonnull (strstr (fh_window_get_privilege_warning (window), "superuser"));
+  g_assert_nonnull (strstr (fh_window_get_privilege_warning (window), "fh_reader"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demand page's choices survive into the next window. */
 static void
 test_demand_choices_remembered (void)
@@ -314,7 +394,7 @@ test_demand_choices_remembered (void)
   g_assert_true (wait_for_content (fh_demand_page_get_data_view (again), 60));
   g_assert_cmpstr (fh_demand_page_get_selected_ward (again), ==, "E05012280");
   {
-    g_autofree char *expected = independent_count ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date,"
+    g_autofree char *expected = independent_count ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date,"
                                                    " NULL, NULL, NULL, NULL, '10-17')",
                                                    fh_demand_page_get_period_from (again),
                                                    fh_demand_page_get_period_to (again));
@@ -357,7 +437,7 @@ test_window_authorities (void)
   g_assert_cmpint (g_settings_get_int (settings, "authority-id"), ==, fh_window_get_authority_id (window));
   g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
   g_assert_true (wait_for_content (view, 60));
-  expected = independent_figure ("SELECT sum(referrals) FROM reporting.ward_demand($1::int, $2::date, $3::date)",
+  expected = independent_figure ("SELECT referrals FROM reporting.authority_demand($1::int, $2::date, $3::date)",
                                  fh_window_get_authority_id (window),
                                  fh_demand_page_get_period_from (demand),
                                  fh_demand_page_get_period_to (demand), 0);
@@ -438,6 +518,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/demand/filters", test_demand_filters);
   add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
+  add_ui_test ("/app/window/privileges-and-password", test_window_privileges_and_password);
 
   return g_test_run ();
 }

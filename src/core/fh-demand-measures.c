@@ -1,0 +1,118 @@
+/* fh-demand-measures.c — every demand measure, with its uncertainty and a year earlier
+ *
+ * Copyright 2026 The Family Help Dashboard authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fh-database-private.h"
+#include "fh-demand-measures.h"
+#include "fh-pg-value.h"
+
+static const char *measure_codes[FH_N_DEMAND_MEASURES] = {
+  "requests", "accepted", "rereferrals", "children_referred",
+  "episodes_started", "episodes_open", "children_open",
+};
+
+int
+fh_demand_measure_kind_from_code (const char *code)
+{
+  for (int i = 0; i < FH_N_DEMAND_MEASURES; i++)
+    if (g_strcmp0 (code, measure_codes[i]) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+fh_demand_measure_kind_to_code (FhDemandMeasureKind kind)
+{
+  g_return_val_if_fail (kind < FH_N_DEMAND_MEASURES, NULL);
+
+  return measure_codes[kind];
+}
+
+void
+fh_demand_measure_free (FhDemandMeasure *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->ward_code);
+  g_free (self->ward_name);
+  g_free (self);
+}
+
+static gpointer
+parse_measure (const PGresult *r, int row)
+{
+  FhDemandMeasure *m = g_new0 (FhDemandMeasure, 1);
+  g_autofree char *code = fh_pg_value_text (r, row, 2);
+  g_autofree char *versus = fh_pg_value_text (r, row, 20);
+
+  m->ward_code = fh_pg_value_text (r, row, 0);
+  m->ward_name = fh_pg_value_text (r, row, 1);
+  m->measure = MAX (fh_demand_measure_kind_from_code (code), 0);
+  m->count = fh_pg_value_count_or_suppressed (r, row, 3, 4);
+  m->population = fh_pg_value_count (r, row, 5);
+  m->population_year = fh_pg_value_int (r, row, 6, 0);
+  m->rate = fh_pg_value_double (r, row, 7);
+  m->rate_lower95 = fh_pg_value_double (r, row, 8);
+  m->rate_upper95 = fh_pg_value_double (r, row, 9);
+  m->percent = fh_pg_value_double (r, row, 10);
+  m->previous_count = fh_pg_value_count_or_suppressed (r, row, 11, 12);
+  m->previous_population_year = fh_pg_value_int (r, row, 13, 0);
+  m->previous_rate = fh_pg_value_double (r, row, 14);
+  m->count_change = fh_pg_value_count (r, row, 15);
+  m->count_percent_change = fh_pg_value_double (r, row, 16);
+  m->rate_change = fh_pg_value_double (r, row, 17);
+  m->rate_change_lower95 = fh_pg_value_double (r, row, 18);
+  m->rate_change_upper95 = fh_pg_value_double (r, row, 19);
+  m->versus_authority = g_strcmp0 (versus, "higher") == 0 ? FH_VERSUS_HIGHER
+                      : g_strcmp0 (versus, "lower") == 0 ? FH_VERSUS_LOWER
+                      : g_strcmp0 (versus, "similar") == 0 ? FH_VERSUS_SIMILAR
+                      : FH_VERSUS_UNKNOWN;
+  return m;
+}
+
+static const FhQuerySpec demand_measures_spec = {
+  "SELECT ward_code, ward_name, measure, count, suppressed, population, population_year,"
+  "       rate, rate_lower95, rate_upper95, percent, previous_count, previous_suppressed,"
+  "       previous_population_year, previous_rate, count_change, count_percent_change,"
+  "       rate_change, rate_change_lower95, rate_change_upper95, versus_authority"
+  "  FROM reporting.demand_measures($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
+  21, parse_measure, (GDestroyNotify) fh_demand_measure_free, FALSE
+};
+
+void
+fh_database_demand_measures_async (FhDatabase           *self,
+                                   const FhDemandFilter *filter,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  char **params;
+
+  g_return_if_fail (FH_IS_DATABASE (self));
+  g_return_if_fail (filter != NULL);
+
+  params = g_new0 (char *, 9);
+  params[0] = g_strdup_printf ("%d", filter->authority_id);
+  params[1] = fh_date_to_iso (filter->from);
+  params[2] = fh_date_to_iso (filter->to);
+  params[3] = g_strdup (filter->level);
+  params[4] = g_strdup (filter->service);
+  params[5] = g_strdup (filter->need);
+  params[6] = g_strdup (filter->source);
+  params[7] = g_strdup (filter->age_band);
+  fh_database_submit (self, &demand_measures_spec, params, 8,
+                      cancellable, callback, user_data, fh_database_demand_measures_async);
+}
+
+GPtrArray *
+fh_database_demand_measures_finish (FhDatabase    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fh_database_demand_measures_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
