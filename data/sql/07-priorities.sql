@@ -62,13 +62,14 @@ CREATE TABLE fh.indicator_commentary (
 );
 
 -- ---- small-number suppression of indicator values ---------------------------
--- Internal (not granted to anyone): the reporting functions below read values
--- only through it, one indicator at a time. A numerator or denominator of 1
--- to 5 becomes NULL with its flag set; a denominator of 1 to 5 also hides the
--- numerator (it would give the complement away); and the value built on a
--- hidden count is hidden too.
+-- The reporting layer's one rule (03-reporting.sql, reporting.indicator_value_hidden):
+-- a numerator or denominator of 1 to 5 is NULL with its flag set, and so is
+-- the value built on it, as is a value of 1 to 5 of a "count" indicator —
+-- unless @p_exact, which callers only pass from reporting.exact_figures()
+-- (an fh_manager who asked for exact figures). Internal: granted to no one;
+-- the reporting functions below read indicator values only through it.
 
-CREATE FUNCTION fh.published_indicator_value(p_indicator_id int)
+CREATE FUNCTION fh.published_indicator_value(p_indicator_id int, p_exact boolean)
 RETURNS TABLE (indicator_id int, period_end date, value numeric, numerator bigint,
                denominator bigint, value_suppressed boolean, numerator_suppressed boolean,
                denominator_suppressed boolean)
@@ -76,26 +77,29 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT v.indicator_id, v.period_end,
-         CASE WHEN s.num_small OR s.den_small THEN NULL ELSE v.value END,
-         CASE WHEN s.num_small OR s.den_small THEN NULL ELSE v.numerator END,
-         CASE WHEN s.den_small THEN NULL ELSE v.denominator END,
-         s.num_small OR s.den_small,
-         s.num_small OR s.den_small,
-         s.den_small
+         CASE WHEN h.hidden THEN NULL ELSE v.value END,
+         CASE WHEN h.num THEN NULL ELSE v.numerator END,
+         CASE WHEN h.den THEN NULL ELSE v.denominator END,
+         h.hidden, h.num, h.den
     FROM fh.indicator_value v
-    CROSS JOIN LATERAL (SELECT coalesce(v.numerator BETWEEN 1 AND 5, false) AS num_small,
-                               coalesce(v.denominator BETWEEN 1 AND 5, false) AS den_small) s
+    JOIN fh.indicator i ON i.indicator_id = v.indicator_id
+    CROSS JOIN LATERAL (
+      SELECT NOT p_exact AND reporting.indicator_value_hidden(i.unit, v.value, v.numerator, v.denominator) AS hidden,
+             NOT p_exact AND coalesce(v.numerator BETWEEN 1 AND 5, false) AS num,
+             NOT p_exact AND coalesce(v.denominator BETWEEN 1 AND 5, false) AS den) h
    WHERE v.indicator_id = p_indicator_id
    ORDER BY v.period_end
 $$;
-REVOKE EXECUTE ON FUNCTION fh.published_indicator_value(int) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION fh.published_indicator_value(int, boolean) FROM PUBLIC;
 
 -- ---- reporting functions ------------------------------------------------------
+-- p_exact: exact figures, for fh_manager only (reporting.exact_figures raises
+-- 42501 for anyone else who asks).
 
 -- One row per indicator of the authority, by priority; a priority with no
 -- indicator still has one row (indicator columns NULL) so that the page can
 -- say so. latest_*: the most recent period stored, suppressed or not.
-CREATE FUNCTION reporting.priority_overview(p_authority int)
+CREATE FUNCTION reporting.priority_overview(p_authority int, p_exact boolean DEFAULT false)
 RETURNS TABLE (priority_number int, priority_title text, indicator_code text,
                indicator_name text, unit text, polarity text, baseline numeric,
                baseline_period date, target numeric, target_date date, rag_tolerance numeric,
@@ -105,6 +109,7 @@ RETURNS TABLE (priority_number int, priority_title text, indicator_code text,
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
+  WITH x AS (SELECT reporting.exact_figures(p_exact) AS exact)
   SELECT p.priority_number, p.title, i.indicator_code, i.indicator_name, i.unit, i.polarity,
          i.baseline, i.baseline_period, i.target, i.target_date, i.rag_tolerance, i.source,
          latest.period_end, latest.value, latest.numerator, latest.denominator,
@@ -112,23 +117,26 @@ AS $$
          CASE WHEN i.indicator_id IS NOT NULL
               THEN (SELECT count(*)::int FROM fh.indicator_value v WHERE v.indicator_id = i.indicator_id)
          END
-    FROM fh.priority p
+    FROM x
+    CROSS JOIN fh.priority p
     LEFT JOIN fh.indicator i ON i.priority_number = p.priority_number AND i.authority_id = p_authority
-    LEFT JOIN LATERAL (SELECT pv.* FROM fh.published_indicator_value(i.indicator_id) pv
+    LEFT JOIN LATERAL (SELECT pv.* FROM fh.published_indicator_value(i.indicator_id, x.exact) pv
                         ORDER BY pv.period_end DESC LIMIT 1) latest ON true
    ORDER BY p.priority_number, i.indicator_code
 $$;
 
 -- Every value of every indicator of the authority (for sparklines, the RAG
 -- status and the direction of travel), oldest first within each indicator.
-CREATE FUNCTION reporting.priority_series(p_authority int)
+CREATE FUNCTION reporting.priority_series(p_authority int, p_exact boolean DEFAULT false)
 RETURNS TABLE (indicator_code text, period_end date, value numeric, value_suppressed boolean)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
+  WITH x AS (SELECT reporting.exact_figures(p_exact) AS exact)
   SELECT i.indicator_code, pv.period_end, pv.value, pv.value_suppressed
-    FROM fh.indicator i
-    CROSS JOIN LATERAL fh.published_indicator_value(i.indicator_id) pv
+    FROM x
+    CROSS JOIN fh.indicator i
+    CROSS JOIN LATERAL fh.published_indicator_value(i.indicator_id, x.exact) pv
    WHERE i.authority_id = p_authority
    ORDER BY i.indicator_code, pv.period_end
 $$;
@@ -136,7 +144,8 @@ $$;
 -- One indicator's full series with numerator and denominator, oldest first.
 -- An indicator the authority does not have is an error (22023), not an empty
 -- series.
-CREATE FUNCTION reporting.indicator_detail(p_authority int, p_indicator_code text)
+CREATE FUNCTION reporting.indicator_detail(p_authority int, p_indicator_code text,
+                                           p_exact boolean DEFAULT false)
 RETURNS TABLE (period_end date, value numeric, numerator bigint, denominator bigint,
                value_suppressed boolean, numerator_suppressed boolean,
                denominator_suppressed boolean)
@@ -144,6 +153,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
 DECLARE
+  exact boolean := reporting.exact_figures(p_exact);
   v_indicator int;
 BEGIN
   SELECT i.indicator_id INTO v_indicator
@@ -156,7 +166,7 @@ BEGIN
   RETURN QUERY
   SELECT pv.period_end, pv.value, pv.numerator, pv.denominator,
          pv.value_suppressed, pv.numerator_suppressed, pv.denominator_suppressed
-    FROM fh.published_indicator_value(v_indicator) pv
+    FROM fh.published_indicator_value(v_indicator, exact) pv
    ORDER BY pv.period_end;
 END;
 $$;
@@ -213,7 +223,7 @@ AS $$
            ON ism.measure_code = m.measure_code
     LEFT JOIN LATERAL (SELECT count(*)::int AS n_values,
                               (count(*) FILTER (WHERE NOT pv.value_suppressed))::int AS n_published
-                         FROM fh.published_indicator_value(i.indicator_id) pv) n ON true
+                         FROM fh.published_indicator_value(i.indicator_id, false) pv) n ON true
    ORDER BY m.sort_order, i.priority_number, i.indicator_code
 $$;
 
@@ -243,7 +253,7 @@ DECLARE
   new_codes constant text[] := ARRAY['homelessness_children', 'child_injury_admissions',
                                      'exploitation_risk', 'ks2_rwm_expected',
                                      'permanent_exclusion_rate', 'case_studies',
-                                     'co_design_sessions', 'family_voice_difference'];
+                                     'co_design_families', 'family_voice_difference'];
 BEGIN
   IF n_auth IS NULL OR n_auth < 1 THEN
     RAISE EXCEPTION 'run fh_demo.generate first: there is no authority';
@@ -297,8 +307,8 @@ BEGIN
      'rate_per_10k', 'lower_is_better', 11, 8, 1.0, 0.6, 'Exclusions statistics (DfE)', 'quarter', NULL, 0, NULL),
     (36, 3, 'case_studies', 'Case studies of families'' journeys shared with the partnership (cumulative)',
      'count', 'higher_is_better', 0, 60, 1.05, 0, 'Partnership learning log', 'quarter', NULL, 0, NULL),
-    (37, 3, 'co_design_sessions', 'Co-design sessions held with families in the quarter',
-     'count', 'higher_is_better', 2, 8, 1.1, 0.8, 'Family Hub participation log', 'quarter', NULL, 0, NULL),
+    (37, 3, 'co_design_families', 'Families taking part in co-design in the quarter',
+     'count', 'higher_is_better', 15, 60, 1.1, 3, 'Family Hub participation log', 'quarter', NULL, 0, NULL),
     (38, 1, 'family_voice_difference', 'Families who say Family Help made a difference',
      'percent', 'higher_is_better', 71, 85, 0.95, 2.0, 'Family Help closing survey', 'quarter', 'survey', 1, NULL);
 
@@ -388,7 +398,7 @@ BEGIN
   UPDATE fh.indicator i
      SET rag_tolerance = t.tolerance
     FROM (VALUES ('cin_rate', 10.0), ('gld', 1.0), ('mash_one_day', 2.0),
-                 ('family_voice_difference', 3.0), ('co_design_sessions', 1.0)) t (code, tolerance)
+                 ('family_voice_difference', 3.0), ('co_design_families', 5.0)) t (code, tolerance)
    WHERE i.indicator_code = t.code;
 
   -- Which indicators measure each success measure.
@@ -400,7 +410,7 @@ BEGIN
                  ('exclusions', 'permanent_exclusion_rate'),
                  ('attendance_attainment', 'persistent_absence'),
                  ('attendance_attainment', 'ks2_rwm_expected'), ('case_studies', 'case_studies'),
-                 ('co_design', 'co_design_sessions'), ('youth_offending', 'yj_first_time_entrants'),
+                 ('co_design', 'co_design_families'), ('youth_offending', 'yj_first_time_entrants'),
                  ('homelessness', 'homelessness_children'), ('child_health', 'child_injury_admissions'),
                  ('exploitation', 'exploitation_risk'), ('family_voice', 'family_voice_difference'))
          AS m (measure_code, indicator_code)
@@ -449,14 +459,16 @@ RESET ROLE;
 
 -- ---- who may use it ----------------------------------------------------------------
 
-REVOKE EXECUTE ON FUNCTION reporting.priority_overview(int), reporting.priority_series(int),
-                           reporting.indicator_detail(int, text),
+REVOKE EXECUTE ON FUNCTION reporting.priority_overview(int, boolean),
+                           reporting.priority_series(int, boolean),
+                           reporting.indicator_detail(int, text, boolean),
                            reporting.indicator_comparators(int, text),
                            reporting.indicator_commentary(int, text),
                            reporting.success_measures(int)
   FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION reporting.priority_overview(int), reporting.priority_series(int),
-                          reporting.indicator_detail(int, text),
+GRANT EXECUTE ON FUNCTION reporting.priority_overview(int, boolean),
+                          reporting.priority_series(int, boolean),
+                          reporting.indicator_detail(int, text, boolean),
                           reporting.indicator_comparators(int, text),
                           reporting.indicator_commentary(int, text),
                           reporting.success_measures(int)

@@ -39,26 +39,6 @@ finish_array (FhDatabase    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-value_bool (const PGresult *r,
-            int             row,
-            int             column)
-{
-  return !PQgetisnull (r, row, column) && PQgetvalue (r, row, column)[0] == 't';
-}
-
-/* A count, or FH_COUNT_SUPPRESSED when its flag column says so. */
-static gint64
-value_count_or_suppressed (const PGresult *r,
-                           int             row,
-                           int             column,
-                           int             flag_column)
-{
-  if (value_bool (r, row, flag_column))
-    return FH_COUNT_SUPPRESSED;
-  return fh_pg_value_count (r, row, column);
-}
-
 static void
 submit (FhDatabase          *self,
         const FhQuerySpec   *spec,
@@ -102,10 +82,10 @@ parse_priority_indicator (const PGresult *r, int row)
   p->rag_tolerance = fh_pg_value_double (r, row, 10);
   p->source = fh_pg_value_text (r, row, 11);
   p->latest_period = fh_pg_value_date (r, row, 12);
-  p->value_suppressed = value_bool (r, row, 16);
+  p->value_suppressed = fh_pg_value_bool (r, row, 16);
   p->latest_value = p->value_suppressed ? NAN : fh_pg_value_double (r, row, 13);
-  p->latest_numerator = value_count_or_suppressed (r, row, 14, 17);
-  p->latest_denominator = value_count_or_suppressed (r, row, 15, 18);
+  p->latest_numerator = fh_pg_value_count_or_suppressed (r, row, 14, 17);
+  p->latest_denominator = fh_pg_value_count_or_suppressed (r, row, 15, 18);
   p->n_periods = fh_pg_value_int (r, row, 19, 0);
   return p;
 }
@@ -149,7 +129,7 @@ parse_series_point (const PGresult *r, int row)
 
   p->indicator_code = fh_pg_value_text (r, row, 0);
   p->period_end = fh_pg_value_date (r, row, 1);
-  p->value_suppressed = value_bool (r, row, 3);
+  p->value_suppressed = fh_pg_value_bool (r, row, 3);
   p->value = p->value_suppressed ? NAN : fh_pg_value_double (r, row, 2);
   p->numerator = FH_COUNT_MISSING;
   p->denominator = FH_COUNT_MISSING;
@@ -192,10 +172,10 @@ parse_detail_point (const PGresult *r, int row)
 
   p->indicator_code = fh_pg_value_text (r, row, 0);
   p->period_end = fh_pg_value_date (r, row, 1);
-  p->value_suppressed = value_bool (r, row, 5);
+  p->value_suppressed = fh_pg_value_bool (r, row, 5);
   p->value = p->value_suppressed ? NAN : fh_pg_value_double (r, row, 2);
-  p->numerator = value_count_or_suppressed (r, row, 3, 6);
-  p->denominator = value_count_or_suppressed (r, row, 4, 7);
+  p->numerator = fh_pg_value_count_or_suppressed (r, row, 3, 6);
+  p->denominator = fh_pg_value_count_or_suppressed (r, row, 4, 7);
   return p;
 }
 

@@ -87,6 +87,23 @@ as_double (const char *text)
   return text == NULL ? NAN : g_ascii_strtod (text, NULL);
 }
 
+/* The reporting layer's disclosure rule for indicator values, written again
+ * here: hidden when the numerator or the denominator is 1 to 5, or when a
+ * "count" indicator's value is. */
+static gboolean
+expected_hidden (const char *unit, const char *value, const char *num, const char *den)
+{
+  double v = as_double (value);
+
+  return is_small (num) || is_small (den)
+         || (g_strcmp0 (unit, "count") == 0 && !isnan (v) && v > 0 && v <= 5);
+}
+
+/* The same in SQL, over fh.indicator_value v joined to fh.indicator i */
+#define HIDDEN_SQL "(coalesce(v.numerator BETWEEN 1 AND 5, false)"            \
+                   " OR coalesce(v.denominator BETWEEN 1 AND 5, false)"       \
+                   " OR (i.unit = 'count' AND v.value > 0 AND v.value <= 5))"
+
 static void
 assert_same_double (double app, const char *owner)
 {
@@ -157,7 +174,7 @@ test_overview_matches_independent_sql (void)
                            " WHERE i.authority_id = 1 AND i.indicator_code = $1 AND v.period_end = $2", 2, lp);
         den = owner_value ("SELECT v.denominator::text FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
                            " WHERE i.authority_id = 1 AND i.indicator_code = $1 AND v.period_end = $2", 2, lp);
-        small = is_small (num) || is_small (den);
+        small = expected_hidden (p->unit, value, num, den);
         g_assert_cmpint (p->value_suppressed, ==, small);
         if (small)
           {
@@ -166,7 +183,7 @@ test_overview_matches_independent_sql (void)
           }
         else
           assert_same_double (p->latest_value, value);
-        g_assert_cmpint (p->latest_numerator, ==, expected_count (num, small));
+        g_assert_cmpint (p->latest_numerator, ==, expected_count (num, is_small (num)));
         g_assert_cmpint (p->latest_denominator, ==, expected_count (den, is_small (den)));
       }
     }
@@ -216,13 +233,10 @@ test_series_matches_independent_sql (void)
 
   g_assert_cmpint (n_suppressed, ==,
                    owner_count ("SELECT count(*) FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
-                                " WHERE i.authority_id = 1"
-                                "   AND (v.numerator BETWEEN 1 AND 5 OR v.denominator BETWEEN 1 AND 5)", 0, NULL));
+                                " WHERE i.authority_id = 1 AND " HIDDEN_SQL, 0, NULL));
   g_assert_cmpint (n_suppressed, >, 0);
   owner_sum = owner_value ("SELECT sum(v.value)::text FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
-                           " WHERE i.authority_id = 1"
-                           "   AND coalesce(v.numerator NOT BETWEEN 1 AND 5, true)"
-                           "   AND coalesce(v.denominator NOT BETWEEN 1 AND 5, true)", 0, NULL);
+                           " WHERE i.authority_id = 1 AND NOT " HIDDEN_SQL, 0, NULL);
   g_assert_cmpfloat_with_epsilon (sum, as_double (owner_sum), 1e-6);
 }
 
@@ -241,6 +255,7 @@ check_detail (FhDatabase *db, const char *code, guint *n_suppressed)
       g_autofree char *iso = fh_date_to_iso (p->period_end);
       const char *lp[] = { code, iso };
       g_autofree char *value = NULL, *num = NULL, *den = NULL;
+      g_autofree char *unit = owner_value ("SELECT unit FROM fh.indicator WHERE authority_id = 1 AND indicator_code = $1", 1, params);
       gboolean den_small, small;
 
       g_assert_cmpstr (p->indicator_code, ==, code);
@@ -251,10 +266,10 @@ check_detail (FhDatabase *db, const char *code, guint *n_suppressed)
       den = owner_value ("SELECT v.denominator::text FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
                          " WHERE i.authority_id = 1 AND i.indicator_code = $1 AND v.period_end = $2", 2, lp);
       den_small = is_small (den);
-      small = is_small (num) || den_small;
+      small = expected_hidden (unit, value, num, den);
 
       g_assert_cmpint (p->value_suppressed, ==, small);
-      g_assert_cmpint (p->numerator, ==, expected_count (num, small));
+      g_assert_cmpint (p->numerator, ==, expected_count (num, is_small (num)));
       g_assert_cmpint (p->denominator, ==, expected_count (den, den_small));
       if (small)
         {
@@ -267,7 +282,6 @@ check_detail (FhDatabase *db, const char *code, guint *n_suppressed)
           /* where there are counts, the value is what they say */
           if (num != NULL && den != NULL)
             {
-              g_autofree char *unit = owner_value ("SELECT unit FROM fh.indicator WHERE authority_id = 1 AND indicator_code = $1", 1, params);
               double scale = g_str_equal (unit, "percent") ? 100 : g_str_equal (unit, "rate_per_10k") ? 10000 : 100000;
 
               g_assert_cmpfloat_with_epsilon (p->value, round (10 * scale * p->numerator / p->denominator) / 10, 1e-9);
@@ -290,8 +304,12 @@ test_detail_matches_independent_sql (void)
       if (p->indicator_code != NULL)
         check_detail (db, p->indicator_code, &n_suppressed);
     }
-  /* the closing survey's first two quarters: 3 of 4 and 5 of 7 */
-  g_assert_cmpuint (n_suppressed, ==, 2);
+  /* the closing survey's first two quarters (3 of 4 and 5 of 7), the first
+   * quarter of case studies (3) */
+  g_assert_cmpuint (n_suppressed, ==,
+                    owner_count ("SELECT count(*) FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
+                                 " WHERE i.authority_id = 1 AND " HIDDEN_SQL, 0, NULL));
+  g_assert_cmpuint (n_suppressed, >=, 3);
 }
 
 static void
@@ -318,8 +336,8 @@ test_reader_never_gets_small_numbers (void)
   gint64 small_in_tables;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  small_in_tables = owner_count ("SELECT count(*) FROM fh.indicator_value"
-                                 " WHERE numerator BETWEEN 1 AND 5 OR denominator BETWEEN 1 AND 5", 0, NULL);
+  small_in_tables = owner_count ("SELECT count(*) FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
+                                 " WHERE " HIDDEN_SQL, 0, NULL);
   g_assert_cmpint (small_in_tables, >, 0);
 
   r = PQexec (conn,
@@ -329,15 +347,20 @@ test_reader_never_gets_small_numbers (void)
               "          reporting.indicator_detail(a.authority_id, o.indicator_code) d"
               "    WHERE o.indicator_code IS NOT NULL"
               "      AND (d.numerator BETWEEN 1 AND 5 OR d.denominator BETWEEN 1 AND 5"
-              "           OR (d.value_suppressed AND (d.value IS NOT NULL OR d.numerator IS NOT NULL))"
+              "           OR (o.unit = 'count' AND d.value > 0 AND d.value <= 5)"
+              "           OR (d.value_suppressed AND d.value IS NOT NULL)"
+              "           OR (d.numerator_suppressed AND d.numerator IS NOT NULL)"
               "           OR (d.denominator_suppressed AND d.denominator IS NOT NULL))),"
               "  (SELECT count(*) FROM reporting.authority_list() a,"
               "          reporting.priority_overview(a.authority_id) o"
               "    WHERE o.latest_numerator BETWEEN 1 AND 5 OR o.latest_denominator BETWEEN 1 AND 5"
+              "       OR (o.unit = 'count' AND o.latest_value > 0 AND o.latest_value <= 5)"
               "       OR (o.value_suppressed AND o.latest_value IS NOT NULL)),"
               "  (SELECT count(*) FROM reporting.authority_list() a,"
               "          reporting.priority_series(a.authority_id) s"
-              "    WHERE s.value_suppressed AND s.value IS NOT NULL),"
+              "    WHERE (s.value_suppressed AND s.value IS NOT NULL)"
+              "       OR (s.indicator_code IN ('case_studies', 'co_design_families', 'shared_record_partners')"
+              "           AND s.value > 0 AND s.value <= 5)),"
               "  (SELECT count(*) FROM reporting.authority_list() a,"
               "          reporting.priority_overview(a.authority_id) o,"
               "          reporting.indicator_detail(a.authority_id, o.indicator_code) d"
@@ -357,7 +380,7 @@ test_reader_never_gets_small_numbers (void)
       "SELECT count(*) FROM fh.indicator_success_measure",
       "SELECT count(*) FROM fh.indicator_comparator",
       "SELECT count(*) FROM fh.indicator_commentary",
-      "SELECT count(*) FROM fh.published_indicator_value(101)",
+      "SELECT count(*) FROM fh.published_indicator_value(101, true)",
       "SELECT fh_demo.generate_priorities(1)",
     };
 
@@ -370,6 +393,65 @@ test_reader_never_gets_small_numbers (void)
       }
   }
   PQfinish (conn);
+}
+
+static char *
+sqlstate_of (PGconn *conn, const char *sql)
+{
+  PGresult *r = PQexec (conn, sql);
+  const char *state = PQresultErrorField (r, PG_DIAG_SQLSTATE);
+  char *copy = g_strdup (state ? state : "00000");
+
+  PQclear (r);
+  return copy;
+}
+
+/* Exact figures are a service manager's, on request; a reader who asks is
+ * refused, not quietly given suppressed ones. */
+static void
+test_exact_figures_for_managers_only (void)
+{
+  g_autofree char *manager_conninfo = g_strdup_printf ("%s user=fh_manager", reader_conninfo);
+  PGconn *reader = PQconnectdb (reader_conninfo);
+  PGconn *manager = PQconnectdb (manager_conninfo);
+  const char *asks[] = {
+    "SELECT * FROM reporting.priority_overview(1, true)",
+    "SELECT * FROM reporting.priority_series(1, true)",
+    "SELECT * FROM reporting.indicator_detail(1, 'family_voice_difference', true)",
+  };
+  g_autofree char *owner_first = owner_value ("SELECT v.numerator || '/' || v.denominator"
+                                              "  FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
+                                              " WHERE i.authority_id = 1 AND i.indicator_code = 'family_voice_difference'"
+                                              " ORDER BY v.period_end LIMIT 1", 0, NULL);
+  PGresult *r;
+
+  g_assert_cmpint (PQstatus (reader), ==, CONNECTION_OK);
+  g_assert_cmpint (PQstatus (manager), ==, CONNECTION_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      g_autofree char *state = sqlstate_of (reader, asks[i]);
+      g_autofree char *ok = sqlstate_of (manager, asks[i]);
+
+      g_assert_cmpstr (state, ==, "42501");
+      g_assert_cmpstr (ok, ==, "00000");
+    }
+
+  /* the survey's first quarter: suppressed unless asked, exact when asked */
+  r = PQexec (manager, "SELECT numerator || '/' || denominator, value_suppressed::text"
+                       "  FROM reporting.indicator_detail(1, 'family_voice_difference', true) LIMIT 1");
+  g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (r, 0, 0), ==, owner_first);
+  g_assert_cmpstr (PQgetvalue (r, 0, 1), ==, "false");
+  PQclear (r);
+  r = PQexec (manager, "SELECT numerator IS NULL, value_suppressed::text"
+                       "  FROM reporting.indicator_detail(1, 'family_voice_difference') LIMIT 1");
+  g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (r, 0, 0), ==, "t");
+  g_assert_cmpstr (PQgetvalue (r, 0, 1), ==, "true");
+  PQclear (r);
+
+  PQfinish (manager);
+  PQfinish (reader);
 }
 
 /* The house rules for every function 07-priorities.sql adds to reporting. */
@@ -400,7 +482,7 @@ test_functions_follow_the_house_rules (void)
   /* the internal suppression function: pinned too, runs as its caller, and
    * no one but its owner may call it */
   g_assert_cmpint (owner_count ("SELECT count(*) FROM pg_proc p"
-                                " WHERE p.oid = 'fh.published_indicator_value(int)'::regprocedure"
+                                " WHERE p.oid = 'fh.published_indicator_value(int, boolean)'::regprocedure"
                                 "   AND NOT p.prosecdef AND p.provolatile = 's'"
                                 "   AND p.proowner = 'fh_owner'::regrole"
                                 "   AND p.proconfig @> ARRAY['search_path=pg_catalog, fh, pg_temp']"
@@ -579,8 +661,7 @@ test_rag_matches_rule_in_sql (void)
     "         v.value AS x, v.period_end AS d"
     "    FROM fh.indicator i JOIN fh.indicator_value v USING (indicator_id)"
     "   WHERE i.authority_id = 1 AND i.baseline IS NOT NULL"
-    "     AND coalesce(v.numerator NOT BETWEEN 1 AND 5, true)"
-    "     AND coalesce(v.denominator NOT BETWEEN 1 AND 5, true)"
+    "     AND NOT " HIDDEN_SQL
     "   ORDER BY i.indicator_id, v.period_end DESC"
     "), e AS ("
     "  SELECT *, CASE WHEN d >= td THEN t WHEN d <= bd THEN b"
@@ -638,6 +719,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/priorities/detail", test_detail_matches_independent_sql);
   g_test_add_func ("/priorities/detail-unknown", test_detail_of_unknown_indicator);
   g_test_add_func ("/priorities/reader-never-gets-small-numbers", test_reader_never_gets_small_numbers);
+  g_test_add_func ("/priorities/exact-figures", test_exact_figures_for_managers_only);
   g_test_add_func ("/priorities/house-rules", test_functions_follow_the_house_rules);
   g_test_add_func ("/priorities/success-measures", test_every_success_measure_has_data);
   g_test_add_func ("/priorities/comparators-and-commentary", test_comparators_and_commentary);
