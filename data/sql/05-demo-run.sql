@@ -6,4 +6,5 @@
 \endif
 SET ROLE fh_owner;
 SELECT fh_demo.generate(:scale);
+SELECT fh_demo.generate_priorities(:scale);
 RESET ROLE;
