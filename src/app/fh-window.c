@@ -251,6 +251,7 @@ on_authority_selected (FhWindow *self)
 static void
 start_with_database (FhWindow *self)
 {
+  g_debug ("connected: asking for the authorities");
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
 }
 
@@ -262,6 +263,7 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!fh_database_connect_finish (FH_DATABASE (source), result, &error))
     {
+      g_debug ("not connected: %s", error->message);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_everywhere (self, error);
       return;
