@@ -94,12 +94,40 @@ update_status (FhWindow *self)
   gtk_label_set_text (self->status_label, text);
 }
 
+/* The page shown loads first; the others when it has its figures, or
+ * when they are shown, so the first page is not kept waiting. */
+static void
+load_page_now (FhWindow *self,
+               GtkWidget *page)
+{
+  if (FH_IS_PAGE (page) && g_object_steal_data (G_OBJECT (page), "fh-load-pending") != NULL)
+    fh_page_load (FH_PAGE (page), self->database, self->authority_id);
+}
+
+static void
+on_page_shown (FhWindow *self)
+{
+  load_page_now (self, gtk_stack_get_visible_child (self->stack));
+}
+
+static void
+load_pending_pages (FhWindow *self)
+{
+  g_autoptr(GPtrArray) pages = get_pages (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    load_page_now (self, g_ptr_array_index (pages, i));
+}
+
 /* A page finished (or started) loading: a refresh is over when none is loading. */
 static void
 on_page_state (FhWindow *self)
 {
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
   gboolean loading, failed;
 
+  if (!FH_IS_PAGE (shown) || fh_page_get_state (FH_PAGE (shown)) != FH_DATA_VIEW_LOADING)
+    load_pending_pages (self);
   get_page_states (self, &loading, &failed);
   if (failed)
     {
@@ -128,7 +156,11 @@ load_pages (FhWindow *self)
   self->refresh_count++;
   self->refreshing = TRUE;
   for (guint i = 0; i < pages->len; i++)
-    fh_page_load (g_ptr_array_index (pages, i), self->database, self->authority_id);
+    {
+      g_object_set_data (g_ptr_array_index (pages, i), "fh-load-pending", GINT_TO_POINTER (TRUE));
+      fh_page_show_loading (g_ptr_array_index (pages, i));
+    }
+  load_page_now (self, gtk_stack_get_visible_child (self->stack));
   on_page_state (self);
 }
 
@@ -140,7 +172,12 @@ show_error_everywhere (FhWindow     *self,
 
   self->refreshing = TRUE;
   for (guint i = 0; i < pages->len; i++)
-    fh_page_show_error (g_ptr_array_index (pages, i), error);
+    {
+      /* what they were loading no longer matters */
+      g_object_set_data (g_ptr_array_index (pages, i), "fh-load-pending", NULL);
+      fh_query_group_cancel (fh_page_get_queries (g_ptr_array_index (pages, i)));
+      fh_page_show_error (g_ptr_array_index (pages, i), error);
+    }
   on_page_state (self);
 }
 
@@ -222,10 +259,15 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->authority_dropdown), authorities->len > 1);
 
   chosen = g_ptr_array_index (authorities, chosen_index);
-  self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
-  refresh (self);
+  /* The pages started on the remembered authority; only another needs a reload. */
+  if (chosen->authority_id != self->authority_id)
+    {
+      self->authority_id = chosen->authority_id;
+      refresh (self);
+    }
+  update_status (self);
 }
 
 static void
@@ -253,6 +295,9 @@ start_with_database (FhWindow *self)
 {
   g_debug ("connected: asking for the authorities");
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
+  /* Meanwhile load the authority shown last time (almost always still there). */
+  self->authority_id = g_settings_get_int (self->settings, "authority-id");
+  refresh (self);
 }
 
 static void
@@ -428,6 +473,7 @@ fh_window_init (FhWindow *self)
       g_signal_connect_object (g_ptr_array_index (pages, i), "notify::state",
                                G_CALLBACK (on_page_state), self, G_CONNECT_SWAPPED);
   }
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_page_shown), self);
 }
 
 FhWindow *
