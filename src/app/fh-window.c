@@ -12,7 +12,7 @@
 
 #include "fh-accels.h"
 #include "fh-connection-dialog.h"
-#include "fh-page.h"
+#include "fh-page-stack.h"
 #include "fh-refresh-status.h"
 #include "fh-settings.h"
 #include "fh-window.h"
@@ -43,38 +43,6 @@ struct _FhWindow
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* Every page, in the stack's order. */
-static GPtrArray *
-get_pages (FhWindow *self)
-{
-  GPtrArray *pages = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (FH_IS_PAGE (child))
-      g_ptr_array_add (pages, child);
-  return pages;
-}
-
-/* Whether any page is loading, and whether any failed. */
-static void
-get_page_states (FhWindow *self,
-                 gboolean *loading,
-                 gboolean *failed)
-{
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
-  *loading = *failed = FALSE;
-  for (guint i = 0; i < pages->len; i++)
-    {
-      FhDataViewState state = fh_page_get_state (g_ptr_array_index (pages, i));
-
-      *loading |= state == FH_DATA_VIEW_LOADING;
-      *failed |= state == FH_DATA_VIEW_ERROR;
-    }
-}
-
 static void
 update_status (FhWindow *self)
 {
@@ -89,34 +57,15 @@ update_status (FhWindow *self)
   };
   g_autofree char *text = NULL;
 
-  get_page_states (self, &loading, &status.failed);
+  fh_page_stack_get_states (self->stack, &loading, &status.failed);
   text = fh_refresh_status_format (&status);
   gtk_label_set_text (self->status_label, text);
-}
-
-/* The page shown loads first; the others when it has its figures, or
- * when they are shown, so the first page is not kept waiting. */
-static void
-load_page_now (FhWindow *self,
-               GtkWidget *page)
-{
-  if (FH_IS_PAGE (page) && g_object_steal_data (G_OBJECT (page), "fh-load-pending") != NULL)
-    fh_page_load (FH_PAGE (page), self->database, self->authority_id);
 }
 
 static void
 on_page_shown (FhWindow *self)
 {
-  load_page_now (self, gtk_stack_get_visible_child (self->stack));
-}
-
-static void
-load_pending_pages (FhWindow *self)
-{
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
-  for (guint i = 0; i < pages->len; i++)
-    load_page_now (self, g_ptr_array_index (pages, i));
+  fh_page_stack_load_shown (self->stack);
 }
 
 /* A page finished (or started) loading: a refresh is over when none is loading. */
@@ -126,9 +75,10 @@ on_page_state (FhWindow *self)
   GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
   gboolean loading, failed;
 
+  /* the page shown has its figures (or cannot): the others' turn */
   if (!FH_IS_PAGE (shown) || fh_page_get_state (FH_PAGE (shown)) != FH_DATA_VIEW_LOADING)
-    load_pending_pages (self);
-  get_page_states (self, &loading, &failed);
+    fh_page_stack_load_waiting (self->stack);
+  fh_page_stack_get_states (self->stack, &loading, &failed);
   if (failed)
     {
       if (self->failed_at == NULL || self->refreshing)
@@ -151,16 +101,9 @@ on_page_state (FhWindow *self)
 static void
 load_pages (FhWindow *self)
 {
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
   self->refresh_count++;
   self->refreshing = TRUE;
-  for (guint i = 0; i < pages->len; i++)
-    {
-      g_object_set_data (g_ptr_array_index (pages, i), "fh-load-pending", GINT_TO_POINTER (TRUE));
-      fh_page_show_loading (g_ptr_array_index (pages, i));
-    }
-  load_page_now (self, gtk_stack_get_visible_child (self->stack));
+  fh_page_stack_load (self->stack, self->database, self->authority_id);
   on_page_state (self);
 }
 
@@ -168,16 +111,8 @@ static void
 show_error_everywhere (FhWindow     *self,
                        const GError *error)
 {
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
   self->refreshing = TRUE;
-  for (guint i = 0; i < pages->len; i++)
-    {
-      /* what they were loading no longer matters */
-      g_object_set_data (g_ptr_array_index (pages, i), "fh-load-pending", NULL);
-      fh_query_group_cancel (fh_page_get_queries (g_ptr_array_index (pages, i)));
-      fh_page_show_error (g_ptr_array_index (pages, i), error);
-    }
+  fh_page_stack_show_error (self->stack, error);
   on_page_state (self);
 }
 
@@ -341,14 +276,11 @@ fh_window_connect (FhWindow   *self,
                    const char *conninfo)
 {
   g_autoptr(FhDatabase) database = NULL;
-  g_autoptr(GPtrArray) pages = NULL;
 
   g_return_if_fail (FH_IS_WINDOW (self));
 
   database = fh_database_new (conninfo);
-  pages = get_pages (self);
-  for (guint i = 0; i < pages->len; i++)
-    fh_page_show_loading (g_ptr_array_index (pages, i));
+  fh_page_stack_show_loading (self->stack);
   gtk_label_set_text (self->status_label, _("Connecting…"));
   fh_window_use_database (self, database);
 }
@@ -401,7 +333,7 @@ static void
 show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FhWindow *self = FH_WINDOW (widget);
-  g_autoptr(GPtrArray) pages = get_pages (self);
+  g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
   int n = g_variant_get_int32 (parameter);
 
   if (n >= 1 && (guint) n <= pages->len)
@@ -467,7 +399,7 @@ fh_window_init (FhWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   {
-    g_autoptr(GPtrArray) pages = get_pages (self);
+    g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
 
     for (guint i = 0; i < pages->len; i++)
       g_signal_connect_object (g_ptr_array_index (pages, i), "notify::state",
