@@ -64,7 +64,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     }
   {
     g_autofree char *cap = missing ? g_strdup_printf (_("%s %u wards without figures are not shown."),
-                                                      fh_chart_get_caption (FH_CHART (self)) ? fh_chart_get_caption (FH_CHART (self)) : "", missing)
+                                                      fh_chart_get_caption (FH_CHART (self)) ?: "", missing)
                                    : g_strdup (fh_chart_get_caption (FH_CHART (self)));
     bottom = fh_chart_draw_caption (cr, width, height, cap);
   }
@@ -169,7 +169,7 @@ get_alt_text (FhChart *chart)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
   return g_strdup_printf (_("%s. Scatter chart of %u wards: %s against %s."),
-                          fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->points->len,
+                          fh_chart_get_title (FH_CHART (self)) ?: "", self->points->len,
                           self->y_label ? self->y_label : "y", self->x_label ? self->x_label : "x");
 }
 
