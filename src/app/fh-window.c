@@ -412,8 +412,11 @@ FhWindow *
 fh_window_new (GtkApplication *application,
                const char     *conninfo)
 {
-  FhWindow *self = g_object_new (FH_TYPE_WINDOW, "application", application, NULL);
+  FhWindow *self;
 
+  g_debug ("building the window");
+  self = g_object_new (FH_TYPE_WINDOW, "application", application, NULL);
+  g_debug ("window built, connecting");
   fh_window_connect (self, conninfo);
   return self;
 }
