@@ -7,6 +7,9 @@
 #   bench/startup.sh [SCALES…]      default: 1 50
 #   bench/startup.sh --server       against the server in FH_CONNINFO as it is
 #   FH_STARTUP_RUNS=N               runs per program (default 7)
+#   GSK_RENDERER=cairo              GTK's renderer for both (Xvfb has only
+#                                   software GL, which a desktop with a GPU
+#                                   does not pay for)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${FH_STARTUP_RUNS:-7}
@@ -43,7 +46,7 @@ median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 report() {
   local results
-  results=$(xvfb-run -a -s "-screen 0 1400x900x24" "$0" --measure "$runs")
+  results=$(dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" "$0" --measure "$runs" 2>/dev/null)
   first_app=$(awk '$1 == "app" {print $2; exit}' <<<"$results")
   app_ms=$(awk '$1 == "app" {print $2}' <<<"$results" | median)
   app_kb=$(awk '$1 == "app" {print $3}' <<<"$results" | median)

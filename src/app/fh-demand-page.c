@@ -261,6 +261,7 @@ show_results (FhDemandPage *self)
                       self->wards_before, self->city, self->city_before);
   show_profile (self);
   fh_page_show_content (FH_PAGE (self));
+  g_debug ("demand page: figures shown");
 }
 
 /* ---- queries ---------------------------------------------------------------- */

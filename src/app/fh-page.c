@@ -95,6 +95,7 @@ on_queries_done (gpointer      owner,
 {
   FhPage *self = FH_PAGE (owner);
 
+  g_debug ("%s: all queries done%s", G_OBJECT_TYPE_NAME (self), error ? ", showing the first error" : "");
   if (error != NULL)
     fh_page_show_error (self, error);
   else
@@ -114,6 +115,8 @@ fh_page_reload (FhPage *self)
   priv->load_count++;
   fh_page_show_loading (self);
   FH_PAGE_GET_CLASS (self)->load (self);
+  g_debug ("%s: load %u started, %u queries", G_OBJECT_TYPE_NAME (self), priv->load_count,
+           fh_query_group_get_pending (priv->queries));
   /* A load that needed no query is complete at once. */
   if (fh_query_group_get_pending (priv->queries) == 0 && priv->state == FH_DATA_VIEW_LOADING)
     FH_PAGE_GET_CLASS (self)->loaded (self);

@@ -13,7 +13,7 @@
 #include "fh-accels.h"
 #include "fh-connection-dialog.h"
 #include "fh-conninfo.h"
-#include "fh-page.h"
+#include "fh-page-stack.h"
 #include "fh-refresh-status.h"
 #include "fh-session-privileges.h"
 #include "fh-settings.h"
@@ -47,38 +47,6 @@ struct _FhWindow
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* Every page, in the stack's order. */
-static GPtrArray *
-get_pages (FhWindow *self)
-{
-  GPtrArray *pages = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (FH_IS_PAGE (child))
-      g_ptr_array_add (pages, child);
-  return pages;
-}
-
-/* Whether any page is loading, and whether any failed. */
-static void
-get_page_states (FhWindow *self,
-                 gboolean *loading,
-                 gboolean *failed)
-{
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
-  *loading = *failed = FALSE;
-  for (guint i = 0; i < pages->len; i++)
-    {
-      FhDataViewState state = fh_page_get_state (g_ptr_array_index (pages, i));
-
-      *loading |= state == FH_DATA_VIEW_LOADING;
-      *failed |= state == FH_DATA_VIEW_ERROR;
-    }
-}
-
 static void
 update_status (FhWindow *self)
 {
@@ -93,18 +61,28 @@ update_status (FhWindow *self)
   };
   g_autofree char *text = NULL;
 
-  get_page_states (self, &loading, &status.failed);
+  fh_page_stack_get_states (self->stack, &loading, &status.failed);
   text = fh_refresh_status_format (&status);
   gtk_label_set_text (self->status_label, text);
+}
+
+static void
+on_page_shown (FhWindow *self)
+{
+  fh_page_stack_load_shown (self->stack);
 }
 
 /* A page finished (or started) loading: a refresh is over when none is loading. */
 static void
 on_page_state (FhWindow *self)
 {
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
   gboolean loading, failed;
 
-  get_page_states (self, &loading, &failed);
+  /* the page shown has its figures (or cannot): the others' turn */
+  if (!FH_IS_PAGE (shown) || fh_page_get_state (FH_PAGE (shown)) != FH_DATA_VIEW_LOADING)
+    fh_page_stack_load_waiting (self->stack);
+  fh_page_stack_get_states (self->stack, &loading, &failed);
   if (failed)
     {
       if (self->failed_at == NULL || self->refreshing)
@@ -127,12 +105,9 @@ on_page_state (FhWindow *self)
 static void
 load_pages (FhWindow *self)
 {
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
   self->refresh_count++;
   self->refreshing = TRUE;
-  for (guint i = 0; i < pages->len; i++)
-    fh_page_load (g_ptr_array_index (pages, i), self->database, self->authority_id);
+  fh_page_stack_load (self->stack, self->database, self->authority_id);
   on_page_state (self);
 }
 
@@ -140,11 +115,8 @@ static void
 show_error_everywhere (FhWindow     *self,
                        const GError *error)
 {
-  g_autoptr(GPtrArray) pages = get_pages (self);
-
   self->refreshing = TRUE;
-  for (guint i = 0; i < pages->len; i++)
-    fh_page_show_error (g_ptr_array_index (pages, i), error);
+  fh_page_stack_show_error (self->stack, error);
   on_page_state (self);
 }
 
@@ -226,10 +198,15 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->authority_dropdown), authorities->len > 1);
 
   chosen = g_ptr_array_index (authorities, chosen_index);
-  self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
-  refresh (self);
+  /* The pages started on the remembered authority; only another needs a reload. */
+  if (chosen->authority_id != self->authority_id)
+    {
+      self->authority_id = chosen->authority_id;
+      refresh (self);
+    }
+  update_status (self);
 }
 
 static void
@@ -288,8 +265,12 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_with_database (FhWindow *self)
 {
+  g_debug ("connected: asking for the authorities and the role's privileges");
   fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
+  /* Meanwhile load the authority shown last time (almost always still there). */
+  self->authority_id = g_settings_get_int (self->settings, "authority-id");
+  refresh (self);
 }
 
 static void
@@ -300,6 +281,7 @@ on_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!fh_database_connect_finish (FH_DATABASE (source), result, &error))
     {
+      g_debug ("not connected: %s", error->message);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_everywhere (self, error);
       return;
@@ -333,14 +315,11 @@ fh_window_connect (FhWindow   *self,
                    const char *conninfo)
 {
   g_autoptr(FhDatabase) database = NULL;
-  g_autoptr(GPtrArray) pages = NULL;
 
   g_return_if_fail (FH_IS_WINDOW (self));
 
   database = fh_database_new (conninfo);
-  pages = get_pages (self);
-  for (guint i = 0; i < pages->len; i++)
-    fh_page_show_loading (g_ptr_array_index (pages, i));
+  fh_page_stack_show_loading (self->stack);
   gtk_label_set_text (self->status_label, _("Connecting…"));
   fh_window_use_database (self, database);
 }
@@ -398,7 +377,7 @@ static void
 show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FhWindow *self = FH_WINDOW (widget);
-  g_autoptr(GPtrArray) pages = get_pages (self);
+  g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
   int n = g_variant_get_int32 (parameter);
 
   if (n >= 1 && (guint) n <= pages->len)
@@ -466,20 +445,24 @@ fh_window_init (FhWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   {
-    g_autoptr(GPtrArray) pages = get_pages (self);
+    g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
 
     for (guint i = 0; i < pages->len; i++)
       g_signal_connect_object (g_ptr_array_index (pages, i), "notify::state",
                                G_CALLBACK (on_page_state), self, G_CONNECT_SWAPPED);
   }
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_page_shown), self);
 }
 
 FhWindow *
 fh_window_new (GtkApplication *application,
                const char     *conninfo)
 {
-  FhWindow *self = g_object_new (FH_TYPE_WINDOW, "application", application, NULL);
+  FhWindow *self;
 
+  g_debug ("building the window");
+  self = g_object_new (FH_TYPE_WINDOW, "application", application, NULL);
+  g_debug ("window built, connecting");
   fh_window_connect (self, conninfo);
   return self;
 }

@@ -335,7 +335,7 @@ fh_bar_chart_to_csv (FhChart *chart)
   GString *csv = g_string_new (NULL);
 
   fh_csv_append_field (csv, _("Name"), FALSE);
-  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ? fh_chart_get_value_label (FH_CHART (self)) : _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), TRUE);
   for (guint i = 0; i < self->data->len; i++)
     {
       Datum *d = &g_array_index (self->data, Datum, i);
@@ -366,14 +366,14 @@ fh_bar_chart_get_alt_text (FhChart *chart)
       if (bottom == NULL || d->value < bottom->value) bottom = d;
     }
   if (top == NULL)
-    return g_strdup_printf (_("%s: no data."), fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : _("Bar chart"));
+    return g_strdup_printf (_("%s: no data."), fh_chart_get_title (FH_CHART (self)) ?: _("Bar chart"));
 
   {
     g_autofree char *hi = fh_format_number (top->value, fh_chart_get_value_decimals (FH_CHART (self)));
     g_autofree char *lo = fh_format_number (bottom->value, fh_chart_get_value_decimals (FH_CHART (self)));
     /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
     return g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
-                            fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->data->len,
+                            fh_chart_get_title (FH_CHART (self)) ?: "", self->data->len,
                             top->label, hi, bottom->label, lo);
   }
 }

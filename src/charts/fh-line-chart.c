@@ -279,7 +279,7 @@ static char *
 get_alt_text (FhChart *chart)
 {
   FhLineChart *self = FH_LINE_CHART (chart);
-  GString *alt = g_string_new (fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "");
+  GString *alt = g_string_new (fh_chart_get_title (FH_CHART (self)) ?: "");
 
   g_string_append_printf (alt, _(". Line chart of %u series by month:"), self->series->len);
   for (guint i = 0; i < self->series->len; i++)

@@ -458,7 +458,7 @@ to_csv (FhChart *chart)
 
   fh_csv_append_field (csv, _("Ward code"), FALSE);
   fh_csv_append_field (csv, _("Ward"), FALSE);
-  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ? fh_chart_get_value_label (FH_CHART (self)) : _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), TRUE);
   for (guint i = 0; i < self->wards->len; i++)
     {
       Ward *w = g_ptr_array_index (self->wards, i);
@@ -491,7 +491,7 @@ get_alt_text (FhChart *chart)
   hv = fh_format_number (hi->value, fh_chart_get_value_decimals (FH_CHART (self)));
   lv = fh_format_number (lo->value, fh_chart_get_value_decimals (FH_CHART (self)));
   return g_strdup_printf (_("%s. Map of %u wards: highest %s (%s), lowest %s (%s); %u with no data."),
-                          fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->wards->len, hi->name, hv, lo->name, lv, missing);
+                          fh_chart_get_title (FH_CHART (self)) ?: "", self->wards->len, hi->name, hv, lo->name, lv, missing);
 }
 
 static void

@@ -78,7 +78,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     }
   {
     g_autofree char *cap = missing ? g_strdup_printf (_("%s %u wards without figures are not shown."),
-                                                      fh_chart_get_caption (FH_CHART (self)) ? fh_chart_get_caption (FH_CHART (self)) : "", missing)
+                                                      fh_chart_get_caption (FH_CHART (self)) ?: "", missing)
                                    : g_strdup (fh_chart_get_caption (FH_CHART (self)));
     bottom = fh_chart_draw_caption (cr, width, height, cap);
   }

@@ -188,8 +188,18 @@ test_window_shows_real_figures (void)
   view = fh_page_get_data_view (FH_PAGE (demand));
 
   gtk_window_present (GTK_WINDOW (window));
+  /* The page shown loads first; the others once it has its figures. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (fh_page_get_load_count (FH_PAGE (demand)) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (demand)), ==, 1);
+    g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (caseloads)), ==, 0);
+  }
   g_assert_true (wait_for_content (view, 60));
   g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (caseloads)), 60));
+  g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (caseloads)), ==, 1);
   g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (priorities)), 60));
 
   /* The first authority (the setting's default); a choice only when there is one to make. */
