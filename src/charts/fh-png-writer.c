@@ -6,34 +6,26 @@
  * A PNG is a signature and a list of chunks (length, type, data, CRC-32);
  * the pixels are rows, each prefixed with its filter type, in one zlib stream
  * split over IDAT chunks. We filter every row with "sub" (each byte minus the
- * one a pixel to its left: flat colour becomes zeros) and compress the whole
- * image at once with libdeflate at its fastest level. Measured against libpng
- * at zlib level 1 in bench/fh-bench-export.c.
+ * one a pixel to its left: flat colour becomes zeros) and deflate at zlib's
+ * fastest level, a strip of rows at a time so that nothing large is allocated
+ * (a fresh 13 MB buffer costs more in page faults than its compression). A
+ * large image is cut into horizontal bands deflated on several threads, each
+ * band ending in a sync flush so the pieces join into one stream, as pigz
+ * does; the Adler-32 checksums are combined. Measured in bench/fh-bench-export.c.
  */
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <libdeflate.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "fh-png-writer.h"
 
-#define IDAT_SIZE (256 * 1024)
-
-static int
-compression_level (void)
-{
-  static int level = -1;
-
-  /* FH_PNG_LEVEL (1 to 12) is for measuring only; 1 is the fastest. */
-  if (level < 0)
-    {
-      const char *env = g_getenv ("FH_PNG_LEVEL");
-      level = env ? CLAMP (atoi (env), 1, 12) : 1;
-    }
-  return level;
-}
+#define IDAT_SIZE   (256 * 1024)
+#define STRIP_BYTES (128 * 1024)     /* filtered rows compressed at a time: stays in cache */
+#define MAX_THREADS 4
+#define MIN_PARALLEL_PIXELS (512 * 1024)
 
 static void
 put_u32 (guint8 *p, guint32 v)
@@ -56,9 +48,9 @@ write_chunk (FhPngWriteFunc  write_func,
 
   put_u32 (head, (guint32) len);
   memcpy (head + 4, type, 4);
-  crc = libdeflate_crc32 (0, head + 4, 4);
+  crc = crc32 (0, head + 4, 4);
   if (len > 0)
-    crc = libdeflate_crc32 (crc, data, len);
+    crc = crc32 (crc, data, len);
   put_u32 (tail, crc);
 
   return write_func (user_data, head, 8) &&
@@ -91,27 +83,40 @@ write_text (FhPngWriteFunc  write_func,
   return write_chunk (write_func, user_data, "iTXt", chunk->data, chunk->len);
 }
 
+static gboolean
+is_opaque (const guint8 *data, int stride, int width, int height)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint32 all = 0xffffffff;
+
+      for (int x = 0; x < width; x++)
+        all &= row[x];
+      if ((all >> 24) != 0xff)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* cairo keeps native-endian premultiplied ARGB; PNG wants R, G, B bytes. This
  * converts a row and applies filter type 1, "sub" (each byte minus the byte
- * one pixel to its left: flat colour becomes zeros), in one pass, and returns
- * the AND of every pixel so the caller learns whether all were opaque. */
-static guint32
+ * one pixel to its left: flat colour becomes zeros), in one pass. */
+static void
 filter_row_rgb (const guint32 *in, guint8 *out, int width)
 {
-  guint32 all = 0xffffffff, prev = 0;
+  guint32 prev = 0;
 
   *out++ = 1;
   for (int x = 0; x < width; x++, out += 3)
     {
       guint32 p = in[x];
 
-      all &= p;
       out[0] = (guint8) ((p >> 16) - (prev >> 16));
       out[1] = (guint8) ((p >> 8) - (prev >> 8));
       out[2] = (guint8) (p - prev);
       prev = p;
     }
-  return all;
 }
 
 /* The same for an image with transparency: straight (not premultiplied) RGBA. */
@@ -142,6 +147,77 @@ filter_row_rgba (const guint32 *in, guint8 *out, int width)
     }
 }
 
+typedef struct {
+  const guint8 *data;
+  int           stride, width;
+  int           first_row, n_rows;
+  gboolean      opaque;
+  gboolean      last;
+  GByteArray   *out;        /* raw deflate, ending byte-aligned */
+  uLong         adler;      /* of this band's filtered bytes */
+  uLong         raw_len;
+  gboolean      failed;
+} Band;
+
+/* Deflates one band of rows: raw deflate (no zlib header), ending with a sync
+ * flush, or with the final block when it is the last band. */
+static gpointer
+deflate_band (gpointer user_data)
+{
+  Band *band = user_data;
+  gsize row_len = (gsize) band->width * (band->opaque ? 3 : 4) + 1;
+  int rows_per_strip = MAX (1, (int) (STRIP_BYTES / row_len));
+  g_autofree guint8 *strip = g_malloc (row_len * rows_per_strip);
+  guint8 chunk[64 * 1024];
+  z_stream zs = { 0 };
+
+  band->adler = adler32 (0, NULL, 0);
+  if (deflateInit2 (&zs, Z_BEST_SPEED, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    {
+      band->failed = TRUE;
+      return NULL;
+    }
+
+  for (int y = 0; y < band->n_rows; y += rows_per_strip)
+    {
+      int n = MIN (rows_per_strip, band->n_rows - y);
+      gboolean end = y + n >= band->n_rows;
+      int flush = !end ? Z_NO_FLUSH : band->last ? Z_FINISH : Z_SYNC_FLUSH;
+      int status;
+
+      for (int r = 0; r < n; r++)
+        {
+          const guint32 *in = (const guint32 *) (band->data + (gsize) (band->first_row + y + r) * band->stride);
+
+          if (band->opaque)
+            filter_row_rgb (in, strip + row_len * r, band->width);
+          else
+            filter_row_rgba (in, strip + row_len * r, band->width);
+        }
+      band->adler = adler32 (band->adler, strip, row_len * n);
+      band->raw_len += row_len * n;
+
+      zs.next_in = strip;
+      zs.avail_in = row_len * n;
+      do
+        {
+          zs.next_out = chunk;
+          zs.avail_out = sizeof chunk;
+          status = deflate (&zs, flush);
+          if (status == Z_STREAM_ERROR)
+            {
+              band->failed = TRUE;
+              deflateEnd (&zs);
+              return NULL;
+            }
+          g_byte_array_append (band->out, chunk, sizeof chunk - zs.avail_out);
+        }
+      while (zs.avail_out == 0 || zs.avail_in > 0);
+    }
+  deflateEnd (&zs);
+  return NULL;
+}
+
 /**
  * fh_png_write:
  * @image: an ARGB32 or RGB24 image surface
@@ -163,16 +239,17 @@ fh_png_write (cairo_surface_t  *image,
               GError          **error)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  struct libdeflate_compressor *compressor;
+  /* zlib header: deflate, 32 KB window, fastest; 0x7801 is a multiple of 31 */
+  static const guint8 zlib_header[2] = { 0x78, 0x01 };
+  Band bands[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
   const guint8 *data;
-  int stride, width, height;
-  gboolean opaque;
-  gboolean rgb24;
-  gsize raw_len, bound, compressed_len;
-  g_autofree guint8 *raw = NULL;
-  g_autofree guint8 *compressed = NULL;
-  guint8 ihdr[13], phys[9];
+  int stride, width, height, n_bands;
+  gboolean opaque, ok = TRUE;
+  g_autoptr(GByteArray) idat = NULL;
+  guint8 ihdr[13], phys[9], trailer[4];
   guint32 per_metre;
+  uLong adler;
 
   g_return_val_if_fail (image != NULL, FALSE);
   g_return_val_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
@@ -186,56 +263,19 @@ fh_png_write (cairo_surface_t  *image,
   stride = cairo_image_surface_get_stride (image);
   width = cairo_image_surface_get_width (image);
   height = cairo_image_surface_get_height (image);
-  /* Filter every row into one buffer, then compress it in one go. Charts are
-   * drawn on a white page, so try RGB first; on a transparent pixel start
-   * again with RGBA. RGB24's top byte is undefined: such an image is opaque. */
-  rgb24 = cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24;
-  raw_len = ((gsize) width * 4 + 1) * (gsize) height;
-  raw = g_try_malloc (raw_len);
-  compressor = libdeflate_alloc_compressor (compression_level ());
-  if (raw == NULL || compressor == NULL)
-    {
-      if (compressor != NULL)
-        libdeflate_free_compressor (compressor);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("there is not enough memory for an image this large."));
-      return FALSE;
-    }
-  opaque = TRUE;
-  for (int y = 0; y < height && opaque; y++)
-    {
-      guint32 all = filter_row_rgb ((const guint32 *) (data + (gsize) y * stride),
-                                    raw + ((gsize) width * 3 + 1) * y, width);
-      opaque = rgb24 || (all >> 24) == 0xff;
-    }
-  if (!opaque)
-    for (int y = 0; y < height; y++)
-      filter_row_rgba ((const guint32 *) (data + (gsize) y * stride),
-                       raw + ((gsize) width * 4 + 1) * y, width);
-  raw_len = ((gsize) width * (opaque ? 3 : 4) + 1) * (gsize) height;
-
-  bound = libdeflate_zlib_compress_bound (compressor, raw_len);
-  compressed = g_try_malloc (bound);
-  compressed_len = compressed ? libdeflate_zlib_compress (compressor, raw, raw_len, compressed, bound)
-                              : 0;
-  libdeflate_free_compressor (compressor);
-  g_clear_pointer (&raw, g_free);
-  if (compressed_len == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("there is not enough memory for an image this large."));
-      return FALSE;
-    }
+  /* RGB24's top byte is undefined: such an image is opaque by definition. */
+  opaque = cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24 ||
+           is_opaque (data, stride, width, height);
 
   put_u32 (ihdr, width);
   put_u32 (ihdr + 4, height);
-  ihdr[8] = 8;                      /* bits per sample */
-  ihdr[9] = opaque ? 2 : 6;         /* RGB : RGBA */
+  ihdr[8] = 8;                        /* bits per sample */
+  ihdr[9] = opaque ? 2 : 6;           /* RGB : RGBA */
   ihdr[10] = ihdr[11] = ihdr[12] = 0; /* deflate, adaptive filtering, no interlace */
   per_metre = (guint32) lround (dpi / 0.0254);
   put_u32 (phys, per_metre);
   put_u32 (phys + 4, per_metre);
-  phys[8] = 1;                      /* unit: metre */
+  phys[8] = 1;                        /* unit: metre */
 
   if (!write_func (user_data, signature, sizeof signature) ||
       !write_chunk (write_func, user_data, "IHDR", ihdr, sizeof ihdr) ||
@@ -244,9 +284,71 @@ fh_png_write (cairo_surface_t  *image,
       !write_text (write_func, user_data, "Description", description) ||
       !write_text (write_func, user_data, "Software", "Family Help Dashboard"))
     return FALSE;
-  for (gsize off = 0; off < compressed_len; off += IDAT_SIZE)
-    if (!write_chunk (write_func, user_data, "IDAT", compressed + off,
-                      MIN (IDAT_SIZE, compressed_len - off)))
+
+  /* Bands of rows, deflated side by side when the image is large enough to
+   * be worth a thread. */
+  n_bands = (gint64) width * height >= MIN_PARALLEL_PIXELS ? (int) g_get_num_processors () : 1;
+  if (g_getenv ("FH_PNG_THREADS") != NULL)       /* for tests: every band count */
+    n_bands = atoi (g_getenv ("FH_PNG_THREADS"));
+  n_bands = CLAMP (n_bands, 1, MAX_THREADS);
+  n_bands = MIN (n_bands, height);
+  for (int b = 0; b < n_bands; b++)
+    {
+      int first = (int) ((gint64) height * b / n_bands);
+      int next = (int) ((gint64) height * (b + 1) / n_bands);
+
+      bands[b] = (Band) { data, stride, width, first, next - first, opaque, b == n_bands - 1,
+                          g_byte_array_new (), 0, 0, FALSE };
+    }
+  for (int b = 1; b < n_bands; b++)
+    threads[b] = g_thread_new ("fh-png", deflate_band, &bands[b]);
+  deflate_band (&bands[0]);
+  for (int b = 1; b < n_bands; b++)
+    g_thread_join (threads[b]);
+
+  adler = adler32 (0, NULL, 0);
+  for (int b = 0; b < n_bands; b++)
+    {
+      ok = ok && !bands[b].failed;
+      adler = adler32_combine (adler, bands[b].adler, (z_off_t) bands[b].raw_len);
+    }
+  put_u32 (trailer, (guint32) adler);
+
+  /* One zlib stream: header, the bands in order, Adler-32; cut into IDATs. */
+  idat = g_byte_array_sized_new (IDAT_SIZE + 8);
+  g_byte_array_append (idat, zlib_header, 2);
+  for (int b = 0; b < n_bands && ok; b++)
+    {
+      GByteArray *out = bands[b].out;
+
+      for (gsize off = 0; off < out->len && ok; )
+        {
+          gsize n = MIN (out->len - off, IDAT_SIZE - idat->len);
+
+          g_byte_array_append (idat, out->data + off, n);
+          off += n;
+          if (idat->len == IDAT_SIZE)
+            {
+              ok = write_chunk (write_func, user_data, "IDAT", idat->data, idat->len);
+              g_byte_array_set_size (idat, 0);
+            }
+        }
+    }
+  g_byte_array_append (idat, trailer, 4);
+  for (int b = 0; b < n_bands; b++)
+    g_byte_array_unref (bands[b].out);
+
+  if (!ok)
+    {
+      gboolean encoder_failed = FALSE;
+
+      for (int b = 0; b < n_bands; b++)
+        encoder_failed |= bands[b].failed;
+      if (encoder_failed)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("the image could not be compressed."));
       return FALSE;
-  return write_chunk (write_func, user_data, "IEND", NULL, 0);
+    }
+  return write_chunk (write_func, user_data, "IDAT", idat->data, idat->len) &&
+         write_chunk (write_func, user_data, "IEND", NULL, 0);
 }

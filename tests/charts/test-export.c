@@ -286,6 +286,43 @@ test_png (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static gboolean append_bytes (gpointer user_data, const guint8 *data, gsize len);
+
+/* The image deflated in 1 to 4 bands (threads) is the same image. */
+static void
+test_png_bands (void)
+{
+  g_autoptr(FhBarChart) chart = bar_chart ();
+  cairo_surface_t *drawn = fh_chart_render_image (FH_CHART (chart), 1001, 677, 1.7);
+  gsize sizes[5] = { 0 };
+
+  for (int n = 1; n <= 4; n++)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", n);
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *decoded;
+      PngInfo info;
+
+      g_setenv ("FH_PNG_THREADS", value, TRUE);
+      g_assert_true (fh_png_write (drawn, 122.4, "t", NULL, append_bytes, bytes, &error));
+      g_assert_no_error (error);
+      parse_png (bytes->data, bytes->len, &info);
+      g_assert_cmpuint (info.width, ==, 1001);
+      g_assert_cmpuint (info.phys_x, ==, 4819);     /* 122.4 / 0.0254 = 4818.9 */
+      decoded = decode_png (bytes->data, bytes->len);
+      assert_same_pixels (decoded, drawn, 0);
+      cairo_surface_destroy (decoded);
+      png_info_clear (&info);
+      sizes[n] = bytes->len;
+    }
+  g_unsetenv ("FH_PNG_THREADS");
+  /* each band starts without the previous one's window: a little bigger, no more */
+  g_assert_cmpuint (sizes[4], >=, sizes[1]);
+  g_assert_cmpuint (sizes[4], <, sizes[1] * 11 / 10);
+  cairo_surface_destroy (drawn);
+}
+
 static gboolean
 append_bytes (gpointer user_data, const guint8 *data, gsize len)
 {
@@ -1095,6 +1132,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/charts/export/png", test_png);
   g_test_add_func ("/charts/export/png-alpha", test_png_alpha);
+  g_test_add_func ("/charts/export/png-bands", test_png_bands);
   g_test_add_func ("/charts/export/svg", test_svg);
   g_test_add_func ("/charts/export/svg-escaping", test_svg_escaping);
   g_test_add_func ("/charts/export/pdf", test_pdf);
