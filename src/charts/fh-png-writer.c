@@ -172,7 +172,7 @@ deflate_band (gpointer user_data)
   z_stream zs = { 0 };
 
   band->adler = adler32 (0, NULL, 0);
-  if (deflateInit2 (&zs, Z_BEST_SPEED, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2 (&zs, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     {
       band->failed = TRUE;
       return NULL;

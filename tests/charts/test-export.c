@@ -1101,6 +1101,37 @@ test_atomic_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The folder is removed while the file is being written. */
+static void
+test_folder_vanished (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fh-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  FhAtomicFile *file;
+  const char *name;
+
+  file = fh_atomic_file_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fh_atomic_file_write (file, "%PDF-1.5\n", 9));
+  /* someone deletes the folder, our temporary file with it */
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  g_assert_false (fh_atomic_file_commit (file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "does not exist (any more)"));
+  fh_atomic_file_free (file);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 /* FH_CHART_SAMPLE_DIR=/tmp/x keeps one export in each format to look at. */
 static void
 test_samples_for_eyes (void)
@@ -1142,6 +1173,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/export/replace-keeps-mode", test_replace_keeps_mode);
   g_test_add_func ("/charts/export/missing-folder", test_missing_folder);
   g_test_add_func ("/charts/export/cancelled", test_cancelled);
+  g_test_add_func ("/charts/export/folder-vanished", test_folder_vanished);
   g_test_add_func ("/charts/export/full-disk", test_full_disk);
   g_test_add_func ("/charts/export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/charts/export/samples-for-eyes", test_samples_for_eyes);
