@@ -3,7 +3,10 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: fh-bench-export [REPEATS] [BOUNDARIES.geojson]
+ * Usage: fh-bench-export [REPEATS] [BOUNDARIES.geojson] [KEEP_DIR]
+ *
+ * With KEEP_DIR, the last export of each chart in each format stays there
+ * (named after the chart) to be looked at.
  *
  * For every chart type (bar, line, scatter, the ward map as hexagons and,
  * given Nottingham's boundaries, as real wards) and every format (PNG at 96,
@@ -203,14 +206,14 @@ count_bytes_cairo (void *closure, const unsigned char *data, unsigned int len)
 }
 
 static void
-bench_png (FhChart *chart, const char *dir, double dpi, guint repeats)
+bench_png (FhChart *chart, const char *dir, const char *file, double dpi, guint repeats)
 {
   g_autofree double *draw = g_new (double, repeats);
   g_autofree double *ours = g_new (double, repeats);
   g_autofree double *ours_cpu = g_new (double, repeats);
   g_autofree double *theirs = g_new (double, repeats);
   g_autofree double *total = g_new (double, repeats);
-  g_autofree char *path = g_strdup_printf ("%s/chart-%.0f.png", dir, dpi);
+  g_autofree char *path = g_strdup_printf ("%s/%s-%.0f.png", dir, file, dpi);
   int w = (int) ceil (PAGE_W * dpi / 72.0 - 1e-6), h = (int) ceil (PAGE_H * dpi / 72.0 - 1e-6);
   gsize our_size = 0, their_size = 0;
   GStatBuf st;
@@ -251,10 +254,10 @@ bench_png (FhChart *chart, const char *dir, double dpi, guint repeats)
 }
 
 static void
-bench_file (FhChart *chart, const char *dir, FhChartFormat format, guint repeats)
+bench_file (FhChart *chart, const char *dir, const char *file, FhChartFormat format, guint repeats)
 {
   g_autofree double *total = g_new (double, repeats);
-  g_autofree char *path = g_strdup_printf ("%s/chart.%s", dir, fh_chart_format_get_extension (format));
+  g_autofree char *path = g_strdup_printf ("%s/%s.%s", dir, file, fh_chart_format_get_extension (format));
   g_autofree char *upper = g_ascii_strup (fh_chart_format_get_extension (format), -1);
   GStatBuf st;
 
@@ -276,13 +279,14 @@ main (int argc, char *argv[])
 {
   guint repeats = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : 15;
   const char *boundaries = argc > 2 ? argv[2] : g_getenv ("FH_BOUNDARIES");
-  g_autofree char *dir = g_dir_make_tmp ("fh-bench-export-XXXXXX", NULL);
-  struct { const char *name; FhChart *chart; } charts[] = {
-    { "bar chart, 20 wards", bar_chart () },
-    { "line chart, 36 months + 12 forecast", line_chart () },
-    { "scatter, 20 wards", scatter_chart () },
-    { "ward map, hexagons", hex_map () },
-    { "ward map, Nottingham boundaries", boundary_map (boundaries) },
+  const char *keep = argc > 3 ? argv[3] : NULL;
+  g_autofree char *dir = keep ? g_strdup (keep) : g_dir_make_tmp ("fh-bench-export-XXXXXX", NULL);
+  struct { const char *name, *file; FhChart *chart; } charts[] = {
+    { "bar chart, 20 wards", "bar", bar_chart () },
+    { "line chart, 36 months + 12 forecast", "line", line_chart () },
+    { "scatter, 20 wards", "scatter", scatter_chart () },
+    { "ward map, hexagons", "map-hexagons", hex_map () },
+    { "ward map, Nottingham boundaries", "map-boundaries", boundary_map (boundaries) },
   };
   static const double dpis[] = { 96, 150, 300 };
   static const FhChartFormat vector_formats[] = {
@@ -300,12 +304,13 @@ main (int argc, char *argv[])
         }
       g_print ("%s\n", charts[c].name);
       for (guint d = 0; d < G_N_ELEMENTS (dpis); d++)
-        bench_png (charts[c].chart, dir, dpis[d], repeats);
+        bench_png (charts[c].chart, dir, charts[c].file, dpis[d], repeats);
       for (guint f = 0; f < G_N_ELEMENTS (vector_formats); f++)
-        bench_file (charts[c].chart, dir, vector_formats[f], repeats);
+        bench_file (charts[c].chart, dir, charts[c].file, vector_formats[f], repeats);
       g_object_unref (charts[c].chart);
     }
 
+  if (keep == NULL)
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
