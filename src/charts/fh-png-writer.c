@@ -83,40 +83,27 @@ write_text (FhPngWriteFunc  write_func,
   return write_chunk (write_func, user_data, "iTXt", chunk->data, chunk->len);
 }
 
-static gboolean
-is_opaque (const guint8 *data, int stride, int width, int height)
-{
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint32 all = 0xffffffff;
-
-      for (int x = 0; x < width; x++)
-        all &= row[x];
-      if ((all >> 24) != 0xff)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* cairo keeps native-endian premultiplied ARGB; PNG wants R, G, B bytes. This
  * converts a row and applies filter type 1, "sub" (each byte minus the byte
- * one pixel to its left: flat colour becomes zeros), in one pass. */
-static void
+ * one pixel to its left: flat colour becomes zeros), in one pass, and returns
+ * the AND of all the pixels: its top byte is 0xff when every one was opaque. */
+static guint32
 filter_row_rgb (const guint32 *in, guint8 *out, int width)
 {
-  guint32 prev = 0;
+  guint32 prev = 0, all = 0xffffffff;
 
   *out++ = 1;
   for (int x = 0; x < width; x++, out += 3)
     {
       guint32 p = in[x];
 
+      all &= p;
       out[0] = (guint8) ((p >> 16) - (prev >> 16));
       out[1] = (guint8) ((p >> 8) - (prev >> 8));
       out[2] = (guint8) (p - prev);
       prev = p;
     }
+  return all;
 }
 
 /* The same for an image with transparency: straight (not premultiplied) RGBA. */
@@ -152,12 +139,26 @@ typedef struct {
   int           stride, width;
   int           first_row, n_rows;
   gboolean      opaque;
+  gboolean      check_alpha; /* opaque is a guess: stop on a transparent pixel */
+  gboolean      saw_alpha;
   gboolean      last;
   GByteArray   *out;        /* raw deflate, ending byte-aligned */
   uLong         adler;      /* of this band's filtered bytes */
   uLong         raw_len;
   gboolean      failed;
 } Band;
+
+/* Adler-32 after a row of @len bytes that is 2 (filter "up") and then zeros,
+ * without reading it: a = a + 2, then b grows by the new a for every byte. */
+static uLong
+adler32_up_row (uLong adler, gsize len)
+{
+  guint64 a = adler & 0xffff, b = adler >> 16;
+
+  a = (a + 2) % 65521;
+  b = (b + (len % 65521) * a) % 65521;
+  return (uLong) (b << 16 | a);
+}
 
 /* Deflates one band of rows: raw deflate (no zlib header), ending with a sync
  * flush, or with the final block when it is the last band. */
@@ -187,14 +188,30 @@ deflate_band (gpointer user_data)
 
       for (int r = 0; r < n; r++)
         {
-          const guint32 *in = (const guint32 *) (band->data + (gsize) (band->first_row + y + r) * band->stride);
+          int row = band->first_row + y + r;
+          const guint8 *in = band->data + (gsize) row * band->stride;
+          guint8 *out = strip + row_len * r;
 
-          if (band->opaque)
-            filter_row_rgb (in, strip + row_len * r, band->width);
-          else
-            filter_row_rgba (in, strip + row_len * r, band->width);
+          /* A row like the one above (a bar's body, white space) is all
+           * zeros under filter type 2, "up": nearly free to compress. */
+          if (row > 0 && memcmp (in, in - band->stride, (gsize) band->width * 4) == 0)
+            {
+              out[0] = 2;
+              memset (out + 1, 0, row_len - 1);
+              band->adler = adler32_up_row (band->adler, row_len);
+              continue;
+            }
+          if (!band->opaque)
+            filter_row_rgba ((const guint32 *) in, out, band->width);
+          else if ((filter_row_rgb ((const guint32 *) in, out, band->width) >> 24) != 0xff &&
+                   band->check_alpha)
+            {
+              band->saw_alpha = TRUE;
+              deflateEnd (&zs);
+              return NULL;
+            }
+          band->adler = adler32 (band->adler, out, row_len);
         }
-      band->adler = adler32 (band->adler, strip, row_len * n);
       band->raw_len += row_len * n;
 
       zs.next_in = strip;
@@ -245,7 +262,7 @@ fh_png_write (cairo_surface_t  *image,
   GThread *threads[MAX_THREADS] = { NULL };
   const guint8 *data;
   int stride, width, height, n_bands;
-  gboolean opaque, ok = TRUE;
+  gboolean opaque, rgb24, ok;
   g_autoptr(GByteArray) idat = NULL;
   guint8 ihdr[13], phys[9], trailer[4];
   guint32 per_metre;
@@ -263,9 +280,47 @@ fh_png_write (cairo_surface_t  *image,
   stride = cairo_image_surface_get_stride (image);
   width = cairo_image_surface_get_width (image);
   height = cairo_image_surface_get_height (image);
-  /* RGB24's top byte is undefined: such an image is opaque by definition. */
-  opaque = cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24 ||
-           is_opaque (data, stride, width, height);
+
+  /* Bands of rows, deflated side by side when the image is large enough to
+   * be worth a thread. */
+  n_bands = (gint64) width * height >= MIN_PARALLEL_PIXELS ? (int) g_get_num_processors () : 1;
+  if (g_getenv ("FH_PNG_THREADS") != NULL)       /* for tests: every band count */
+    n_bands = atoi (g_getenv ("FH_PNG_THREADS"));
+  n_bands = CLAMP (n_bands, 1, MAX_THREADS);
+  n_bands = MIN (n_bands, height);
+
+  /* Charts are drawn on a white page: encode as RGB, and only if a band meets
+   * a transparent pixel, start again as RGBA. RGB24's top byte is undefined:
+   * such an image is opaque by definition. */
+  rgb24 = cairo_image_surface_get_format (image) == CAIRO_FORMAT_RGB24;
+  opaque = TRUE;
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      gboolean saw_alpha = FALSE;
+
+      for (int b = 0; b < n_bands; b++)
+        {
+          int first = (int) ((gint64) height * b / n_bands);
+          int next = (int) ((gint64) height * (b + 1) / n_bands);
+
+          bands[b] = (Band) { data, stride, width, first, next - first, opaque,
+                              opaque && !rgb24, FALSE, b == n_bands - 1,
+                              g_byte_array_new (), 0, 0, FALSE };
+        }
+      for (int b = 1; b < n_bands; b++)
+        threads[b] = g_thread_new ("fh-png", deflate_band, &bands[b]);
+      deflate_band (&bands[0]);
+      for (int b = 1; b < n_bands; b++)
+        g_thread_join (threads[b]);
+
+      for (int b = 0; b < n_bands; b++)
+        saw_alpha |= bands[b].saw_alpha;
+      if (!saw_alpha)
+        break;
+      for (int b = 0; b < n_bands; b++)
+        g_byte_array_unref (bands[b].out);
+      opaque = FALSE;
+    }
 
   put_u32 (ihdr, width);
   put_u32 (ihdr + 4, height);
@@ -277,34 +332,12 @@ fh_png_write (cairo_surface_t  *image,
   put_u32 (phys + 4, per_metre);
   phys[8] = 1;                        /* unit: metre */
 
-  if (!write_func (user_data, signature, sizeof signature) ||
-      !write_chunk (write_func, user_data, "IHDR", ihdr, sizeof ihdr) ||
-      !write_chunk (write_func, user_data, "pHYs", phys, sizeof phys) ||
-      !write_text (write_func, user_data, "Title", title) ||
-      !write_text (write_func, user_data, "Description", description) ||
-      !write_text (write_func, user_data, "Software", "Family Help Dashboard"))
-    return FALSE;
-
-  /* Bands of rows, deflated side by side when the image is large enough to
-   * be worth a thread. */
-  n_bands = (gint64) width * height >= MIN_PARALLEL_PIXELS ? (int) g_get_num_processors () : 1;
-  if (g_getenv ("FH_PNG_THREADS") != NULL)       /* for tests: every band count */
-    n_bands = atoi (g_getenv ("FH_PNG_THREADS"));
-  n_bands = CLAMP (n_bands, 1, MAX_THREADS);
-  n_bands = MIN (n_bands, height);
-  for (int b = 0; b < n_bands; b++)
-    {
-      int first = (int) ((gint64) height * b / n_bands);
-      int next = (int) ((gint64) height * (b + 1) / n_bands);
-
-      bands[b] = (Band) { data, stride, width, first, next - first, opaque, b == n_bands - 1,
-                          g_byte_array_new (), 0, 0, FALSE };
-    }
-  for (int b = 1; b < n_bands; b++)
-    threads[b] = g_thread_new ("fh-png", deflate_band, &bands[b]);
-  deflate_band (&bands[0]);
-  for (int b = 1; b < n_bands; b++)
-    g_thread_join (threads[b]);
+  ok = write_func (user_data, signature, sizeof signature) &&
+       write_chunk (write_func, user_data, "IHDR", ihdr, sizeof ihdr) &&
+       write_chunk (write_func, user_data, "pHYs", phys, sizeof phys) &&
+       write_text (write_func, user_data, "Title", title) &&
+       write_text (write_func, user_data, "Description", description) &&
+       write_text (write_func, user_data, "Software", "Family Help Dashboard");
 
   adler = adler32 (0, NULL, 0);
   for (int b = 0; b < n_bands; b++)
