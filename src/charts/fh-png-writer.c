@@ -5,9 +5,10 @@
  *
  * A PNG is a signature and a list of chunks (length, type, data, CRC-32);
  * the pixels are rows, each prefixed with its filter type, in one zlib stream
- * split over IDAT chunks. We filter every row with "sub" (each byte minus the
- * one a pixel to its left: flat colour becomes zeros) and deflate at zlib's
- * fastest level, a strip of rows at a time so that nothing large is allocated
+ * split over IDAT chunks. A row equal to the one above is written with filter
+ * type 2, "up" (all zeros); any other with type 1, "sub" (each byte minus the
+ * one a pixel to its left: flat colour becomes zeros). Rows are deflated at
+ * zlib's fastest level a strip at a time, so that nothing large is allocated
  * (a fresh 13 MB buffer costs more in page faults than its compression). A
  * large image is cut into horizontal bands deflated on several threads, each
  * band ending in a sync flush so the pieces join into one stream, as pigz
@@ -280,6 +281,7 @@ fh_png_write (cairo_surface_t  *image,
   stride = cairo_image_surface_get_stride (image);
   width = cairo_image_surface_get_width (image);
   height = cairo_image_surface_get_height (image);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);   /* PNG has no empty image */
 
   /* Bands of rows, deflated side by side when the image is large enough to
    * be worth a thread. */
