@@ -256,12 +256,14 @@ fh_atomic_file_fail (FhAtomicFile *self,
     g_error_free (error);
 }
 
+/* Whether anything has failed or the cancellable was cancelled: then the
+ * file will be discarded and commit will say why. */
 gboolean
 fh_atomic_file_has_failed (FhAtomicFile *self)
 {
   g_return_val_if_fail (self != NULL, TRUE);
 
-  return self->error != NULL;
+  return !check_cancelled (self);
 }
 
 const char *

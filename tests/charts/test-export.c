@@ -1087,6 +1087,22 @@ test_atomic_file (void)
   g_clear_error (&error);
   fh_atomic_file_free (file);
 
+  /* cancelled after it began: has_failed says so (a cairo write error then
+   * is not reported as one) and commit names the cancel */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    file = fh_atomic_file_new (path, cancellable, &error);
+    g_assert_true (fh_atomic_file_write (file, "w", 1));
+    g_assert_false (fh_atomic_file_has_failed (file));
+    g_cancellable_cancel (cancellable);
+    g_assert_true (fh_atomic_file_has_failed (file));
+    g_assert_false (fh_atomic_file_commit (file, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    fh_atomic_file_free (file);
+  }
+
   /* freed without commit: as if never begun */
   file = fh_atomic_file_new (path, NULL, &error);
   fh_atomic_file_write (file, "z", 1);
