@@ -22,7 +22,9 @@
 #include "fh-atomic-file.h"
 #include "fh-bar-chart.h"
 #include "fh-chart-export.h"
+#include "fh-line-chart.h"
 #include "fh-map-chart.h"
+#include "fh-scatter-chart.h"
 #include "fh-png-writer.h"
 #include "fh-svg-metadata.h"
 
@@ -738,6 +740,123 @@ test_csv_map (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The line chart: a month column, one per series, low and high for a band;
+ * every figure as given (to one decimal), gaps empty. */
+static void
+test_csv_line (void)
+{
+  g_autoptr(FhLineChart) chart = fh_line_chart_new ();
+  g_autofree char *dir = g_dir_make_tmp ("fh-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "line.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  double actual[14], forecast[4], low[4], high[4];
+
+  for (guint i = 0; i < 14; i++)
+    actual[i] = i == 6 ? NAN : 300 + i * 7.25;
+  for (guint i = 0; i < 4; i++)
+    {
+      forecast[i] = 400 + i;
+      low[i] = 380 - i * 2.5;
+      high[i] = 420 + i * 2.5;
+    }
+  fh_line_chart_set_title (chart, title);
+  fh_line_chart_set_first_month (chart, 2025, 11);
+  fh_line_chart_add_series (chart, "Referrals, all", 0, actual, 14, 0, FH_LINE_SOLID);
+  fh_line_chart_add_band (chart, "80% \"likely\"", 14, low, high, 4, 0);
+  fh_line_chart_add_series (chart, "Forecast", 14, forecast, 4, 0, FH_LINE_DASHED);
+
+  g_assert_true (fh_chart_export_csv (FH_CHART (chart), path, &error));
+  g_assert_no_error (error);
+  csv = read_file (path, NULL);
+  rows = parse_csv (csv);
+
+  g_assert_cmpuint (rows->len, ==, 18 + 1);
+  {
+    /* the series in whatever order the chart keeps them (bands are drawn first) */
+    char **header = rows->pdata[0];
+    int c_actual = -1, c_low = -1, c_high = -1, c_forecast = -1;
+
+    g_assert_cmpuint (g_strv_length (header), ==, 5);
+    g_assert_cmpstr (header[0], ==, "Month");
+    for (int c = 1; c < 5; c++)
+      {
+        if (g_str_equal (header[c], "Referrals, all")) c_actual = c;
+        if (g_str_equal (header[c], "80% \"likely\" (low)")) c_low = c;
+        if (g_str_equal (header[c], "80% \"likely\" (high)")) c_high = c;
+        if (g_str_equal (header[c], "Forecast")) c_forecast = c;
+      }
+    g_assert_true (c_actual > 0 && c_low > 0 && c_high == c_low + 1 && c_forecast > 0);
+
+    for (guint m = 0; m < 18; m++)
+      {
+        char **row = rows->pdata[m + 1];
+        g_autofree char *month = g_strdup_printf ("%04u-%02u", 2025 + (10 + m) / 12, (10 + m) % 12 + 1);
+
+        g_assert_cmpuint (g_strv_length (row), ==, 5);
+        g_assert_cmpstr (row[0], ==, month);
+        if (m < 14 && !isnan (actual[m]))
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[c_actual], NULL), actual[m], 0.05 + 1e-9);
+        else
+          g_assert_cmpstr (row[c_actual], ==, "");
+        if (m >= 14)
+          {
+            g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[c_low], NULL), low[m - 14], 0.05 + 1e-9);
+            g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[c_high], NULL), high[m - 14], 0.05 + 1e-9);
+            g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[c_forecast], NULL), forecast[m - 14], 0.05 + 1e-9);
+          }
+        else
+          {
+            g_assert_cmpstr (row[c_low], ==, "");
+            g_assert_cmpstr (row[c_high], ==, "");
+            g_assert_cmpstr (row[c_forecast], ==, "");
+          }
+      }
+  }
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_csv_scatter (void)
+{
+  g_autoptr(FhScatterChart) chart = fh_scatter_chart_new ();
+  g_autofree char *dir = g_dir_make_tmp ("fh-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "scatter.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  fh_scatter_chart_set_title (chart, title);
+  fh_scatter_chart_set_axes (chart, "IMD 2019, average score", "Referrals per 10,000");
+  for (guint i = 0; i < N_BARS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("W%u", i);
+      fh_scatter_chart_add_point (chart, id, labels[i], 10 + i * 3.5, isnan (values[i]) ? 1000 : values[i]);
+    }
+  g_assert_true (fh_chart_export_csv (FH_CHART (chart), path, &error));
+  g_assert_no_error (error);
+  csv = read_file (path, NULL);
+  rows = parse_csv (csv);
+
+  g_assert_cmpuint (rows->len, ==, N_BARS + 1);
+  g_assert_cmpstr (((char **) rows->pdata[0])[1], ==, "IMD 2019, average score");
+  g_assert_cmpstr (((char **) rows->pdata[0])[2], ==, "Referrals per 10,000");
+  for (guint i = 0; i < N_BARS; i++)
+    {
+      char **row = rows->pdata[i + 1];
+
+      g_assert_cmpuint (g_strv_length (row), ==, 3);
+      g_assert_cmpstr (row[0], ==, labels[i]);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[1], NULL), 10 + i * 3.5, 0.05 + 1e-9);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[2], NULL),
+                                      isnan (values[i]) ? 1000 : values[i], 0.05 + 1e-9);
+    }
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* ---- failures ------------------------------------------------------------ */
 
 static const FhChartFormat all_formats[] = {
@@ -1185,6 +1304,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/export/pdf", test_pdf);
   g_test_add_func ("/charts/export/csv-bar", test_csv_bar);
   g_test_add_func ("/charts/export/csv-map", test_csv_map);
+  g_test_add_func ("/charts/export/csv-line", test_csv_line);
+  g_test_add_func ("/charts/export/csv-scatter", test_csv_scatter);
   g_test_add_func ("/charts/export/atomic-file", test_atomic_file);
   g_test_add_func ("/charts/export/replace-keeps-mode", test_replace_keeps_mode);
   g_test_add_func ("/charts/export/missing-folder", test_missing_folder);
