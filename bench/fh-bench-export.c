@@ -56,9 +56,9 @@ bar_chart (void)
 
   for (guint i = 0; i < N_WARDS; i++)
     values[i] = ward_rate (i);
-  fh_bar_chart_set_title (chart, "Demand is highest in Aspley and Bulwell");
-  fh_bar_chart_set_caption (chart, "Source: demo data. Referrals per 10,000 children, 2025-26.");
-  fh_bar_chart_set_value_label (chart, "Referrals per 10,000 children");
+  fh_chart_set_title (FH_CHART (chart), "Demand is highest in Aspley and Bulwell");
+  fh_chart_set_caption (FH_CHART (chart), "Source: demo data. Referrals per 10,000 children, 2025-26.");
+  fh_chart_set_value_label (FH_CHART (chart), "Referrals per 10,000 children");
   fh_bar_chart_set_bars (chart, ward_names, values, N_WARDS);
   fh_bar_chart_set_suppressed (chart, 7, TRUE);
   fh_bar_chart_set_sort_descending (chart, TRUE);
@@ -80,9 +80,9 @@ line_chart (void)
       low[i] = forecast[i] - 20 - i * 3;
       high[i] = forecast[i] + 20 + i * 3;
     }
-  fh_line_chart_set_title (chart, "Referrals will keep rising into the winter");
-  fh_line_chart_set_caption (chart, "Source: demo data. Forecast: seasonal naive with drift.");
-  fh_line_chart_set_value_label (chart, "Referrals a month");
+  fh_chart_set_title (FH_CHART (chart), "Referrals will keep rising into the winter");
+  fh_chart_set_caption (FH_CHART (chart), "Source: demo data. Forecast: seasonal naive with drift.");
+  fh_chart_set_value_label (FH_CHART (chart), "Referrals a month");
   fh_line_chart_set_first_month (chart, 2023, 4);
   fh_line_chart_add_series (chart, "Referrals", 0, actual, 36, 0, FH_LINE_SOLID);
   fh_line_chart_add_band (chart, "80% interval", 36, low, high, 12, 0);
@@ -95,8 +95,8 @@ scatter_chart (void)
 {
   FhScatterChart *chart = fh_scatter_chart_new ();
 
-  fh_scatter_chart_set_title (chart, "Demand follows deprivation, loosely");
-  fh_scatter_chart_set_caption (chart, "Source: demo data; IMD 2019.");
+  fh_chart_set_title (FH_CHART (chart), "Demand follows deprivation, loosely");
+  fh_chart_set_caption (FH_CHART (chart), "Source: demo data; IMD 2019.");
   fh_scatter_chart_set_axes (chart, "IMD 2019 average score", "Referrals per 10,000 children");
   for (guint i = 0; i < N_WARDS; i++)
     {
@@ -112,9 +112,9 @@ new_map (void)
 {
   FhMapChart *map = fh_map_chart_new ();
 
-  fh_map_chart_set_title (map, "Referral rates are highest in the north-west");
-  fh_map_chart_set_caption (map, "Source: demo data. Boundaries: ONS, OGL v3.0.");
-  fh_map_chart_set_value_label (map, "Referrals per 10,000 children aged 0–17");
+  fh_chart_set_title (FH_CHART (map), "Referral rates are highest in the north-west");
+  fh_chart_set_caption (FH_CHART (map), "Source: demo data. Boundaries: ONS, OGL v3.0.");
+  fh_chart_set_value_label (FH_CHART (map), "Referrals per 10,000 children aged 0–17");
   return map;
 }
 

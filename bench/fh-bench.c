@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "fh-database.h"
+#include "fh-service-caseload.h"
 
 typedef struct {
   GMainLoop *loop;
@@ -43,6 +44,7 @@ DEFINE_ON_ARRAY (on_series, fh_database_indicator_series_finish)
 DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
 DEFINE_ON_ARRAY (on_profiles, fh_database_ward_profiles_finish)
 DEFINE_ON_ARRAY (on_needs, fh_database_top_needs_finish)
+DEFINE_ON_ARRAY (on_services, fh_database_service_caseloads_finish)
 
 static void
 on_city (GObject *source, GAsyncResult *result, gpointer data)
@@ -64,13 +66,13 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
 
 typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_AUTHORITY_DEMAND,
                Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
-               Q_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
+               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
   "authority_list", "data_extract_time", "ward_demand (FY)",
   "ward_demand (FY, 3 filters)", "authority_demand (FY)", "ward_profile + boundary",
   "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
-  "demand_monthly (ward, 36 m)", "caseload_by_worker", "indicator_summary", "indicator_series",
+  "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "indicator_summary", "indicator_series",
 };
 
 static char *first_ward_code;
@@ -119,6 +121,9 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
                                         m_from, m_to, NULL, on_monthly, w);
       break;
     case Q_CASELOADS: fh_database_caseloads_async (db, authority, to, NULL, on_caseloads, w); break;
+    case Q_SERVICE_CASELOADS:
+      fh_database_service_caseloads_async (db, authority, to, 20, NULL, on_services, w);
+      break;
     case Q_INDICATORS: fh_database_indicators_async (db, authority, NULL, on_indicators, w); break;
     case Q_SERIES:
       fh_database_indicator_series_async (db, authority, "cin_rate", NULL, on_series, w);

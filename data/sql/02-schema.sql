@@ -34,6 +34,22 @@ CREATE TABLE fh.ward (
 );
 CREATE INDEX ward_authority_idx ON fh.ward (authority_id);
 
+-- Mid-year population estimates by ward, year and age band (ONS small-area
+-- estimates). A rate uses the latest year at or before the middle of its
+-- period. fh.ward's own population columns hold the latest year, for
+-- profiles.
+CREATE TABLE fh.ward_population (
+  ward_code        text NOT NULL REFERENCES fh.ward ON DELETE CASCADE,
+  year             integer NOT NULL CHECK (year BETWEEN 1990 AND 2100),   -- mid-year (30 June)
+  population_total integer NOT NULL CHECK (population_total >= 0),
+  children_0_4     integer NOT NULL CHECK (children_0_4 >= 0),
+  children_5_9     integer NOT NULL CHECK (children_5_9 >= 0),
+  children_10_17   integer NOT NULL CHECK (children_10_17 >= 0),
+  children_0_17    integer GENERATED ALWAYS AS (children_0_4 + children_5_9 + children_10_17) STORED,
+  PRIMARY KEY (ward_code, year),
+  CHECK (children_0_4 + children_5_9 + children_10_17 <= population_total)
+);
+
 CREATE TABLE fh.locality (
   locality_id   integer PRIMARY KEY,
   authority_id  integer NOT NULL REFERENCES fh.authority,
@@ -55,6 +71,24 @@ CREATE TABLE fh.team (
   UNIQUE (authority_id, team_name)
 );
 
+-- A worker's reference is what the reporting layer shows instead of a name
+-- or the internal key: stable, unique, and telling nothing about either.
+CREATE FUNCTION fh.new_worker_ref()
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+DECLARE
+  candidate text;
+BEGIN
+  LOOP
+    candidate := 'W' || (10000 + floor(random() * 90000))::int;
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM fh.worker WHERE worker_ref = candidate);
+  END LOOP;
+  RETURN candidate;
+END;
+$$;
+
 CREATE TABLE fh.worker (
   worker_id    integer PRIMARY KEY,
   team_id      integer NOT NULL REFERENCES fh.team,
@@ -64,6 +98,7 @@ CREATE TABLE fh.worker (
   fte          numeric(3,2) NOT NULL CHECK (fte > 0 AND fte <= 1),
   active_from  date NOT NULL,
   active_to    date,
+  worker_ref   text NOT NULL UNIQUE DEFAULT fh.new_worker_ref() CHECK (worker_ref ~ '^W[0-9]{5}$'),
   CHECK (active_to IS NULL OR active_to >= active_from)
 );
 CREATE INDEX worker_team_idx ON fh.worker (team_id);
@@ -86,7 +121,7 @@ CREATE TABLE fh.referral (
   authority_id    integer NOT NULL REFERENCES fh.authority,
   child_id        bigint NOT NULL REFERENCES fh.child,
   family_id       bigint NOT NULL REFERENCES fh.family,
-  ward_code       text NOT NULL REFERENCES fh.ward,
+  ward_code       text REFERENCES fh.ward,          -- NULL: not known at extraction
   age_at_referral smallint NOT NULL CHECK (age_at_referral BETWEEN 0 AND 17),
   received_on     date NOT NULL,
   source          text NOT NULL CHECK (source IN ('school', 'police', 'health', 'self_family',
@@ -107,8 +142,8 @@ CREATE TABLE fh.episode (
   authority_id   integer NOT NULL REFERENCES fh.authority,
   family_id      bigint NOT NULL REFERENCES fh.family,
   child_id       bigint NOT NULL REFERENCES fh.child,
-  ward_code      text NOT NULL REFERENCES fh.ward,
-  referral_id    bigint REFERENCES fh.referral,
+  ward_code      text REFERENCES fh.ward,           -- NULL: not known at extraction
+  referral_id    bigint REFERENCES fh.referral,    -- NULL: started without a referral (partner-led)
   age_at_start   smallint NOT NULL CHECK (age_at_start BETWEEN 0 AND 17),
   level          text NOT NULL CHECK (level IN ('early', 'targeted')),
   service        text CHECK (service IN ('core', 'adolescence')),

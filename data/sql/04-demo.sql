@@ -42,7 +42,7 @@ BEGIN
     RAISE EXCEPTION 'p_authorities must be at least 1';
   END IF;
 
-  TRUNCATE fh.authority, fh.ward, fh.locality, fh.ward_locality, fh.team, fh.worker, fh.family,
+  TRUNCATE fh.authority, fh.ward, fh.ward_population, fh.locality, fh.ward_locality, fh.team, fh.worker, fh.family,
            fh.child, fh.referral, fh.episode, fh.episode_need, fh.allocation, fh.priority,
            fh.indicator, fh.indicator_value, fh.extract_log CASCADE;
 
@@ -131,6 +131,15 @@ BEGIN
     FROM fh.team t,
          generate_series(1, CASE t.service WHEN 'core' THEN 10 WHEN 'adolescence' THEN 5 ELSE 4 END) n;
 
+  -- Pseudonymous references, deterministic for the demo and unrelated to the
+  -- internal key's order (a council's data team supplies its own, or lets
+  -- the column's default draw them).
+  UPDATE fh.worker w
+     SET worker_ref = 'W' || (10000 + (r.n * 31) % 90000)
+    FROM (SELECT worker_id, row_number() OVER (ORDER BY hashint4(worker_id + s), worker_id) AS n
+            FROM fh.worker) r
+   WHERE r.worker_id = w.worker_id;
+
   -- Referrals: per ward and month, a rate that rises with deprivation, a
   -- seasonal pattern, a gentle upward trend and noise.
   CREATE TEMPORARY TABLE gen_referral ON COMMIT DROP AS
@@ -146,8 +155,6 @@ BEGIN
         -- each ward's own character: demand follows deprivation, not exactly
         * (0.82 + 0.36 * u(hashtext(w.ward_code)::bigint, 7, s)))::int) i;
 
-  INSERT INTO fh.family (family_id, authority_id, ward_code)
-  SELECT referral_id, authority_id, ward_code FROM gen_referral;
 
   CREATE TEMPORARY TABLE gen_referral2 ON COMMIT DROP AS
   SELECT g.referral_id, g.authority_id, g.ward_code,
@@ -162,13 +169,46 @@ BEGIN
          u(g.referral_id, 8, s) AS u_delay
     FROM gen_referral g;
 
+  -- About one referral in ten is about a child referred before, in the
+  -- same ward, a few weeks to 15 months earlier, whose earlier referral was
+  -- accepted for Family Help (re-referrals, as in life); most of these are
+  -- accepted again.
+  CREATE INDEX ON gen_referral2 (ward_code, received_on, referral_id);
+  ANALYZE gen_referral2;
+  CREATE TEMPORARY TABLE gen_repeat ON COMMIT DROP AS
+  SELECT g.referral_id, p.referral_id AS first_id,
+         (p.age + (g.received_on - p.received_on) / 365)::smallint AS age
+    FROM gen_referral2 g
+    CROSS JOIN LATERAL (SELECT q.referral_id, q.age, q.received_on
+                          FROM gen_referral2 q
+                         WHERE q.ward_code = g.ward_code
+                           AND q.received_on <= g.received_on - (20 + floor(u(g.referral_id, 16, s) * 440))::int
+                           AND u(q.referral_id, 15, s) >= 0.10
+                           AND q.u_decision >= 0.56 AND q.u_decision < 0.885
+                         ORDER BY q.received_on DESC, q.referral_id DESC
+                         LIMIT 1) p
+   WHERE u(g.referral_id, 15, s) < 0.10
+     AND p.age + (g.received_on - p.received_on) / 365 <= 17;
+  UPDATE gen_referral2 g
+     SET age = r.age,
+         u_decision = CASE WHEN u(g.referral_id, 19, s) < 0.6 THEN 0.56 + 0.325 * u(g.referral_id, 20, s)
+                           ELSE g.u_decision END
+    FROM gen_repeat r WHERE r.referral_id = g.referral_id;
+
+  INSERT INTO fh.family (family_id, authority_id, ward_code)
+  SELECT referral_id, authority_id, ward_code
+    FROM gen_referral2 g
+   WHERE NOT EXISTS (SELECT 1 FROM gen_repeat r WHERE r.referral_id = g.referral_id);
+
   INSERT INTO fh.child (child_id, family_id, birth_month)
   SELECT referral_id, referral_id,
          date_trunc('month', received_on - make_interval(years => age, months => floor(u_delay * 11)::int))::date
-    FROM gen_referral2;
+    FROM gen_referral2 g
+   WHERE NOT EXISTS (SELECT 1 FROM gen_repeat r WHERE r.referral_id = g.referral_id);
 
   INSERT INTO fh.referral
-  SELECT referral_id, authority_id, referral_id, referral_id, ward_code, age, received_on,
+  SELECT g.referral_id, authority_id, coalesce(rp.first_id, g.referral_id), coalesce(rp.first_id, g.referral_id),
+         ward_code, g.age, received_on,
          CASE WHEN u_source < 0.24 THEN 'school' WHEN u_source < 0.42 THEN 'police'
               WHEN u_source < 0.60 THEN 'health' WHEN u_source < 0.72 THEN 'self_family'
               WHEN u_source < 0.84 THEN 'council' WHEN u_source < 0.93 THEN 'voluntary'
@@ -176,12 +216,13 @@ BEGIN
          CASE WHEN u_route < 0.72 THEN 'mash' ELSE 'community' END,
          CASE WHEN u_decision < 0.33 THEN 'nfa' WHEN u_decision < 0.56 THEN 'universal'
               WHEN u_decision < 0.76 THEN 'early_help'
-              WHEN u_decision < 0.885 THEN CASE WHEN age >= 10 AND u_service < 0.58
+              WHEN u_decision < 0.885 THEN CASE WHEN g.age >= 10 AND u_service < 0.58
                                                THEN 'targeted_adolescence' ELSE 'targeted_core' END
               ELSE 'statutory' END,
          received_on + CASE WHEN u_delay < 0.55 THEN 0 WHEN u_delay < 0.86 THEN 1
                             ELSE 2 + floor((u_delay - 0.86) * 28)::int END
-    FROM gen_referral2;
+    FROM gen_referral2 g
+    LEFT JOIN gen_repeat rp ON rp.referral_id = g.referral_id;
 
   -- Episodes from the referrals that led to Family Help.
   INSERT INTO fh.episode
@@ -246,6 +287,40 @@ BEGIN
    WHERE (e.level = 'targeted' OR e.lead_agency = 'council')
      AND e.started_on + wait.days <= last_day
      AND (e.ended_on IS NULL OR e.started_on + wait.days <= e.ended_on);
+
+  -- What real extracts have: requests still waiting for a decision, episodes
+  -- a partner started without a referral, episodes with no need recorded yet,
+  -- and a few records whose ward was not known at extraction.
+  UPDATE fh.referral r SET decision = NULL, decided_on = NULL
+   WHERE r.received_on > last_day - 10 AND u(r.referral_id, 17, s) < 0.5
+     AND NOT EXISTS (SELECT 1 FROM fh.episode e WHERE e.referral_id = r.referral_id);
+  UPDATE fh.episode e SET referral_id = NULL
+   WHERE e.level = 'early' AND e.lead_agency <> 'council' AND u(e.episode_id, 18, s) < 0.03;
+  DELETE FROM fh.episode_need n
+   WHERE n.episode_id IN (SELECT e.episode_id FROM fh.episode e
+                           WHERE u(e.episode_id, 22, s) < 0.004
+                              OR (e.ended_on IS NULL AND e.started_on > last_day - 14 AND u(e.episode_id, 23, s) < 0.3));
+  UPDATE fh.referral r SET ward_code = NULL WHERE u(r.referral_id, 24, s) < 0.002;
+  UPDATE fh.episode e SET ward_code = NULL WHERE u(e.episode_id, 24, s) < 0.002;
+
+  -- Mid-year populations 2020 to 2026: authority 1's 2020 figures are the
+  -- published ones (fh.ward); later years are synthetic, growing about half
+  -- a per cent a year with some noise. fh.ward keeps the latest year.
+  INSERT INTO fh.ward_population (ward_code, year, population_total, children_0_4, children_5_9, children_10_17)
+  SELECT w.ward_code, y,
+         round(w.population_total * g.f)::int,
+         round(w.children_0_4 * g.f)::int, round(w.children_5_9 * g.f)::int, round(w.children_10_17 * g.f)::int
+    FROM fh.ward w
+    CROSS JOIN generate_series(2020, 2026) y
+    CROSS JOIN LATERAL (SELECT CASE WHEN y = 2020 THEN 1.0
+                                    ELSE power(1.005, y - 2020) * (0.99 + 0.02 * u(hashtext(w.ward_code)::bigint * 100 + y, 25, s))
+                               END AS f) g;
+  UPDATE fh.ward w
+     SET population_total = p.population_total, children_0_4 = p.children_0_4,
+         children_5_9 = p.children_5_9, children_10_17 = p.children_10_17,
+         children_0_17 = p.children_0_17
+    FROM fh.ward_population p
+   WHERE p.ward_code = w.ward_code AND p.year = 2026;
 
   PERFORM fh_demo.generate_indicators(p_authorities, p_seed);
 

@@ -12,7 +12,7 @@ CREATE OR REPLACE FUNCTION fh.import_ward_boundaries(p_geojson text,
                                                      p_code_property text DEFAULT 'ward_code')
 RETURNS integer
 LANGUAGE plpgsql
-SET search_path = pg_catalog, fh
+SET search_path = pg_catalog, fh, pg_temp
 AS $fn$
 DECLARE
   doc        jsonb;

@@ -4,9 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "fh-accels.h"
 #include "fh-application.h"
+#include "fh-conninfo.h"
 #include "fh-settings.h"
+#include "fh-startup-probe.h"
 #include "fh-window.h"
 
 struct _FhApplication
@@ -63,12 +67,21 @@ fh_application_activate (GApplication *app)
     }
 
   settings = fh_settings_new ();
-  if (settings != NULL)
-    remembered = g_settings_get_string (settings, "conninfo");
+  remembered = g_settings_get_string (settings, "conninfo");
+  /* An older version may have kept a typed password: drop it now. */
+  if (fh_conninfo_has_password (remembered))
+    {
+      g_autofree char *kept = fh_conninfo_without_password (remembered);
+
+      g_settings_set_string (settings, "conninfo", kept ? kept : "");
+      g_free (remembered);
+      remembered = g_strdup (kept ? kept : "");
+    }
   conninfo = fh_application_choose_conninfo (self->conninfo_option, g_getenv ("FH_CONNINFO"), remembered);
 
   window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));
   fh_window_show_page (FH_WINDOW (window), self->page_option);
+  fh_startup_probe_watch (app, window, fh_window_get_visible_page (FH_WINDOW (window)));
   gtk_window_present (window);
 }
 
@@ -85,19 +98,27 @@ fh_application_startup (GApplication *app)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GSimpleAction) quit = g_simple_action_new ("quit", NULL);
-  const char *refresh[] = { "F5", "<Control>r", NULL };
-  const char *quit_accels[] = { "<Control>q", NULL };
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = schemas ? g_settings_schema_source_lookup (schemas, APP_ID, TRUE) : NULL;
 
   G_APPLICATION_CLASS (fh_application_parent_class)->startup (app);
 
+  /* The choices and the window's size live in the schema: without it
+   * nothing works as documented, so say so plainly rather than half-run. */
+  if (schema == NULL)
+    {
+      g_printerr (_("The settings schema %s is not installed. Install the app (meson install), "
+                    "or run it from the build with GSETTINGS_SCHEMA_DIR=_build/data.\n"), APP_ID);
+      exit (1);
+    }
+
   g_signal_connect_object (quit, "activate", G_CALLBACK (quit_activated), app, 0);
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (quit));
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
   gtk_css_provider_load_from_resource (css, "/org/familyhelp/Dashboard/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.refresh", refresh);
+  fh_accels_add_to_application (GTK_APPLICATION (app));
 }
 
 static void

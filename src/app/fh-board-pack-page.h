@@ -5,17 +5,11 @@
  */
 #pragma once
 
-#include "fh-data-view.h"
 #include "fh-page.h"
 
 G_BEGIN_DECLS
 
 #define FH_TYPE_BOARD_PACK_PAGE (fh_board_pack_page_get_type ())
-G_DECLARE_FINAL_TYPE (FhBoardPackPage, fh_board_pack_page, FH, BOARD_PACK_PAGE, GtkWidget)
-
-FhDataView *fh_board_pack_page_get_data_view (FhBoardPackPage *self);
-/* Open episodes per FTE above which a caseload is counted (default 20). */
-void        fh_board_pack_page_set_threshold (FhBoardPackPage *self,
-                                              double           threshold);
+G_DECLARE_FINAL_TYPE (FhBoardPackPage, fh_board_pack_page, FH, BOARD_PACK_PAGE, FhPage)
 
 G_END_DECLS

@@ -11,16 +11,16 @@
 #include <math.h>
 
 #include "fh-caseload-page.h"
-#include "fh-caseload-summary.h"
+#include "fh-service-caseload.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
+#include "fh-settings.h"
 #include "fh-table.h"
 
 struct _FhCaseloadPage
 {
-  GtkWidget     parent_instance;
+  FhPage        parent_instance;
 
-  FhDataView   *data_view;
   GtkLabel     *as_at_label;
   GtkLabel     *core_figure;
   GtkLabel     *core_label;
@@ -30,46 +30,60 @@ struct _FhCaseloadPage
   GtkLabel     *early_label;
   GtkGrid      *worker_grid;
 
-  GCancellable *cancellable;
+  GSettings    *settings;
   GDateTime    *as_at;
   double        threshold;
+  GPtrArray    *rows;
+  GPtrArray    *services;
 };
 
-static void page_iface_init (FhPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhCaseloadPage, fh_caseload_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
 
 /* One service's card: the open episodes per FTE across the service as the
  * figure, then workers, median, highest and how many are above the threshold. */
+/* A figure the reporting layer withheld (it would give a suppressed
+ * caseload away) shows as "c", like the count it protects. */
+static char *
+format_withheld (double value)
+{
+  return isnan (value) ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_number (value, 1);
+}
+
+/* One service's card, from reporting.caseload_by_service: counted in SQL
+ * from exact per-worker caseloads, so a reader sees the same medians as a
+ * manager even where single workers' caseloads are suppressed. */
 static void
-describe_service (GPtrArray  *rows,
+describe_service (GPtrArray  *services,
                   const char *service,
                   double      threshold,
                   GtkLabel   *figure,
                   GtkLabel   *details)
 {
-  FhCaseloadSummary s;
-  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *text = NULL;
+  FhServiceCaseload *s = NULL;
+  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *above = NULL, *text = NULL;
 
-  fh_caseload_summary_compute (rows, service, threshold, &s);
-  if (s.workers == 0)
+  for (guint i = 0; i < services->len && s == NULL; i++)
+    if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
+      s = g_ptr_array_index (services, i);
+  if (s == NULL || s->workers == 0)
     {
-      gtk_label_set_text (figure, "–");
+      gtk_label_set_text (figure, FH_FORMAT_MISSING);
       gtk_label_set_text (details, _("No workers in post"));
       return;
     }
 
-  per_fte = fh_format_number (s.episodes_per_fte, 1);
-  median = fh_format_number (s.median_per_fte, 1);
-  max = fh_format_number (s.max_per_fte, 1);
-  fte = fh_format_number (s.fte, 1);
+  per_fte = s->open_episodes == FH_COUNT_SUPPRESSED ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                                    : fh_format_number (s->episodes_per_fte, 1);
+  median = format_withheld (s->median_per_fte);
+  max = format_withheld (s->max_per_fte);
+  fte = fh_format_number (s->fte, 1);
+  above = fh_format_count (s->above_threshold);
   /* Translators: a card's details, one item a line; the last line counts the
    * workers above the safe caseload threshold, e.g. "10 above 20 per FTE" */
   text = g_strdup_printf (_("%u workers (%s FTE)\n"
                             "Median %s, highest %s per FTE\n"
-                            "<b>%u above %.0f per FTE</b>"),
-                          s.workers, fte, median, max, s.above_threshold, threshold);
+                            "<b>%s above %.0f per FTE</b>"),
+                          s->workers, fte, median, max, above, threshold);
   gtk_label_set_text (figure, per_fte);
   gtk_label_set_markup (details, text);
 }
@@ -86,12 +100,27 @@ service_label (const char *service)
   return service ? service : "";
 }
 
-static void
-on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+finish_caseloads (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  g_autoptr(FhCaseloadPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = fh_database_caseloads_finish (FH_DATABASE (source), result, &error);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = fh_database_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->rows != NULL;
+}
+
+static gboolean
+finish_services (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->services = fh_database_service_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->services != NULL;
+}
+
+static void
+fh_caseload_page_loaded (FhPage *page)
+{
+  FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
+  GPtrArray *rows = self->rows;
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_TEXT, FH_COLUMN_TEXT,
                                         FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER };
@@ -99,15 +128,9 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
                             _("Open episodes"), _("Per FTE") };
   g_autofree char *day = NULL, *as_at = NULL;
 
-  if (rows == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fh_data_view_show_error (self->data_view, error);
-      return;
-    }
   if (rows->len == 0)
     {
-      fh_data_view_show_empty (self->data_view, _("No workers are recorded as in post on this date."));
+      fh_page_show_empty (page, _("No workers are recorded as in post on this date."));
       return;
     }
 
@@ -116,17 +139,17 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
                              "▲ in bold marks a worker above it."),
                            g_strstrip (day), self->threshold);
   gtk_label_set_text (self->as_at_label, as_at);
-  describe_service (rows, "core", self->threshold, self->core_figure, self->core_label);
-  describe_service (rows, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
-  describe_service (rows, "early", self->threshold, self->early_figure, self->early_label);
+  describe_service (self->services, "core", self->threshold, self->core_figure, self->core_label);
+  describe_service (self->services, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
+  describe_service (self->services, "early", self->threshold, self->early_figure, self->early_label);
 
   fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
   for (guint i = 0; i < rows->len; i++)
     {
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
       g_autofree char *fte = fh_format_number (c->fte, 2);
-      g_autofree char *open = fh_format_number (c->open_episodes, 0);
-      g_autofree char *per = fh_format_number (c->episodes_per_fte, 1);
+      g_autofree char *open = fh_format_count (c->open_episodes);
+      g_autofree char *per = fh_format_rate (c->episodes_per_fte, c->open_episodes, 1);
       const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
       GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
@@ -142,35 +165,26 @@ on_caseloads (GObject *source, GAsyncResult *result, gpointer user_data)
           gtk_widget_add_css_class (first, "over-threshold");
         }
     }
-  fh_data_view_show_content (self->data_view);
+  fh_page_show_content (page);
 }
 
 static void
-fh_caseload_page_load (FhPage     *page,
-                       FhDatabase *database,
-                       int         authority_id)
+fh_caseload_page_load (FhPage *page)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
                                             g_date_time_get_day_of_month (now));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   g_clear_pointer (&self->as_at, g_date_time_unref);
   self->as_at = g_date_time_add_days (today, -1);
+  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
 
-  fh_data_view_show_loading (self->data_view);
-  fh_database_caseloads_async (database, authority_id, self->as_at, self->cancellable,
-                               on_caseloads, g_object_ref (self));
-}
-
-static void
-page_iface_init (FhPageInterface *iface)
-{
-  iface->load = fh_caseload_page_load;
+  fh_database_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
+                               FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
+  fh_database_service_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page),
+                                       self->as_at, self->threshold,
+                                       FH_PAGE_QUERY (self, "service-caseloads", finish_services));
 }
 
 static void
@@ -178,10 +192,10 @@ fh_caseload_page_dispose (GObject *object)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->as_at, g_date_time_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_CASELOAD_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }
@@ -190,12 +204,13 @@ static void
 fh_caseload_page_class_init (FhCaseloadPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FhPageClass *page_class = FH_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = fh_caseload_page_dispose;
+  page_class->load = fh_caseload_page_load;
+  page_class->loaded = fh_caseload_page_loaded;
 
-  g_type_ensure (FH_TYPE_DATA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, data_view);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_label);
@@ -204,27 +219,15 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 fh_caseload_page_init (FhCaseloadPage *self)
 {
-  self->threshold = 20;
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-fh_caseload_page_set_threshold (FhCaseloadPage *self,
-                                double          threshold)
-{
-  g_return_if_fail (FH_IS_CASELOAD_PAGE (self));
-  self->threshold = threshold;
-}
-
-FhDataView *
-fh_caseload_page_get_data_view (FhCaseloadPage *self)
-{
-  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
-  return self->data_view;
+  self->settings = fh_settings_new ();
+  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  /* a new threshold flags other workers: ask again */
+  g_signal_connect_object (self->settings, "changed::caseload-threshold",
+                           G_CALLBACK (fh_page_reload), self, G_CONNECT_SWAPPED);
 }

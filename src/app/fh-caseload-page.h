@@ -5,16 +5,11 @@
  */
 #pragma once
 
-#include "fh-data-view.h"
 #include "fh-page.h"
 
 G_BEGIN_DECLS
 
 #define FH_TYPE_CASELOAD_PAGE (fh_caseload_page_get_type ())
-G_DECLARE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH, CASELOAD_PAGE, GtkWidget)
-
-void        fh_caseload_page_set_threshold (FhCaseloadPage *self,
-                                            double          threshold);
-FhDataView *fh_caseload_page_get_data_view (FhCaseloadPage *self);
+G_DECLARE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH, CASELOAD_PAGE, FhPage)
 
 G_END_DECLS

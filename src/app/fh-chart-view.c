@@ -5,7 +5,12 @@
  *
  * All drawing is the chart's own (the same code as every export); the widget
  * only hands it a cairo context of its size, redraws on "changed", and gives
- * the chart's alt text to assistive technologies.
+ * the chart's alt text to assistive technologies. The chart is a property,
+ * so a template can declare it:
+ *
+ *   <object class="FhChartView" id="bar_view">
+ *     <property name="chart"><object class="FhBarChart" id="bars"/></property>
+ *   </object>
  */
 #include "fh-chart-view.h"
 
@@ -19,6 +24,14 @@ struct _FhChartView
 };
 
 G_DEFINE_FINAL_TYPE (FhChartView, fh_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 on_chart_changed (FhChartView *self)
@@ -64,9 +77,45 @@ fh_chart_view_dispose (GObject *object)
 }
 
 static void
+fh_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, FH_CHART_VIEW (object)->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fh_chart_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      fh_chart_view_set_chart (FH_CHART_VIEW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fh_chart_view_class_init (FhChartViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = fh_chart_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fh_chart_view_dispose;
+  object_class->get_property = fh_chart_view_get_property;
+  object_class->set_property = fh_chart_view_set_property;
+
+  properties[PROP_CHART] =
+    g_param_spec_object ("chart", NULL, NULL, FH_TYPE_CHART,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -90,6 +139,8 @@ fh_chart_view_set_chart (FhChartView *self,
   g_return_if_fail (FH_IS_CHART_VIEW (self));
   g_return_if_fail (chart == NULL || FH_IS_CHART (chart));
 
+  if (self->chart == chart)
+    return;
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_set_object (&self->chart, chart);
@@ -98,6 +149,7 @@ fh_chart_view_set_chart (FhChartView *self,
       self->changed_id = g_signal_connect_swapped (chart, "changed", G_CALLBACK (on_chart_changed), self);
       on_chart_changed (self);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
 FhChart *

@@ -5,15 +5,13 @@
  */
 #pragma once
 
-#include "fh-data-view.h"
 #include "fh-page.h"
 
 G_BEGIN_DECLS
 
 #define FH_TYPE_DEMAND_PAGE (fh_demand_page_get_type ())
-G_DECLARE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH, DEMAND_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH, DEMAND_PAGE, FhPage)
 
-FhDataView *fh_demand_page_get_data_view       (FhDemandPage *self);
 /* The authority's figures for the chosen measure, as shown. */
 const char *fh_demand_page_get_city_count      (FhDemandPage *self);
 const char *fh_demand_page_get_city_rate       (FhDemandPage *self);
@@ -26,6 +24,5 @@ void        fh_demand_page_select_ward         (FhDemandPage *self,
 void        fh_demand_page_set_filter_index    (FhDemandPage *self,
                                                 const char   *filter,
                                                 guint         index);
-guint       fh_demand_page_get_load_count      (FhDemandPage *self);
 
 G_END_DECLS

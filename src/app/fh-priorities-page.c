@@ -17,18 +17,14 @@
 
 struct _FhPrioritiesPage
 {
-  GtkWidget     parent_instance;
+  FhPage        parent_instance;
 
-  FhDataView   *data_view;
   GtkBox       *priorities_box;
 
-  GCancellable *cancellable;
+  GPtrArray    *rows;
 };
 
-static void page_iface_init (FhPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhPrioritiesPage, fh_priorities_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (FhPrioritiesPage, fh_priorities_page, FH_TYPE_PAGE)
 
 char *
 fh_indicator_format_value (double      value,
@@ -40,10 +36,7 @@ fh_indicator_format_value (double      value,
     return g_strdup (_("no data"));
 
   if (g_strcmp0 (unit, "percent") == 0)
-    {
-      number = fh_format_number (value, 1);
-      return g_strdup_printf ("%s%%", number);
-    }
+    return fh_format_percent (value, 1);
   if (g_strcmp0 (unit, "count") == 0)
     return fh_format_number (value, 0);
   if (g_strcmp0 (unit, "days") == 0)
@@ -60,12 +53,19 @@ format_period (GDateTime *date)
   return date ? g_date_time_format (date, "%b %Y") : g_strdup ("–");
 }
 
-static void
-on_indicators (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+finish_indicators (FhPrioritiesPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  g_autoptr(FhPrioritiesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = fh_database_indicators_finish (FH_DATABASE (source), result, &error);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = fh_database_indicators_finish (FH_DATABASE (source), result, error);
+  return self->rows != NULL;
+}
+
+static void
+fh_priorities_page_loaded (FhPage *page)
+{
+  FhPrioritiesPage *self = FH_PRIORITIES_PAGE (page);
+  GPtrArray *rows = self->rows;
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_TEXT,
                                         FH_COLUMN_NUMBER, FH_COLUMN_NUMBER, FH_COLUMN_TEXT };
   const char *headers[] = { _("Indicator"), _("Latest"), _("Period"), _("Baseline"),
@@ -75,15 +75,9 @@ on_indicators (GObject *source, GAsyncResult *result, gpointer user_data)
   int priority = 0;
   guint row = 0;
 
-  if (rows == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fh_data_view_show_error (self->data_view, error);
-      return;
-    }
   if (rows->len == 0)
     {
-      fh_data_view_show_empty (self->data_view, _("No indicators are recorded for this authority."));
+      fh_page_show_empty (page, _("No indicators are recorded for this authority."));
       return;
     }
 
@@ -130,29 +124,14 @@ on_indicators (GObject *source, GAsyncResult *result, gpointer user_data)
         gtk_widget_set_hexpand (first, TRUE);
       }
     }
-  fh_data_view_show_content (self->data_view);
+  fh_page_show_content (page);
 }
 
 static void
-fh_priorities_page_load (FhPage     *page,
-                         FhDatabase *database,
-                         int         authority_id)
+fh_priorities_page_load (FhPage *page)
 {
-  FhPrioritiesPage *self = FH_PRIORITIES_PAGE (page);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  fh_data_view_show_loading (self->data_view);
-  fh_database_indicators_async (database, authority_id, self->cancellable,
-                                on_indicators, g_object_ref (self));
-}
-
-static void
-page_iface_init (FhPageInterface *iface)
-{
-  iface->load = fh_priorities_page_load;
+  fh_database_indicators_async (fh_page_get_database (page), fh_page_get_authority_id (page),
+                                FH_PAGE_QUERY (page, "indicators", finish_indicators));
 }
 
 static void
@@ -160,9 +139,7 @@ fh_priorities_page_dispose (GObject *object)
 {
   FhPrioritiesPage *self = FH_PRIORITIES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_PRIORITIES_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_priorities_page_parent_class)->dispose (object);
 }
@@ -173,23 +150,15 @@ fh_priorities_page_class_init (FhPrioritiesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = fh_priorities_page_dispose;
+  FH_PAGE_CLASS (klass)->load = fh_priorities_page_load;
+  FH_PAGE_CLASS (klass)->loaded = fh_priorities_page_loaded;
 
-  g_type_ensure (FH_TYPE_DATA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-priorities-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FhPrioritiesPage, data_view);
   gtk_widget_class_bind_template_child (widget_class, FhPrioritiesPage, priorities_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 fh_priorities_page_init (FhPrioritiesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-FhDataView *
-fh_priorities_page_get_data_view (FhPrioritiesPage *self)
-{
-  g_return_val_if_fail (FH_IS_PRIORITIES_PAGE (self), NULL);
-  return self->data_view;
 }

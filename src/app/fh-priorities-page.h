@@ -5,15 +5,13 @@
  */
 #pragma once
 
-#include "fh-data-view.h"
 #include "fh-page.h"
 
 G_BEGIN_DECLS
 
 #define FH_TYPE_PRIORITIES_PAGE (fh_priorities_page_get_type ())
-G_DECLARE_FINAL_TYPE (FhPrioritiesPage, fh_priorities_page, FH, PRIORITIES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (FhPrioritiesPage, fh_priorities_page, FH, PRIORITIES_PAGE, FhPage)
 
-FhDataView *fh_priorities_page_get_data_view (FhPrioritiesPage *self);
 char       *fh_indicator_format_value        (double      value,
                                               const char *unit);
 

@@ -3,18 +3,19 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A header bar with the page switcher and the main menu; the four pages;
- * a status line naming the database, when its data was extracted and when
- * the window last refreshed. win.refresh (F5, Ctrl+R) reloads every page.
+ * A header bar with the page switcher and the main menu; the pages, each
+ * an FhPage in the template's stack (the window knows no page by name); a
+ * status line naming the database, when its data was extracted and whether
+ * the last refresh worked. win.refresh (F5, Ctrl+R) reloads every page.
  */
 #include <glib/gi18n.h>
 
-#include "fh-board-pack-page.h"
-#include "fh-caseload-page.h"
+#include "fh-accels.h"
 #include "fh-connection-dialog.h"
-#include "fh-demand-page.h"
+#include "fh-conninfo.h"
 #include "fh-page.h"
-#include "fh-priorities-page.h"
+#include "fh-refresh-status.h"
+#include "fh-session-privileges.h"
 #include "fh-settings.h"
 #include "fh-window.h"
 
@@ -24,12 +25,10 @@ struct _FhWindow
 
   GtkStack             *stack;
   GtkLabel             *status_label;
+  GtkInfoBar           *privilege_bar;
+  GtkLabel             *privilege_label;
   GtkDropDown          *authority_dropdown;
   GtkStringList        *authority_names;
-  FhDemandPage         *demand_page;
-  FhCaseloadPage       *caseload_page;
-  FhPrioritiesPage     *priorities_page;
-  FhBoardPackPage      *board_pack_page;
 
   GSettings            *settings;
   FhDatabase           *database;
@@ -40,64 +39,113 @@ struct _FhWindow
   GPtrArray            *authorities;
   GDateTime            *extracted_at;
   GDateTime            *refreshed_at;
+  GDateTime            *failed_at;
   guint                 refresh_count;
+  gboolean              refreshing;
   gboolean              filling_authorities;
 };
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
 
+/* Every page, in the stack's order. */
+static GPtrArray *
+get_pages (FhWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (FH_IS_PAGE (child))
+      g_ptr_array_add (pages, child);
+  return pages;
+}
+
+/* Whether any page is loading, and whether any failed. */
+static void
+get_page_states (FhWindow *self,
+                 gboolean *loading,
+                 gboolean *failed)
+{
+  g_autoptr(GPtrArray) pages = get_pages (self);
+
+  *loading = *failed = FALSE;
+  for (guint i = 0; i < pages->len; i++)
+    {
+      FhDataViewState state = fh_page_get_state (g_ptr_array_index (pages, i));
+
+      *loading |= state == FH_DATA_VIEW_LOADING;
+      *failed |= state == FH_DATA_VIEW_ERROR;
+    }
+}
+
 static void
 update_status (FhWindow *self)
 {
-  g_autoptr(GString) status = g_string_new (NULL);
-  const char *description = self->database ? fh_database_get_description (self->database) : NULL;
+  gboolean loading;
+  FhRefreshStatus status = {
+    .authority_name = self->authority_name,
+    .description = self->database ? fh_database_get_description (self->database) : NULL,
+    .extracted_at = self->extracted_at,
+    .refreshed_at = self->refreshed_at,
+    .failed_at = self->failed_at,
+    .refreshing = self->refreshing,
+  };
+  g_autofree char *text = NULL;
 
-  if (description == NULL)
-    {
-      gtk_label_set_text (self->status_label, _("Not connected"));
-      return;
-    }
+  get_page_states (self, &loading, &status.failed);
+  text = fh_refresh_status_format (&status);
+  gtk_label_set_text (self->status_label, text);
+}
 
-  if (self->authority_name != NULL)
-    g_string_append_printf (status, "%s · ", self->authority_name);
-  g_string_append (status, description);
-  if (self->extracted_at != NULL)
+/* A page finished (or started) loading: a refresh is over when none is loading. */
+static void
+on_page_state (FhWindow *self)
+{
+  gboolean loading, failed;
+
+  get_page_states (self, &loading, &failed);
+  if (failed)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (self->extracted_at);
-      g_autofree char *when = g_date_time_format (local, "%-d %b %Y %H:%M");
-      g_string_append_printf (status, _(" · data extracted %s"), when);
+      if (self->failed_at == NULL || self->refreshing)
+        {
+          g_clear_pointer (&self->failed_at, g_date_time_unref);
+          self->failed_at = g_date_time_new_now_local ();
+        }
+      self->refreshing = loading;
     }
-  if (self->refreshed_at != NULL)
+  else if (self->refreshing && !loading)
     {
-      g_autofree char *when = g_date_time_format (self->refreshed_at, "%H:%M:%S");
-      g_string_append_printf (status, _(" · refreshed %s"), when);
+      self->refreshing = FALSE;
+      g_clear_pointer (&self->failed_at, g_date_time_unref);
+      g_clear_pointer (&self->refreshed_at, g_date_time_unref);
+      self->refreshed_at = g_date_time_new_now_local ();
     }
-  gtk_label_set_text (self->status_label, status->str);
+  update_status (self);
 }
 
 static void
 load_pages (FhWindow *self)
 {
-  GtkWidget *pages[] = { GTK_WIDGET (self->demand_page), GTK_WIDGET (self->caseload_page),
-                         GTK_WIDGET (self->priorities_page), GTK_WIDGET (self->board_pack_page) };
+  g_autoptr(GPtrArray) pages = get_pages (self);
 
-  g_clear_pointer (&self->refreshed_at, g_date_time_unref);
-  self->refreshed_at = g_date_time_new_now_local ();
   self->refresh_count++;
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    fh_page_load (FH_PAGE (pages[i]), self->database, self->authority_id);
-  update_status (self);
+  self->refreshing = TRUE;
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_load (g_ptr_array_index (pages, i), self->database, self->authority_id);
+  on_page_state (self);
 }
 
 static void
 show_error_everywhere (FhWindow     *self,
                        const GError *error)
 {
-  fh_data_view_show_error (fh_demand_page_get_data_view (self->demand_page), error);
-  fh_data_view_show_error (fh_caseload_page_get_data_view (self->caseload_page), error);
-  fh_data_view_show_error (fh_priorities_page_get_data_view (self->priorities_page), error);
-  fh_data_view_show_error (fh_board_pack_page_get_data_view (self->board_pack_page), error);
-  update_status (self);
+  g_autoptr(GPtrArray) pages = get_pages (self);
+
+  self->refreshing = TRUE;
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_show_error (g_ptr_array_index (pages, i), error);
+  on_page_state (self);
 }
 
 static void
@@ -138,7 +186,7 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(FhWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) authorities = fh_database_authorities_finish (FH_DATABASE (source), result, &error);
-  int wanted = self->settings ? g_settings_get_int (self->settings, "authority-id") : 1;
+  int wanted = g_settings_get_int (self->settings, "authority-id");
   FhAuthority *chosen;
   guint chosen_index = 0;
 
@@ -199,15 +247,48 @@ on_authority_selected (FhWindow *self)
   self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
-  if (self->settings != NULL)
-    g_settings_set_int (self->settings, "authority-id", chosen->authority_id);
+  g_settings_set_int (self->settings, "authority-id", chosen->authority_id);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   refresh (self);
+}
+
+/* The dashboard needs no more than fh_reader: say so, and keep saying it,
+ * when the login could change the data or is a superuser. */
+static void
+on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(FhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FhSessionPrivileges) privileges = fh_database_session_privileges_finish (FH_DATABASE (source),
+                                                                                      result, &error);
+  gboolean excessive;
+
+  if (privileges == NULL)
+    return;  /* the pages show any real problem */
+  excessive = fh_session_privileges_is_excessive (privileges);
+  if (excessive)
+    {
+      g_autofree char *text = NULL;
+
+      if (privileges->is_superuser)
+        text = g_strdup_printf (_("Connected as “%s”, a database superuser. The dashboard only needs "
+                                  "the read-only role fh_reader: ask your data team for a login with "
+                                  "that role and connect with it."), privileges->role_name);
+      else
+        text = g_strdup_printf (_("Connected as “%s”, which can change the Family Help data. The "
+                                  "dashboard only needs the read-only role fh_reader: ask your data "
+                                  "team for a login with that role and connect with it."),
+                                privileges->role_name);
+      gtk_label_set_text (self->privilege_label, text);
+    }
+  gtk_info_bar_set_revealed (self->privilege_bar, excessive);
+  update_status (self);
 }
 
 static void
 start_with_database (FhWindow *self)
 {
+  fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
 }
 
@@ -239,6 +320,7 @@ fh_window_use_database (FhWindow   *self,
   g_cancellable_cancel (self->extract_cancellable);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
+  gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
 
   if (fh_database_is_connected (database))
     start_with_database (self);
@@ -251,14 +333,14 @@ fh_window_connect (FhWindow   *self,
                    const char *conninfo)
 {
   g_autoptr(FhDatabase) database = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
 
   g_return_if_fail (FH_IS_WINDOW (self));
 
   database = fh_database_new (conninfo);
-  fh_data_view_show_loading (fh_demand_page_get_data_view (self->demand_page));
-  fh_data_view_show_loading (fh_caseload_page_get_data_view (self->caseload_page));
-  fh_data_view_show_loading (fh_priorities_page_get_data_view (self->priorities_page));
-  fh_data_view_show_loading (fh_board_pack_page_get_data_view (self->board_pack_page));
+  pages = get_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    fh_page_show_loading (g_ptr_array_index (pages, i));
   gtk_label_set_text (self->status_label, _("Connecting…"));
   fh_window_use_database (self, database);
 }
@@ -276,8 +358,12 @@ on_dialog_connected (FhConnectionDialog *dialog,
                      FhDatabase         *database,
                      FhWindow           *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "conninfo", fh_database_get_conninfo (database));
+  /* Remembered without its password, whatever was typed: passwords belong
+   * in ~/.pgpass or PGPASSWORD, never in the settings. */
+  g_autofree char *kept = fh_conninfo_without_password (fh_database_get_conninfo (database));
+
+  if (kept != NULL)
+    g_settings_set_string (self->settings, "conninfo", kept);
   fh_window_use_database (self, database);
 }
 
@@ -307,21 +393,16 @@ about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                          NULL);
 }
 
+/* The nth page (from 1) in the switcher's order. */
 static void
-show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  fh_window_show_page (FH_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
+  FhWindow *self = FH_WINDOW (widget);
+  g_autoptr(GPtrArray) pages = get_pages (self);
+  int n = g_variant_get_int32 (parameter);
 
-static void
-on_threshold_changed (FhWindow *self)
-{
-  double threshold = g_settings_get_double (self->settings, "caseload-threshold");
-
-  fh_caseload_page_set_threshold (self->caseload_page, threshold);
-  fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
-  if (self->database != NULL && fh_database_is_connected (self->database))
-    load_pages (self);
+  if (n >= 1 && (guint) n <= pages->len)
+    gtk_stack_set_visible_child (self->stack, g_ptr_array_index (pages, n - 1));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -341,6 +422,7 @@ fh_window_dispose (GObject *object)
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   g_clear_pointer (&self->refreshed_at, g_date_time_unref);
+  g_clear_pointer (&self->failed_at, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (fh_window_parent_class)->dispose (object);
@@ -353,34 +435,20 @@ fh_window_class_init (FhWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = fh_window_dispose;
 
-  g_type_ensure (FH_TYPE_DEMAND_PAGE);
-  g_type_ensure (FH_TYPE_CASELOAD_PAGE);
-  g_type_ensure (FH_TYPE_PRIORITIES_PAGE);
-  g_type_ensure (FH_TYPE_BOARD_PACK_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FhWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_bar);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, demand_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, caseload_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, priorities_page);
-  gtk_widget_class_bind_template_child (widget_class, FhWindow, board_pack_page);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
-  /* Alt+1 … Alt+4 go to the pages, in the switcher's order. */
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "demand");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "caseloads");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "priorities");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "board-pack");
+  gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
+  fh_accels_add_to_window_class (widget_class);
 }
 
 static void
@@ -393,18 +461,17 @@ fh_window_init (FhWindow *self)
   self->authority_id = 1;
   self->cancellable = g_cancellable_new ();
   self->settings = fh_settings_new ();
-  if (self->settings != NULL)
-    {
-      double threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-      fh_caseload_page_set_threshold (self->caseload_page, threshold);
-      fh_board_pack_page_set_threshold (self->board_pack_page, threshold);
-      g_signal_connect_object (self->settings, "changed::caseload-threshold",
-                               G_CALLBACK (on_threshold_changed), self, G_CONNECT_SWAPPED);
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
+  {
+    g_autoptr(GPtrArray) pages = get_pages (self);
+
+    for (guint i = 0; i < pages->len; i++)
+      g_signal_connect_object (g_ptr_array_index (pages, i), "notify::state",
+                               G_CALLBACK (on_page_state), self, G_CONNECT_SWAPPED);
+  }
 }
 
 FhWindow *
@@ -440,6 +507,26 @@ fh_window_show_page (FhWindow   *self,
 
   if (name != NULL && gtk_stack_get_child_by_name (self->stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+FhPage *
+fh_window_get_visible_page (FhWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+  child = gtk_stack_get_visible_child (self->stack);
+  return FH_IS_PAGE (child) ? FH_PAGE (child) : NULL;
+}
+
+const char *
+fh_window_get_privilege_warning (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->privilege_bar))
+    return NULL;
+  return gtk_label_get_text (self->privilege_label);
 }
 
 const char *

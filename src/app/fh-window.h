@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "fh-database.h"
+#include "fh-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +22,14 @@ void        fh_window_connect          (FhWindow       *self,
 void        fh_window_use_database     (FhWindow       *self,
                                         FhDatabase     *database);
 FhDatabase *fh_window_get_database     (FhWindow       *self);
+FhPage     *fh_window_get_visible_page (FhWindow       *self);
 GtkWidget  *fh_window_get_page         (FhWindow       *self,
                                         const char     *name);
 void        fh_window_show_page        (FhWindow       *self,
                                         const char     *name);
 const char *fh_window_get_status_text  (FhWindow       *self);
+/* The least-privilege warning while it shows, or NULL. */
+const char *fh_window_get_privilege_warning (FhWindow  *self);
 /* The authority the pages show (1 until the database has said). */
 int         fh_window_get_authority_id (FhWindow       *self);
 /* The authority drop-down in the header bar (shown with two or more). */

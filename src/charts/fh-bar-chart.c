@@ -27,12 +27,8 @@ typedef struct {
 
 struct _FhBarChart
 {
-  GObject     parent_instance;
+  FhChart     parent_instance;
 
-  char       *title;
-  char       *caption;
-  char       *value_label;
-  guint       decimals;
   GArray     *data;          /* of Datum */
   gboolean    sort_descending;
   double      reference;
@@ -44,10 +40,7 @@ struct _FhBarChart
   double      reference_x;
 };
 
-static void chart_iface_init (FhChartInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhBarChart, fh_bar_chart, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+G_DEFINE_FINAL_TYPE (FhBarChart, fh_bar_chart, FH_TYPE_CHART)
 
 static void
 datum_clear (gpointer data)
@@ -95,9 +88,9 @@ compute_frame (FhBarChart *self,
                double      height,
                Frame      *f)
 {
-  g_autoptr(PangoLayout) title = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
-  g_autoptr(PangoLayout) subtitle = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
-  g_autoptr(PangoLayout) caption = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+  g_autoptr(PangoLayout) title = fh_chart_text_layout (cr, fh_chart_get_title (FH_CHART (self)), TITLE_PT, TRUE);
+  g_autoptr(PangoLayout) subtitle = fh_chart_text_layout (cr, fh_chart_get_value_label (FH_CHART (self)), TEXT_PT, FALSE);
+  g_autoptr(PangoLayout) caption = fh_chart_text_layout (cr, fh_chart_get_caption (FH_CHART (self)), SMALL_PT, FALSE);
   double inner_w = width - 2 * MARGIN;
   double max_value = 0;
 
@@ -107,9 +100,9 @@ compute_frame (FhBarChart *self,
   pango_layout_set_width (caption, inner_w * PANGO_SCALE);
   pango_layout_set_wrap (caption, PANGO_WRAP_WORD);
 
-  f->title_h = self->title ? fh_layout_height (title) + 4 : 0;
-  f->subtitle_h = self->value_label ? fh_layout_height (subtitle) + 8 : 4;
-  f->caption_h = self->caption ? fh_layout_height (caption) + 8 : 0;
+  f->title_h = fh_chart_get_title (FH_CHART (self)) ? fh_layout_height (title) + 4 : 0;
+  f->subtitle_h = fh_chart_get_value_label (FH_CHART (self)) ? fh_layout_height (subtitle) + 8 : 4;
+  f->caption_h = fh_chart_get_caption (FH_CHART (self)) ? fh_layout_height (caption) + 8 : 0;
   f->axis_h = 18;
 
   f->label_w = 0;
@@ -187,7 +180,7 @@ fh_bar_chart_layout (FhBarChart *self,
       else if (bar.no_data)
         text = g_strdup (_("no data"));
       else
-        text = fh_format_number (d->value, self->decimals);
+        text = fh_format_number (d->value, fh_chart_get_value_decimals (FH_CHART (self)));
       g_strlcpy (bar.value_text, text, sizeof bar.value_text);
 
       if (self->highlight < 0)
@@ -240,16 +233,16 @@ fh_bar_chart_draw (FhChart *chart,
   fh_color_apply (&background, cr);
   cairo_paint (cr);
 
-  if (self->title)
+  if (fh_chart_get_title (FH_CHART (self)))
     {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->title, TITLE_PT, TRUE);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, fh_chart_get_title (FH_CHART (self)), TITLE_PT, TRUE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_wrap (l, PANGO_WRAP_WORD);
       fh_chart_show_layout (cr, l, MARGIN, MARGIN, &text);
     }
-  if (self->value_label)
+  if (fh_chart_get_value_label (FH_CHART (self)))
     {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->value_label, TEXT_PT, FALSE);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, fh_chart_get_value_label (FH_CHART (self)), TEXT_PT, FALSE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
       fh_chart_show_layout (cr, l, MARGIN, MARGIN + f.title_h, &muted);
@@ -272,7 +265,7 @@ fh_bar_chart_draw (FhChart *chart,
 
   if (!isnan (self->reference_x))
     {
-      g_autofree char *value = fh_format_number (self->reference, self->decimals);
+      g_autofree char *value = fh_format_number (self->reference, fh_chart_get_value_decimals (FH_CHART (self)));
       g_autofree char *label_text = g_strdup_printf ("%s: %s", self->reference_label ? self->reference_label : _("Reference"), value);
       g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, label_text, SMALL_PT, TRUE);
       double x = round (self->reference_x) + 0.5;
@@ -324,9 +317,9 @@ fh_bar_chart_draw (FhChart *chart,
       fh_chart_show_layout (cr, value, bar->x + bar->width + 4, cy - fh_layout_height (value) / 2, &text);
     }
 
-  if (self->caption)
+  if (fh_chart_get_caption (FH_CHART (self)))
     {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, self->caption, SMALL_PT, FALSE);
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, fh_chart_get_caption (FH_CHART (self)), SMALL_PT, FALSE);
       pango_layout_set_width (l, inner_w * PANGO_SCALE);
       pango_layout_set_wrap (l, PANGO_WRAP_WORD);
       fh_chart_show_layout (cr, l, MARGIN, height - MARGIN - fh_layout_height (l), &muted);
@@ -335,18 +328,6 @@ fh_bar_chart_draw (FhChart *chart,
 
 /* ---- FhChart ------------------------------------------------------------ */
 
-static const char *
-fh_bar_chart_get_title (FhChart *chart)
-{
-  return FH_BAR_CHART (chart)->title;
-}
-
-static const char *
-fh_bar_chart_get_caption (FhChart *chart)
-{
-  return FH_BAR_CHART (chart)->caption;
-}
-
 static char *
 fh_bar_chart_to_csv (FhChart *chart)
 {
@@ -354,18 +335,16 @@ fh_bar_chart_to_csv (FhChart *chart)
   GString *csv = g_string_new (NULL);
 
   fh_csv_append_field (csv, _("Name"), FALSE);
-  fh_csv_append_field (csv, self->value_label ? self->value_label : _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ? fh_chart_get_value_label (FH_CHART (self)) : _("Value"), TRUE);
   for (guint i = 0; i < self->data->len; i++)
     {
       Datum *d = &g_array_index (self->data, Datum, i);
       g_autofree char *value = NULL;
 
       if (d->suppressed)
-        value = g_strdup ("c");
-      else if (isnan (d->value))
-        value = g_strdup ("");
+        value = g_strdup (FH_FORMAT_SUPPRESSED);
       else
-        value = g_strdup_printf ("%.*f", (int) self->decimals, d->value);
+        value = fh_format_csv_number (d->value, fh_chart_get_value_decimals (FH_CHART (self)));
       fh_csv_append_field (csv, d->label, FALSE);
       fh_csv_append_field (csv, value, TRUE);
     }
@@ -387,24 +366,22 @@ fh_bar_chart_get_alt_text (FhChart *chart)
       if (bottom == NULL || d->value < bottom->value) bottom = d;
     }
   if (top == NULL)
-    return g_strdup_printf (_("%s: no data."), self->title ? self->title : _("Bar chart"));
+    return g_strdup_printf (_("%s: no data."), fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : _("Bar chart"));
 
   {
-    g_autofree char *hi = fh_format_number (top->value, self->decimals);
-    g_autofree char *lo = fh_format_number (bottom->value, self->decimals);
+    g_autofree char *hi = fh_format_number (top->value, fh_chart_get_value_decimals (FH_CHART (self)));
+    g_autofree char *lo = fh_format_number (bottom->value, fh_chart_get_value_decimals (FH_CHART (self)));
     /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
     return g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
-                            self->title ? self->title : "", self->data->len,
+                            fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->data->len,
                             top->label, hi, bottom->label, lo);
   }
 }
 
 static void
-chart_iface_init (FhChartInterface *iface)
+chart_class_init (FhChartClass *iface)
 {
   iface->draw = fh_bar_chart_draw;
-  iface->get_title = fh_bar_chart_get_title;
-  iface->get_caption = fh_bar_chart_get_caption;
   iface->to_csv = fh_bar_chart_to_csv;
   iface->get_alt_text = fh_bar_chart_get_alt_text;
 }
@@ -416,9 +393,6 @@ fh_bar_chart_finalize (GObject *object)
 {
   FhBarChart *self = FH_BAR_CHART (object);
 
-  g_free (self->title);
-  g_free (self->caption);
-  g_free (self->value_label);
   g_free (self->reference_label);
   g_array_unref (self->data);
   g_array_unref (self->bars);
@@ -426,10 +400,55 @@ fh_bar_chart_finalize (GObject *object)
   G_OBJECT_CLASS (fh_bar_chart_parent_class)->finalize (object);
 }
 
+enum {
+  PROP_0,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fh_bar_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, FH_BAR_CHART (object)->sort_descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fh_bar_chart_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SORT_DESCENDING:
+      fh_bar_chart_set_sort_descending (FH_BAR_CHART (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 fh_bar_chart_class_init (FhBarChartClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = fh_bar_chart_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  chart_class_init (FH_CHART_CLASS (klass));
+  object_class->finalize = fh_bar_chart_finalize;
+  object_class->get_property = fh_bar_chart_get_property;
+  object_class->set_property = fh_bar_chart_set_property;
+
+  /* Largest first, as a ranked chart (otherwise in the order given). */
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -441,7 +460,6 @@ fh_bar_chart_init (FhBarChart *self)
   self->reference = NAN;
   self->reference_x = NAN;
   self->highlight = -1;
-  self->decimals = 1;
 }
 
 FhBarChart *
@@ -450,25 +468,6 @@ fh_bar_chart_new (void)
   return g_object_new (FH_TYPE_BAR_CHART, NULL);
 }
 
-#define SET_STRING(field)                        \
-  g_return_if_fail (FH_IS_BAR_CHART (self));     \
-  g_free (self->field);                          \
-  self->field = g_strdup (field);                \
-  changed (self)
-
-void fh_bar_chart_set_title (FhBarChart *self, const char *title) { SET_STRING (title); }
-void fh_bar_chart_set_caption (FhBarChart *self, const char *caption) { SET_STRING (caption); }
-void fh_bar_chart_set_value_label (FhBarChart *self, const char *value_label) { SET_STRING (value_label); }
-
-void
-fh_bar_chart_set_value_format (FhBarChart *self,
-                               guint       decimals)
-{
-  g_return_if_fail (FH_IS_BAR_CHART (self));
-
-  self->decimals = MIN (decimals, 6);
-  changed (self);
-}
 
 void
 fh_bar_chart_set_bars (FhBarChart         *self,
@@ -509,8 +508,11 @@ fh_bar_chart_set_sort_descending (FhBarChart *self,
 {
   g_return_if_fail (FH_IS_BAR_CHART (self));
 
+  if (self->sort_descending == !!sort)
+    return;
   self->sort_descending = !!sort;
-  changed (self);
+  /* notify redraws */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
 }
 
 void

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define FH_TYPE_BAR_CHART (fh_bar_chart_get_type ())
-G_DECLARE_FINAL_TYPE (FhBarChart, fh_bar_chart, FH, BAR_CHART, GObject)
+G_DECLARE_FINAL_TYPE (FhBarChart, fh_bar_chart, FH, BAR_CHART, FhChart)
 
 /* One bar as laid out by the last draw (or fh_bar_chart_layout()). */
 typedef struct {
@@ -27,14 +27,6 @@ typedef struct {
 } FhChartBar;
 
 FhBarChart *fh_bar_chart_new                (void);
-void        fh_bar_chart_set_title          (FhBarChart          *self,
-                                             const char          *title);
-void        fh_bar_chart_set_caption        (FhBarChart          *self,
-                                             const char          *caption);
-void        fh_bar_chart_set_value_label    (FhBarChart          *self,
-                                             const char          *value_label);
-void        fh_bar_chart_set_value_format   (FhBarChart          *self,
-                                             guint                decimals);
 void        fh_bar_chart_set_bars           (FhBarChart          *self,
                                              const char * const  *labels,
                                              const double        *values,

@@ -65,39 +65,6 @@ fh_color_apply (const FhColor *color,
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
 }
 
-char *
-fh_format_number (double value,
-                  guint  decimals)
-{
-  g_autofree char *plain = NULL;
-  GString *out;
-  const char *digits, *dot;
-  gsize int_len;
-
-  if (isnan (value))
-    return g_strdup ("–");
-
-  plain = g_strdup_printf ("%.*f", (int) decimals, fabs (value));
-  dot = strchr (plain, '.');
-  int_len = dot ? (gsize) (dot - plain) : strlen (plain);
-
-  out = g_string_new (NULL);
-  /* -0.0 after rounding prints as 0 */
-  if (value < 0 && g_strtod (plain, NULL) != 0)
-    g_string_append_c (out, '-');
-  digits = plain;
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot)
-    g_string_append (out, dot);
-
-  return g_string_free (out, FALSE);
-}
-
 PangoLayout *
 fh_chart_text_layout (cairo_t    *cr,
                       const char *text,

@@ -1,4 +1,4 @@
-/* fh-chart-theme.h — colours, type and number formats for every chart
+/* fh-chart-theme.h — colours and type for every chart (numbers: fh-number-format.h)
  *
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,8 @@
 #include <cairo.h>
 #include <glib.h>
 #include <pango/pango.h>
+
+#include "fh-number-format.h"
 
 G_BEGIN_DECLS
 
@@ -35,10 +37,6 @@ FhColor fh_chart_theme_background  (void);
 FhColor fh_color_from_hex          (const char *hex);
 void    fh_color_apply             (const FhColor *color,
                                     cairo_t       *cr);
-
-/* "12,345" and "1,234.5": thousands separators, fixed decimals, "–" for NAN. */
-char   *fh_format_number           (double value,
-                                    guint  decimals);
 
 PangoLayout *fh_chart_text_layout  (cairo_t    *cr,
                                     const char *text,

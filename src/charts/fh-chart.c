@@ -1,27 +1,40 @@
-/* fh-chart.c — the chart interface
+/* fh-chart.c — what every chart is: a data object that draws on any cairo_t
  *
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gio/gio.h>
 #include <string.h>
 
 #include "fh-chart.h"
+#include "fh-chart-export.h"
 
-G_DEFINE_INTERFACE (FhChart, fh_chart, G_TYPE_OBJECT)
+typedef struct
+{
+  char  *title;
+  char  *caption;
+  char  *value_label;
+  guint  decimals;
+} FhChartPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FhChart, fh_chart, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_CAPTION,
+  PROP_VALUE_LABEL,
+  PROP_VALUE_DECIMALS,
+  N_PROPS
+};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-fh_chart_default_init (FhChartInterface *iface)
-{
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface),
-                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
 
 void
 fh_chart_draw (FhChart *self,
@@ -36,24 +49,8 @@ fh_chart_draw (FhChart *self,
     return;
 
   cairo_save (cr);
-  FH_CHART_GET_IFACE (self)->draw (self, cr, width, height);
+  FH_CHART_GET_CLASS (self)->draw (self, cr, width, height);
   cairo_restore (cr);
-}
-
-const char *
-fh_chart_get_title (FhChart *self)
-{
-  g_return_val_if_fail (FH_IS_CHART (self), NULL);
-
-  return FH_CHART_GET_IFACE (self)->get_title (self);
-}
-
-const char *
-fh_chart_get_caption (FhChart *self)
-{
-  g_return_val_if_fail (FH_IS_CHART (self), NULL);
-
-  return FH_CHART_GET_IFACE (self)->get_caption (self);
 }
 
 char *
@@ -61,7 +58,7 @@ fh_chart_to_csv (FhChart *self)
 {
   g_return_val_if_fail (FH_IS_CHART (self), NULL);
 
-  return FH_CHART_GET_IFACE (self)->to_csv (self);
+  return FH_CHART_GET_CLASS (self)->to_csv (self);
 }
 
 char *
@@ -69,7 +66,7 @@ fh_chart_get_alt_text (FhChart *self)
 {
   g_return_val_if_fail (FH_IS_CHART (self), NULL);
 
-  return FH_CHART_GET_IFACE (self)->get_alt_text (self);
+  return FH_CHART_GET_CLASS (self)->get_alt_text (self);
 }
 
 void
@@ -78,6 +75,216 @@ fh_chart_emit_changed (FhChart *self)
   g_return_if_fail (FH_IS_CHART (self));
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_string (FhChart    *self,
+            char      **field,
+            const char *value,
+            guint       prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+#define PRIV(self) ((FhChartPrivate *) fh_chart_get_instance_private (self))
+
+const char *
+fh_chart_get_title (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), NULL);
+  return PRIV (self)->title;
+}
+
+void
+fh_chart_set_title (FhChart    *self,
+                    const char *title)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+  set_string (self, &PRIV (self)->title, title, PROP_TITLE);
+}
+
+const char *
+fh_chart_get_caption (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), NULL);
+  return PRIV (self)->caption;
+}
+
+void
+fh_chart_set_caption (FhChart    *self,
+                      const char *caption)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+  set_string (self, &PRIV (self)->caption, caption, PROP_CAPTION);
+}
+
+const char *
+fh_chart_get_value_label (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), NULL);
+  return PRIV (self)->value_label;
+}
+
+void
+fh_chart_set_value_label (FhChart    *self,
+                          const char *value_label)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+  set_string (self, &PRIV (self)->value_label, value_label, PROP_VALUE_LABEL);
+}
+
+guint
+fh_chart_get_value_decimals (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), 1);
+  return PRIV (self)->decimals;
+}
+
+void
+fh_chart_set_value_decimals (FhChart *self,
+                             guint    decimals)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+
+  decimals = MIN (decimals, 6);
+  if (PRIV (self)->decimals == decimals)
+    return;
+  PRIV (self)->decimals = decimals;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_DECIMALS]);
+}
+
+gboolean
+fh_chart_save (FhChart     *self,
+               const char  *path,
+               double       width_pt,
+               double       height_pt,
+               double       dpi,
+               GError     **error)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_str_has_suffix (path, ".png"))
+    return fh_chart_export_png (self, path, width_pt, height_pt, dpi, error);
+  if (g_str_has_suffix (path, ".svg"))
+    return fh_chart_export_svg (self, path, width_pt, height_pt, error);
+  if (g_str_has_suffix (path, ".pdf"))
+    return fh_chart_export_pdf (self, path, width_pt, height_pt, error);
+  if (g_str_has_suffix (path, ".csv"))
+    return fh_chart_export_csv (self, path, error);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "%s: not .png, .svg, .pdf or .csv", path);
+  return FALSE;
+}
+
+/* Every property a chart has, its own or a subclass's, is drawn: redraw. */
+static void
+fh_chart_notify (GObject    *object,
+                 GParamSpec *pspec)
+{
+  fh_chart_emit_changed (FH_CHART (object));
+
+  if (G_OBJECT_CLASS (fh_chart_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (fh_chart_parent_class)->notify (object, pspec);
+}
+
+static void
+fh_chart_finalize (GObject *object)
+{
+  FhChartPrivate *priv = PRIV (FH_CHART (object));
+
+  g_free (priv->title);
+  g_free (priv->caption);
+  g_free (priv->value_label);
+
+  G_OBJECT_CLASS (fh_chart_parent_class)->finalize (object);
+}
+
+static void
+fh_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FhChartPrivate *priv = PRIV (FH_CHART (object));
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, priv->caption);
+      break;
+    case PROP_VALUE_LABEL:
+      g_value_set_string (value, priv->value_label);
+      break;
+    case PROP_VALUE_DECIMALS:
+      g_value_set_uint (value, priv->decimals);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fh_chart_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  FhChart *self = FH_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      fh_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_CAPTION:
+      fh_chart_set_caption (self, g_value_get_string (value));
+      break;
+    case PROP_VALUE_LABEL:
+      fh_chart_set_value_label (self, g_value_get_string (value));
+      break;
+    case PROP_VALUE_DECIMALS:
+      fh_chart_set_value_decimals (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fh_chart_class_init (FhChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fh_chart_finalize;
+  object_class->get_property = fh_chart_get_property;
+  object_class->set_property = fh_chart_set_property;
+  object_class->notify = fh_chart_notify;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE_LABEL] =
+    g_param_spec_string ("value-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE_DECIMALS] =
+    g_param_spec_uint ("value-decimals", NULL, NULL, 0, 6, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+fh_chart_init (FhChart *self)
+{
+  PRIV (self)->decimals = 1;
 }
 
 void

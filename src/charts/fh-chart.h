@@ -5,8 +5,11 @@
  *
  * The same fh_chart_draw() paints the screen (through a thin GTK widget), a
  * PNG, an SVG, a PDF page and a printed page, so every chart can be tested
- * and exported without a display. A chart emits "changed" when its data or
- * text changes, so a widget knows to redraw.
+ * and exported without a display. FhChart is an abstract base: it keeps
+ * what every chart has (title, caption, value label, decimals of its
+ * values) as properties, and emits "changed" whenever a property is set
+ * (through notify) or a subclass says its data changed, so a widget knows
+ * to redraw. A subclass implements draw(), to_csv() and get_alt_text().
  */
 #pragma once
 
@@ -16,35 +19,57 @@
 G_BEGIN_DECLS
 
 #define FH_TYPE_CHART (fh_chart_get_type ())
-G_DECLARE_INTERFACE (FhChart, fh_chart, FH, CHART, GObject)
+G_DECLARE_DERIVABLE_TYPE (FhChart, fh_chart, FH, CHART, GObject)
 
-struct _FhChartInterface
+struct _FhChartClass
 {
-  GTypeInterface parent_iface;
+  GObjectClass parent_class;
 
-  void         (*draw)         (FhChart *self,
-                                cairo_t *cr,
-                                double   width,
-                                double   height);
-  const char  *(*get_title)    (FhChart *self);
-  const char  *(*get_caption)  (FhChart *self);
-  char        *(*to_csv)       (FhChart *self);
-  char        *(*get_alt_text) (FhChart *self);
+  void   (*draw)         (FhChart *self,
+                          cairo_t *cr,
+                          double   width,
+                          double   height);
+  char  *(*to_csv)       (FhChart *self);
+  char  *(*get_alt_text) (FhChart *self);
 };
 
-void         fh_chart_draw          (FhChart *self,
-                                     cairo_t *cr,
-                                     double   width,
-                                     double   height);
-const char  *fh_chart_get_title     (FhChart *self);
-const char  *fh_chart_get_caption   (FhChart *self);
-char        *fh_chart_to_csv        (FhChart *self);
-char        *fh_chart_get_alt_text  (FhChart *self);
-void         fh_chart_emit_changed  (FhChart *self);
+void         fh_chart_draw                (FhChart    *self,
+                                           cairo_t    *cr,
+                                           double      width,
+                                           double      height);
+char        *fh_chart_to_csv              (FhChart    *self);
+char        *fh_chart_get_alt_text        (FhChart    *self);
+
+const char  *fh_chart_get_title           (FhChart    *self);
+void         fh_chart_set_title           (FhChart    *self,
+                                           const char *title);
+const char  *fh_chart_get_caption         (FhChart    *self);
+void         fh_chart_set_caption         (FhChart    *self,
+                                           const char *caption);
+/* What the values are, e.g. "Referrals per 10,000 children aged 0–17". */
+const char  *fh_chart_get_value_label     (FhChart    *self);
+void         fh_chart_set_value_label     (FhChart    *self,
+                                           const char *value_label);
+/* Decimals shown on values (0–6, default 1). */
+guint        fh_chart_get_value_decimals  (FhChart    *self);
+void         fh_chart_set_value_decimals  (FhChart    *self,
+                                           guint       decimals);
+
+/* For subclasses: the data changed, redraw. */
+void         fh_chart_emit_changed        (FhChart    *self);
+
+/* Saves the chart by @path's extension: .png (at @dpi), .svg, .pdf or .csv;
+ * sizes in points. */
+gboolean     fh_chart_save                (FhChart    *self,
+                                           const char *path,
+                                           double      width_pt,
+                                           double      height_pt,
+                                           double      dpi,
+                                           GError    **error);
 
 /* RFC 4180: quotes a field when it holds a comma, quote or line break. */
-void         fh_csv_append_field    (GString    *csv,
-                                     const char *field,
-                                     gboolean    last);
+void         fh_csv_append_field          (GString    *csv,
+                                           const char *field,
+                                           gboolean    last);
 
 G_END_DECLS

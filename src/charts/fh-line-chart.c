@@ -28,11 +28,8 @@ typedef struct {
 
 struct _FhLineChart
 {
-  GObject    parent_instance;
+  FhChart    parent_instance;
 
-  char      *title;
-  char      *caption;
-  char      *value_label;
   int        first_year, first_month;
   GPtrArray *series;
 
@@ -41,10 +38,7 @@ struct _FhLineChart
   guint      n_months;
 };
 
-static void chart_iface_init (FhChartInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhLineChart, fh_line_chart, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+G_DEFINE_FINAL_TYPE (FhLineChart, fh_line_chart, FH_TYPE_CHART)
 
 static void
 series_free (gpointer data)
@@ -76,8 +70,8 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   FhColor muted = fh_chart_theme_muted_text ();
   FhColor grid = fh_chart_theme_grid ();
   double inner_w = width - 2 * FH_CHART_MARGIN, step, max = 0;
-  double top = fh_chart_draw_heading (cr, width, self->title, self->value_label) + 2;
-  double bottom = fh_chart_draw_caption (cr, width, height, self->caption);
+  double top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), fh_chart_get_value_label (FH_CHART (self))) + 2;
+  double bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (FH_CHART (self)));
   g_autoptr(GDateTime) first = NULL;
 
   self->n_months = 1;
@@ -233,8 +227,6 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   }
 }
 
-static const char *get_title (FhChart *c) { return FH_LINE_CHART (c)->title; }
-static const char *get_caption (FhChart *c) { return FH_LINE_CHART (c)->caption; }
 
 static char *
 to_csv (FhChart *chart)
@@ -269,13 +261,13 @@ to_csv (FhChart *chart)
           Series *s = g_ptr_array_index (self->series, i);
           gboolean in = m >= s->start && m < s->start + s->values->len;
           double v = in ? g_array_index (s->values, double, m - s->start) : NAN;
-          g_autofree char *t = isnan (v) ? g_strdup ("") : g_strdup_printf ("%.1f", v);
+          g_autofree char *t = fh_format_csv_number (v, 1);
 
           fh_csv_append_field (csv, t, !s->band && i + 1 == self->series->len);
           if (s->band)
             {
               double h = in ? g_array_index (s->high, double, m - s->start) : NAN;
-              g_autofree char *ht = isnan (h) ? g_strdup ("") : g_strdup_printf ("%.1f", h);
+              g_autofree char *ht = fh_format_csv_number (h, 1);
               fh_csv_append_field (csv, ht, i + 1 == self->series->len);
             }
         }
@@ -287,7 +279,7 @@ static char *
 get_alt_text (FhChart *chart)
 {
   FhLineChart *self = FH_LINE_CHART (chart);
-  GString *alt = g_string_new (self->title ? self->title : "");
+  GString *alt = g_string_new (fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "");
 
   g_string_append_printf (alt, _(". Line chart of %u series by month:"), self->series->len);
   for (guint i = 0; i < self->series->len; i++)
@@ -302,11 +294,9 @@ get_alt_text (FhChart *chart)
 }
 
 static void
-chart_iface_init (FhChartInterface *iface)
+chart_class_init (FhChartClass *iface)
 {
   iface->draw = fh_line_chart_draw;
-  iface->get_title = get_title;
-  iface->get_caption = get_caption;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
 }
@@ -316,9 +306,6 @@ fh_line_chart_finalize (GObject *object)
 {
   FhLineChart *self = FH_LINE_CHART (object);
 
-  g_free (self->title);
-  g_free (self->caption);
-  g_free (self->value_label);
   g_ptr_array_unref (self->series);
 
   G_OBJECT_CLASS (fh_line_chart_parent_class)->finalize (object);
@@ -327,6 +314,7 @@ fh_line_chart_finalize (GObject *object)
 static void
 fh_line_chart_class_init (FhLineChartClass *klass)
 {
+  chart_class_init (FH_CHART_CLASS (klass));
   G_OBJECT_CLASS (klass)->finalize = fh_line_chart_finalize;
 }
 
@@ -344,15 +332,6 @@ fh_line_chart_new (void)
   return g_object_new (FH_TYPE_LINE_CHART, NULL);
 }
 
-#define SET_STRING(field)                        \
-  g_return_if_fail (FH_IS_LINE_CHART (self));    \
-  g_free (self->field);                          \
-  self->field = g_strdup (value);                \
-  fh_chart_emit_changed (FH_CHART (self))
-
-void fh_line_chart_set_title (FhLineChart *self, const char *value) { SET_STRING (title); }
-void fh_line_chart_set_caption (FhLineChart *self, const char *value) { SET_STRING (caption); }
-void fh_line_chart_set_value_label (FhLineChart *self, const char *value) { SET_STRING (value_label); }
 
 void
 fh_line_chart_set_first_month (FhLineChart *self, int year, int month)

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define FH_TYPE_LINE_CHART (fh_line_chart_get_type ())
-G_DECLARE_FINAL_TYPE (FhLineChart, fh_line_chart, FH, LINE_CHART, GObject)
+G_DECLARE_FINAL_TYPE (FhLineChart, fh_line_chart, FH, LINE_CHART, FhChart)
 
 typedef enum {
   FH_LINE_SOLID,
@@ -24,12 +24,6 @@ typedef enum {
 } FhLineStyle;
 
 FhLineChart *fh_line_chart_new             (void);
-void         fh_line_chart_set_title       (FhLineChart  *self,
-                                            const char   *title);
-void         fh_line_chart_set_caption     (FhLineChart  *self,
-                                            const char   *caption);
-void         fh_line_chart_set_value_label (FhLineChart  *self,
-                                            const char   *label);
 void         fh_line_chart_set_first_month (FhLineChart  *self,
                                             int           year,
                                             int           month);

@@ -37,12 +37,8 @@ typedef struct {
 
 struct _FhMapChart
 {
-  GObject        parent_instance;
+  FhChart        parent_instance;
 
-  char          *title;
-  char          *caption;
-  char          *value_label;
-  guint          decimals;
   GPtrArray     *wards;          /* of Ward */
   FhMapStyle     style;
   char          *selected;
@@ -54,10 +50,7 @@ struct _FhMapChart
   double         hex_size, hex_origin_x, hex_origin_y;
 };
 
-static void chart_iface_init (FhChartInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhMapChart, fh_map_chart, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+G_DEFINE_FINAL_TYPE (FhMapChart, fh_map_chart, FH_TYPE_CHART)
 
 static void
 ward_free (gpointer data)
@@ -266,7 +259,7 @@ legend_decimals (FhMapChart *self)
     {
       double b = fh_class_breaks_get_lower (self->breaks, i);
       if (b != floor (b))
-        return self->decimals;
+        return fh_chart_get_value_decimals (FH_CHART (self));
     }
   return 0;
 }
@@ -390,8 +383,8 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   FhMapStyle style;
 
   ensure_breaks (self);
-  top = fh_chart_draw_heading (cr, width, self->title, self->value_label);
-  bottom = fh_chart_draw_caption (cr, width, height, self->caption);
+  top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), fh_chart_get_value_label (FH_CHART (self)));
+  bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (FH_CHART (self)));
 
   map_x = MARGIN;
   map_y = top;
@@ -456,8 +449,6 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 
 /* ---- FhChart ------------------------------------------------------------ */
 
-static const char *get_title (FhChart *c) { return FH_MAP_CHART (c)->title; }
-static const char *get_caption (FhChart *c) { return FH_MAP_CHART (c)->caption; }
 
 static char *
 to_csv (FhChart *chart)
@@ -467,11 +458,11 @@ to_csv (FhChart *chart)
 
   fh_csv_append_field (csv, _("Ward code"), FALSE);
   fh_csv_append_field (csv, _("Ward"), FALSE);
-  fh_csv_append_field (csv, self->value_label ? self->value_label : _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ? fh_chart_get_value_label (FH_CHART (self)) : _("Value"), TRUE);
   for (guint i = 0; i < self->wards->len; i++)
     {
       Ward *w = g_ptr_array_index (self->wards, i);
-      g_autofree char *v = isnan (w->value) ? g_strdup ("") : g_strdup_printf ("%.*f", (int) self->decimals, w->value);
+      g_autofree char *v = fh_format_csv_number (w->value, fh_chart_get_value_decimals (FH_CHART (self)));
 
       fh_csv_append_field (csv, w->code, FALSE);
       fh_csv_append_field (csv, w->name, FALSE);
@@ -497,18 +488,16 @@ get_alt_text (FhChart *chart)
     }
   if (hi == NULL)
     return g_strdup_printf (_("Map of %u wards with no data."), self->wards->len);
-  hv = fh_format_number (hi->value, self->decimals);
-  lv = fh_format_number (lo->value, self->decimals);
+  hv = fh_format_number (hi->value, fh_chart_get_value_decimals (FH_CHART (self)));
+  lv = fh_format_number (lo->value, fh_chart_get_value_decimals (FH_CHART (self)));
   return g_strdup_printf (_("%s. Map of %u wards: highest %s (%s), lowest %s (%s); %u with no data."),
-                          self->title ? self->title : "", self->wards->len, hi->name, hv, lo->name, lv, missing);
+                          fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->wards->len, hi->name, hv, lo->name, lv, missing);
 }
 
 static void
-chart_iface_init (FhChartInterface *iface)
+chart_class_init (FhChartClass *iface)
 {
   iface->draw = fh_map_chart_draw;
-  iface->get_title = get_title;
-  iface->get_caption = get_caption;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
 }
@@ -520,9 +509,6 @@ fh_map_chart_finalize (GObject *object)
 {
   FhMapChart *self = FH_MAP_CHART (object);
 
-  g_free (self->title);
-  g_free (self->caption);
-  g_free (self->value_label);
   g_free (self->selected);
   g_ptr_array_unref (self->wards);
   g_clear_pointer (&self->breaks, fh_class_breaks_free);
@@ -533,6 +519,7 @@ fh_map_chart_finalize (GObject *object)
 static void
 fh_map_chart_class_init (FhMapChartClass *klass)
 {
+  chart_class_init (FH_CHART_CLASS (klass));
   G_OBJECT_CLASS (klass)->finalize = fh_map_chart_finalize;
 }
 
@@ -540,7 +527,6 @@ static void
 fh_map_chart_init (FhMapChart *self)
 {
   self->wards = g_ptr_array_new_with_free_func (ward_free);
-  self->decimals = 1;
 }
 
 FhMapChart *
@@ -549,23 +535,6 @@ fh_map_chart_new (void)
   return g_object_new (FH_TYPE_MAP_CHART, NULL);
 }
 
-#define SET_STRING(field)                       \
-  g_return_if_fail (FH_IS_MAP_CHART (self));    \
-  g_free (self->field);                         \
-  self->field = g_strdup (value);               \
-  changed (self)
-
-void fh_map_chart_set_title (FhMapChart *self, const char *value) { SET_STRING (title); }
-void fh_map_chart_set_caption (FhMapChart *self, const char *value) { SET_STRING (caption); }
-void fh_map_chart_set_value_label (FhMapChart *self, const char *value) { SET_STRING (value_label); }
-
-void
-fh_map_chart_set_value_format (FhMapChart *self, guint decimals)
-{
-  g_return_if_fail (FH_IS_MAP_CHART (self));
-  self->decimals = MIN (decimals, 6);
-  changed (self);
-}
 
 void
 fh_map_chart_clear (FhMapChart *self)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define FH_TYPE_MAP_CHART (fh_map_chart_get_type ())
-G_DECLARE_FINAL_TYPE (FhMapChart, fh_map_chart, FH, MAP_CHART, GObject)
+G_DECLARE_FINAL_TYPE (FhMapChart, fh_map_chart, FH, MAP_CHART, FhChart)
 
 typedef enum {
   FH_MAP_AUTOMATIC,     /* boundaries when every ward has one, else hexagons */
@@ -32,14 +32,6 @@ typedef struct {
 } FhMapWard;
 
 FhMapChart *fh_map_chart_new              (void);
-void        fh_map_chart_set_title        (FhMapChart         *self,
-                                           const char         *title);
-void        fh_map_chart_set_caption      (FhMapChart         *self,
-                                           const char         *caption);
-void        fh_map_chart_set_value_label  (FhMapChart         *self,
-                                           const char         *label);
-void        fh_map_chart_set_value_format (FhMapChart         *self,
-                                           guint               decimals);
 void        fh_map_chart_clear            (FhMapChart         *self);
 /* @boundary (taken) may be NULL; lon/lat may be NAN. */
 void        fh_map_chart_add_ward         (FhMapChart         *self,

@@ -27,15 +27,12 @@ typedef struct {
 
 struct _FhScatterChart
 {
-  GObject    parent_instance;
-  char      *title, *caption, *x_label, *y_label, *selected;
+  FhChart    parent_instance;
+  char      *x_label, *y_label, *selected;
   GArray    *points;   /* of Point */
 };
 
-static void chart_iface_init (FhChartInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FhScatterChart, fh_scatter_chart, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (FH_TYPE_CHART, chart_iface_init))
+G_DEFINE_FINAL_TYPE (FhScatterChart, fh_scatter_chart, FH_TYPE_CHART)
 
 static void
 point_clear (gpointer data)
@@ -52,7 +49,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   FhColor text = fh_chart_theme_text (), muted = fh_chart_theme_muted_text ();
   FhColor grid = fh_chart_theme_grid ();
   FhColor focus = fh_chart_theme_focus (), context = fh_chart_theme_context ();
-  double inner_w = width - 2 * MARGIN, top = fh_chart_draw_heading (cr, width, self->title, self->y_label) + 2;
+  double inner_w = width - 2 * MARGIN, top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), self->y_label) + 2;
   double bottom = height - MARGIN;
   double min_x = INFINITY, max_x = -INFINITY, max_y = 0, sx, sy, px, py, pw, ph;
   int hi = -1, lo = -1;
@@ -67,8 +64,8 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     }
   {
     g_autofree char *cap = missing ? g_strdup_printf (_("%s %u wards without figures are not shown."),
-                                                      self->caption ? self->caption : "", missing)
-                                   : g_strdup (self->caption);
+                                                      fh_chart_get_caption (FH_CHART (self)) ? fh_chart_get_caption (FH_CHART (self)) : "", missing)
+                                   : g_strdup (fh_chart_get_caption (FH_CHART (self)));
     bottom = fh_chart_draw_caption (cr, width, height, cap);
   }
   if (self->x_label)
@@ -142,8 +139,6 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       }
 }
 
-static const char *get_title (FhChart *c) { return FH_SCATTER_CHART (c)->title; }
-static const char *get_caption (FhChart *c) { return FH_SCATTER_CHART (c)->caption; }
 
 static char *
 to_csv (FhChart *chart)
@@ -157,8 +152,11 @@ to_csv (FhChart *chart)
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *p = &g_array_index (self->points, Point, i);
-      g_autofree char *x = isnan (p->x) ? g_strdup ("") : g_strdup_printf ("%g", p->x);
-      g_autofree char *y = isnan (p->y) ? g_strdup ("") : g_strdup_printf ("%.1f", p->y);
+      char x[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      g_autofree char *y = fh_format_csv_number (p->y, 1);
+
+      if (!isnan (p->x))
+        g_ascii_formatd (x, sizeof x, "%g", p->x);
       fh_csv_append_field (csv, p->label, FALSE);
       fh_csv_append_field (csv, x, FALSE);
       fh_csv_append_field (csv, y, TRUE);
@@ -171,16 +169,14 @@ get_alt_text (FhChart *chart)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
   return g_strdup_printf (_("%s. Scatter chart of %u wards: %s against %s."),
-                          self->title ? self->title : "", self->points->len,
+                          fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "", self->points->len,
                           self->y_label ? self->y_label : "y", self->x_label ? self->x_label : "x");
 }
 
 static void
-chart_iface_init (FhChartInterface *iface)
+chart_class_init (FhChartClass *iface)
 {
   iface->draw = fh_scatter_chart_draw;
-  iface->get_title = get_title;
-  iface->get_caption = get_caption;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
 }
@@ -189,8 +185,7 @@ static void
 fh_scatter_chart_finalize (GObject *object)
 {
   FhScatterChart *self = FH_SCATTER_CHART (object);
-
-  g_free (self->title); g_free (self->caption); g_free (self->x_label);
+  g_free (self->x_label);
   g_free (self->y_label); g_free (self->selected);
   g_array_unref (self->points);
   G_OBJECT_CLASS (fh_scatter_chart_parent_class)->finalize (object);
@@ -199,6 +194,7 @@ fh_scatter_chart_finalize (GObject *object)
 static void
 fh_scatter_chart_class_init (FhScatterChartClass *klass)
 {
+  chart_class_init (FH_CHART_CLASS (klass));
   G_OBJECT_CLASS (klass)->finalize = fh_scatter_chart_finalize;
 }
 
@@ -213,24 +209,6 @@ FhScatterChart *
 fh_scatter_chart_new (void)
 {
   return g_object_new (FH_TYPE_SCATTER_CHART, NULL);
-}
-
-void
-fh_scatter_chart_set_title (FhScatterChart *self, const char *title)
-{
-  g_return_if_fail (FH_IS_SCATTER_CHART (self));
-  g_free (self->title);
-  self->title = g_strdup (title);
-  fh_chart_emit_changed (FH_CHART (self));
-}
-
-void
-fh_scatter_chart_set_caption (FhScatterChart *self, const char *caption)
-{
-  g_return_if_fail (FH_IS_SCATTER_CHART (self));
-  g_free (self->caption);
-  self->caption = g_strdup (caption);
-  fh_chart_emit_changed (FH_CHART (self));
 }
 
 void

@@ -11,13 +11,9 @@
 G_BEGIN_DECLS
 
 #define FH_TYPE_SCATTER_CHART (fh_scatter_chart_get_type ())
-G_DECLARE_FINAL_TYPE (FhScatterChart, fh_scatter_chart, FH, SCATTER_CHART, GObject)
+G_DECLARE_FINAL_TYPE (FhScatterChart, fh_scatter_chart, FH, SCATTER_CHART, FhChart)
 
 FhScatterChart *fh_scatter_chart_new           (void);
-void            fh_scatter_chart_set_title     (FhScatterChart *self,
-                                                const char     *title);
-void            fh_scatter_chart_set_caption   (FhScatterChart *self,
-                                                const char     *caption);
 void            fh_scatter_chart_set_axes      (FhScatterChart *self,
                                                 const char     *x_label,
                                                 const char     *y_label);

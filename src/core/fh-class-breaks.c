@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fh-class-breaks.h"
+#include "fh-number-format.h"
 
 struct _FhClassBreaks
 {
@@ -106,25 +107,6 @@ fh_class_breaks_classify (FhClassBreaks *self,
   return 0;
 }
 
-static char *
-format_number (double value, guint decimals)
-{
-  g_autofree char *plain = g_strdup_printf ("%.*f", (int) decimals, fabs (value));
-  const char *dot = strchr (plain, '.');
-  gsize int_len = dot ? (gsize) (dot - plain) : strlen (plain);
-  GString *out = g_string_new (value < 0 ? "-" : "");
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, plain[i]);
-    }
-  if (dot)
-    g_string_append (out, dot);
-  return g_string_free (out, FALSE);
-}
-
 char *
 fh_class_breaks_get_label (FhClassBreaks *self,
                            guint          i,
@@ -137,19 +119,19 @@ fh_class_breaks_get_label (FhClassBreaks *self,
 
   if (self->lower->len == 1)
     {
-      lower = format_number (g_array_index (self->lower, double, 0), decimals);
+      lower = fh_format_number (g_array_index (self->lower, double, 0), decimals);
       /* Translators: the only class of a map whose wards all have one value */
       return g_strdup_printf (_("%s and over"), lower);
     }
   if (i + 1 == self->lower->len)
     {
-      lower = format_number (g_array_index (self->lower, double, i), decimals);
+      lower = fh_format_number (g_array_index (self->lower, double, i), decimals);
       return g_strdup_printf (_("%s and over"), lower);
     }
-  upper = format_number (g_array_index (self->lower, double, i + 1), decimals);
+  upper = fh_format_number (g_array_index (self->lower, double, i + 1), decimals);
   if (i == 0)
     return g_strdup_printf (_("Under %s"), upper);
-  lower = format_number (g_array_index (self->lower, double, i), decimals);
+  lower = fh_format_number (g_array_index (self->lower, double, i), decimals);
   /* Translators: a class of a map's colour scale, "1,500 to under 1,800" */
   return g_strdup_printf (_("%s to under %s"), lower, upper);
 }

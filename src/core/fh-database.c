@@ -97,7 +97,7 @@ worker_configure_session (FhDatabase  *self,
     "       set_config('statement_timeout', $1, false),"
     "       set_config('DateStyle', 'ISO, YMD', false),"
     "       set_config('TimeZone', 'UTC', false),"
-    "       to_regprocedure('reporting.ward_demand(integer,date,date,text,text,text,text,text)') IS NOT NULL";
+    "       to_regprocedure('reporting.ward_demand(integer,date,date,text,text,text,text,text,boolean)') IS NOT NULL";
   g_autofree char *timeout = g_strdup_printf ("%u", self->statement_timeout_ms);
   const char *params[] = { timeout };
   PGresult *result;

@@ -79,3 +79,24 @@ fh_pg_value_date (const PGresult *result,
     return NULL;
   return fh_date_from_iso (PQgetvalue (result, row, column));
 }
+
+gboolean
+fh_pg_value_bool (const PGresult *result,
+                  int             row,
+                  int             column)
+{
+  if (PQgetisnull (result, row, column))
+    return FALSE;
+  return g_str_equal (PQgetvalue (result, row, column), "t");
+}
+
+gint64
+fh_pg_value_count_or_suppressed (const PGresult *result,
+                                 int             row,
+                                 int             column,
+                                 int             flag_column)
+{
+  if (fh_pg_value_bool (result, row, flag_column))
+    return FH_COUNT_SUPPRESSED;
+  return fh_pg_value_count (result, row, column);
+}

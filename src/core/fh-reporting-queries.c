@@ -129,20 +129,23 @@ parse_ward_demand (const PGresult *r, int row)
   d->ward_code = fh_pg_value_text (r, row, 0);
   d->ward_name = fh_pg_value_text (r, row, 1);
   d->children_0_17 = fh_pg_value_count (r, row, 2);
-  d->referrals = fh_pg_value_count (r, row, 3);
-  d->episodes_started = fh_pg_value_count (r, row, 4);
-  d->episodes_open = fh_pg_value_count (r, row, 5);
+  d->referrals = fh_pg_value_count_or_suppressed (r, row, 3, 9);
+  d->episodes_started = fh_pg_value_count_or_suppressed (r, row, 4, 10);
+  d->episodes_open = fh_pg_value_count_or_suppressed (r, row, 5, 11);
   d->referral_rate = fh_pg_value_double (r, row, 6);
   d->started_rate = fh_pg_value_double (r, row, 7);
   d->open_rate = fh_pg_value_double (r, row, 8);
+  d->population_year = fh_pg_value_int (r, row, 12, 0);
   return d;
 }
 
 static const FhQuerySpec ward_demand_spec = {
-  "SELECT ward_code, ward_name, children_0_17, referrals, episodes_started, episodes_open,"
-  "       referral_rate, started_rate, open_rate"
+  "SELECT ward_code, ward_name, population, referrals, episodes_started, episodes_open,"
+  "       referral_rate, started_rate, open_rate,"
+  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
+  "       population_year"
   "  FROM reporting.ward_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  9, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, FALSE
+  13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, FALSE
 };
 
 void
@@ -168,10 +171,12 @@ fh_database_ward_demand_finish (FhDatabase    *self,
 }
 
 static const FhQuerySpec authority_demand_spec = {
-  "SELECT ward_code, ward_name, children_0_17, referrals, episodes_started, episodes_open,"
-  "       referral_rate, started_rate, open_rate"
+  "SELECT ward_code, ward_name, population, referrals, episodes_started, episodes_open,"
+  "       referral_rate, started_rate, open_rate,"
+  "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
+  "       population_year"
   "  FROM reporting.authority_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  9, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
+  13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
 };
 
 static char **
@@ -289,13 +294,14 @@ parse_need_count (const PGresult *r, int row)
   FhNeedCount *n = g_new0 (FhNeedCount, 1);
 
   n->need = fh_pg_value_text (r, row, 0);
-  n->episodes = fh_pg_value_count (r, row, 1);
+  n->episodes = fh_pg_value_count_or_suppressed (r, row, 1, 2);
   return n;
 }
 
 static const FhQuerySpec top_needs_spec = {
-  "SELECT need, episodes FROM reporting.ward_top_needs($1::int, $2, $3::date, $4::date)",
-  2, parse_need_count, (GDestroyNotify) fh_need_count_free, FALSE
+  "SELECT need, episodes, episodes_suppressed"
+  "  FROM reporting.ward_top_needs($1::int, $2, $3::date, $4::date)",
+  3, parse_need_count, (GDestroyNotify) fh_need_count_free, FALSE
 };
 
 void
@@ -338,17 +344,20 @@ parse_monthly_demand (const PGresult *r, int row)
   FhMonthlyDemand *m = g_new0 (FhMonthlyDemand, 1);
 
   m->month = fh_pg_value_date (r, row, 0);
-  m->referrals = fh_pg_value_count (r, row, 1);
-  m->episodes_started = fh_pg_value_count (r, row, 2);
+  m->referrals = fh_pg_value_count_or_suppressed (r, row, 1, 5);
+  m->episodes_started = fh_pg_value_count_or_suppressed (r, row, 2, 6);
   m->children_0_17 = fh_pg_value_count (r, row, 3);
-  m->referrals_12m = fh_pg_value_count (r, row, 4);
+  m->referrals_12m = fh_pg_value_count_or_suppressed (r, row, 4, 7);
+  m->population_year = fh_pg_value_int (r, row, 8, 0);
   return m;
 }
 
 static const FhQuerySpec demand_monthly_spec = {
-  "SELECT month, referrals, episodes_started, children_0_17, referrals_12m"
+  "SELECT month, referrals, episodes_started, population, referrals_12m,"
+  "       referrals_suppressed, episodes_started_suppressed, referrals_12m_suppressed,"
+  "       population_year"
   "  FROM reporting.demand_monthly($1::int, $2, $3::date, $4::date)",
-  5, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
+  9, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
 };
 
 void
@@ -395,15 +404,16 @@ parse_worker_caseload (const PGresult *r, int row)
   c->service = fh_pg_value_text (r, row, 2);
   c->locality = fh_pg_value_text (r, row, 3);
   c->fte = fh_pg_value_double (r, row, 4);
-  c->open_episodes = fh_pg_value_count (r, row, 5);
+  c->open_episodes = fh_pg_value_count_or_suppressed (r, row, 5, 7);
   c->episodes_per_fte = fh_pg_value_double (r, row, 6);
   return c;
 }
 
 static const FhQuerySpec caseloads_spec = {
-  "SELECT worker_ref, team_name, service, locality, fte, open_episodes, episodes_per_fte"
+  "SELECT worker_ref, team_name, service, locality, fte, open_episodes, episodes_per_fte,"
+  "       open_episodes_suppressed"
   "  FROM reporting.caseload_by_worker($1::int, $2::date)",
-  7, parse_worker_caseload, (GDestroyNotify) fh_worker_caseload_free, FALSE
+  8, parse_worker_caseload, (GDestroyNotify) fh_worker_caseload_free, FALSE
 };
 
 void
@@ -456,15 +466,17 @@ parse_indicator_summary (const PGresult *r, int row)
   s->latest_period = fh_pg_value_date (r, row, 11);
   s->previous_value = fh_pg_value_double (r, row, 12);
   s->source = fh_pg_value_text (r, row, 13);
+  s->latest_suppressed = fh_pg_value_bool (r, row, 14);
+  s->previous_suppressed = fh_pg_value_bool (r, row, 15);
   return s;
 }
 
 static const FhQuerySpec indicators_spec = {
   "SELECT priority_number, priority_title, indicator_code, indicator_name, unit, polarity,"
   "       baseline, baseline_period, target, target_date, latest_value, latest_period,"
-  "       previous_value, source"
+  "       previous_value, source, latest_value_suppressed, previous_value_suppressed"
   "  FROM reporting.indicator_summary($1::int)",
-  14, parse_indicator_summary, (GDestroyNotify) fh_indicator_summary_free, FALSE
+  16, parse_indicator_summary, (GDestroyNotify) fh_indicator_summary_free, FALSE
 };
 
 void
@@ -499,15 +511,17 @@ parse_indicator_point (const PGresult *r, int row)
 
   p->period_end = fh_pg_value_date (r, row, 0);
   p->value = fh_pg_value_double (r, row, 1);
-  p->numerator = fh_pg_value_count (r, row, 2);
-  p->denominator = fh_pg_value_count (r, row, 3);
+  p->numerator = fh_pg_value_count_or_suppressed (r, row, 2, 5);
+  p->denominator = fh_pg_value_count_or_suppressed (r, row, 3, 6);
+  p->value_suppressed = fh_pg_value_bool (r, row, 4);
   return p;
 }
 
 static const FhQuerySpec indicator_series_spec = {
-  "SELECT period_end, value, numerator, denominator"
+  "SELECT period_end, value, numerator, denominator,"
+  "       value_suppressed, numerator_suppressed, denominator_suppressed"
   "  FROM reporting.indicator_series($1::int, $2)",
-  4, parse_indicator_point, (GDestroyNotify) fh_indicator_point_free, FALSE
+  7, parse_indicator_point, (GDestroyNotify) fh_indicator_point_free, FALSE
 };
 
 void

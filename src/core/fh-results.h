@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * count cannot be worked out from a total): show it as "c", never as zero or
  * as missing. A rate or percentage built on it is NAN. */
 #define FH_COUNT_SUPPRESSED (-2)
+/* The measures of reporting.demand_measures (FhDemandFigureKind). */
+#define FH_N_DEMAND_FIGURES 7
 
 typedef struct {
   int    authority_id;
@@ -33,13 +35,25 @@ typedef struct {
 typedef struct {
   char   *ward_code;
   char   *ward_name;
-  gint64  children_0_17;
-  gint64  referrals;
+  gint64  children_0_17;        /* the rate's denominator: children in the chosen band */
+  int     population_year;      /* the mid-year estimate it comes from */
+  gint64  referrals;            /* requests for support with a decision */
   gint64  episodes_started;
   gint64  episodes_open;        /* open at the period end */
   double  referral_rate;        /* per 10,000 children 0–17, 1 d.p. */
   double  started_rate;
   double  open_rate;
+  /* Every measure of reporting.demand_measures, by FhDemandFigureKind
+   * (fh-demand-measures.h), when the row came from there (has_figures):
+   * count (may be FH_COUNT_SUPPRESSED), rate, its 95% interval, and how the
+   * ward compares with the authority (FhVersusAuthority). */
+  gboolean has_figures;
+  gint64  counts[FH_N_DEMAND_FIGURES];
+  double  rates[FH_N_DEMAND_FIGURES];
+  double  lower95[FH_N_DEMAND_FIGURES];
+  double  upper95[FH_N_DEMAND_FIGURES];
+  int     versus[FH_N_DEMAND_FIGURES];
+  double  rereferral_percent;   /* re-referrals as % of accepted; NAN when unknown */
 } FhWardDemand;
 
 typedef struct {
@@ -47,11 +61,13 @@ typedef struct {
   gint64     referrals;
   gint64     episodes_started;
   gint64     children_0_17;
-  gint64     referrals_12m;     /* rolling 12-month total ending this month */
+  gint64     referrals_12m;     /* rolling 12-month total ending this month; missing when
+                                 * its window starts before the data */
+  int        population_year;
 } FhMonthlyDemand;
 
 typedef struct {
-  char   *worker_ref;           /* pseudonymous, e.g. "W0042"; never a name */
+  char   *worker_ref;           /* pseudonymous, e.g. "W10342"; never a name or a key */
   char   *team_name;
   char   *service;              /* "core" | "adolescence" | "early" */
   char   *locality;
@@ -75,6 +91,8 @@ typedef struct {
   GDateTime *latest_period;     /* NULL when there is no value yet */
   double     previous_value;
   char      *source;
+  gboolean   latest_suppressed;   /* latest_value is NAN because it was suppressed */
+  gboolean   previous_suppressed;
 } FhIndicatorSummary;
 
 typedef struct {
@@ -82,6 +100,7 @@ typedef struct {
   double     value;
   gint64     numerator;
   gint64     denominator;
+  gboolean   value_suppressed;    /* value is NAN because it was suppressed */
 } FhIndicatorPoint;
 
 typedef struct {

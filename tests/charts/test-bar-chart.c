@@ -17,9 +17,9 @@ ward_chart (void)
   const double values[] = { 3532.1, 1737.8, NAN, 2725.4, 2598.7 };
   FhBarChart *chart = fh_bar_chart_new ();
 
-  fh_bar_chart_set_title (chart, "Aspley has the highest referral rate");
-  fh_bar_chart_set_caption (chart, "Source: demo data. Nottingham City, children aged 0–17, 2025-26.");
-  fh_bar_chart_set_value_label (chart, "Referrals per 10,000 children aged 0–17");
+  fh_chart_set_title (FH_CHART (chart), "Aspley has the highest referral rate");
+  fh_chart_set_caption (FH_CHART (chart), "Source: demo data. Nottingham City, children aged 0–17, 2025-26.");
+  fh_chart_set_value_label (FH_CHART (chart), "Referrals per 10,000 children aged 0–17");
   fh_bar_chart_set_bars (chart, labels, values, G_N_ELEMENTS (labels));
   fh_bar_chart_set_sort_descending (chart, TRUE);
   fh_bar_chart_set_reference_line (chart, 2500.0, "City");

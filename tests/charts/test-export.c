@@ -44,9 +44,9 @@ bar_chart (void)
 {
   FhBarChart *chart = fh_bar_chart_new ();
 
-  fh_bar_chart_set_title (chart, title);
-  fh_bar_chart_set_caption (chart, caption);
-  fh_bar_chart_set_value_label (chart, "Referrals per 10,000 children");
+  fh_chart_set_title (FH_CHART (chart), title);
+  fh_chart_set_caption (FH_CHART (chart), caption);
+  fh_chart_set_value_label (FH_CHART (chart), "Referrals per 10,000 children");
   fh_bar_chart_set_bars (chart, labels, values, N_BARS);
   fh_bar_chart_set_suppressed (chart, SUPPRESSED_BAR, TRUE);
   fh_bar_chart_set_sort_descending (chart, TRUE);
@@ -708,8 +708,8 @@ test_csv_map (void)
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
-  fh_map_chart_set_title (map, title);
-  fh_map_chart_set_value_label (map, "Rate, per 10,000");
+  fh_chart_set_title (FH_CHART (map), title);
+  fh_chart_set_value_label (FH_CHART (map), "Rate, per 10,000");
   for (guint i = 0; i < N_BARS; i++)
     {
       g_autofree char *code = g_strdup_printf ("E0501227%u", i);
@@ -761,7 +761,7 @@ test_csv_line (void)
       low[i] = 380 - i * 2.5;
       high[i] = 420 + i * 2.5;
     }
-  fh_line_chart_set_title (chart, title);
+  fh_chart_set_title (FH_CHART (chart), title);
   fh_line_chart_set_first_month (chart, 2025, 11);
   fh_line_chart_add_series (chart, "Referrals, all", 0, actual, 14, 0, FH_LINE_SOLID);
   fh_line_chart_add_band (chart, "80% \"likely\"", 14, low, high, 4, 0);
@@ -828,7 +828,7 @@ test_csv_scatter (void)
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
-  fh_scatter_chart_set_title (chart, title);
+  fh_chart_set_title (FH_CHART (chart), title);
   fh_scatter_chart_set_axes (chart, "IMD 2019, average score", "Referrals per 10,000");
   for (guint i = 0; i < N_BARS; i++)
     {

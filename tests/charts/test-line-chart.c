@@ -21,7 +21,7 @@ test_points_and_band (void)
   double x0, y0, x1, y1, x3, y3, fx, fy;
 
   fh_line_chart_set_first_month (chart, 2025, 11);
-  fh_line_chart_set_title (chart, "Referrals by month");
+  fh_chart_set_title (FH_CHART (chart), "Referrals by month");
   fh_line_chart_add_series (chart, "Aspley", 0, ward, 4, 0, FH_LINE_SOLID);
   fh_line_chart_add_series (chart, "City", 0, city, 4, 4, FH_LINE_THIN);
   fh_line_chart_add_series (chart, "Forecast", 4, forecast, 2, 0, FH_LINE_DASHED);

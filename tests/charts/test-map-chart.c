@@ -15,9 +15,9 @@ grid_map (gboolean with_boundaries)
 {
   FhMapChart *map = fh_map_chart_new ();
 
-  fh_map_chart_set_title (map, "Referral rates are highest in the north-west");
-  fh_map_chart_set_value_label (map, "Referrals per 10,000 children aged 0–17");
-  fh_map_chart_set_caption (map, "Source: test data.");
+  fh_chart_set_title (FH_CHART (map), "Referral rates are highest in the north-west");
+  fh_chart_set_value_label (FH_CHART (map), "Referrals per 10,000 children aged 0–17");
+  fh_chart_set_caption (FH_CHART (map), "Source: test data.");
   for (int i = 0; i < 12; i++)
     {
       int col = i % 4, row = i / 4;
@@ -165,8 +165,8 @@ test_reference_city_sample (void)
     }
   fh_map_chart_set_selected (geo, "E05012270");
   fh_map_chart_set_selected (hex, "E05012270");
-  fh_map_chart_set_title (geo, "Test values by ward");
-  fh_map_chart_set_title (hex, "Test values by ward (hex map)");
+  fh_chart_set_title (FH_CHART (geo), "Test values by ward");
+  fh_chart_set_title (FH_CHART (hex), "Test values by ward (hex map)");
   g_assert_cmpuint (fh_map_chart_get_n_wards (geo), ==, 20);
 
   {

@@ -7,7 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "fh-caseload-summary.h"
 #include "fh-database.h"
 #include "fh-pg-error.h"
 #include "fh-pg-value.h"
@@ -194,49 +193,6 @@ test_query_before_connect (void)
   g_assert_error (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_NOT_CONNECTED);
 }
 
-static FhWorkerCaseload *
-worker (const char *service, double fte, gint64 open)
-{
-  FhWorkerCaseload *c = g_new0 (FhWorkerCaseload, 1);
-
-  c->service = g_strdup (service);
-  c->fte = fte;
-  c->open_episodes = open;
-  c->episodes_per_fte = round (open / fte * 10) / 10;
-  return c;
-}
-
-static void
-test_caseload_summary (void)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fh_worker_caseload_free);
-  FhCaseloadSummary core, adolescence, early;
-
-  g_ptr_array_add (rows, worker ("core", 1.0, 18));
-  g_ptr_array_add (rows, worker ("core", 0.5, 12));   /* 24 per FTE */
-  g_ptr_array_add (rows, worker ("core", 1.0, 21));
-  g_ptr_array_add (rows, worker ("adolescence", 1.0, 9));
-  g_ptr_array_add (rows, worker ("adolescence", 0.8, 0));
-
-  fh_caseload_summary_compute (rows, "core", 20, &core);
-  g_assert_cmpuint (core.workers, ==, 3);
-  g_assert_cmpfloat_with_epsilon (core.fte, 2.5, 1e-9);
-  g_assert_cmpint (core.open_episodes, ==, 51);
-  g_assert_cmpfloat_with_epsilon (core.episodes_per_fte, 51 / 2.5, 1e-9);
-  g_assert_cmpfloat_with_epsilon (core.max_per_fte, 24, 1e-9);
-  g_assert_cmpfloat_with_epsilon (core.median_per_fte, 21, 1e-9);
-  g_assert_cmpuint (core.above_threshold, ==, 2);
-
-  fh_caseload_summary_compute (rows, "adolescence", 20, &adolescence);
-  g_assert_cmpuint (adolescence.workers, ==, 2);
-  g_assert_cmpfloat_with_epsilon (adolescence.median_per_fte, 4.5, 1e-9);
-  g_assert_cmpuint (adolescence.above_threshold, ==, 0);
-
-  fh_caseload_summary_compute (rows, "early", 20, &early);
-  g_assert_cmpuint (early.workers, ==, 0);
-  g_assert_true (isnan (early.episodes_per_fte));
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -248,7 +204,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/error/connect-classes", test_connect_error_classes);
   g_test_add_func ("/core/error/conninfo", test_conninfo_error);
   g_test_add_func ("/core/pg/cell-values", test_cell_values);
-  g_test_add_func ("/core/caseload-summary", test_caseload_summary);
   g_test_add_func ("/core/database/query-before-connect", test_query_before_connect);
 
   return g_test_run ();

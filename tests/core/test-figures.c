@@ -9,7 +9,73 @@
  */
 #include <math.h>
 
+#include "fh-results.h"
+#include "fh-service-caseload.h"
 #include "fh-test-db.h"
+
+/* The disclosure rule of docs/data-contract.md, written again here from the
+ * text, not from the SQL: counts of 1 to 5 are suppressed; while fewer than
+ * two cells are, or together they hold 5 or fewer, or no more than one each,
+ * the smallest non-zero published cell (first in order on a tie) is too;
+ * when none is left the total is. Fills @mask (n + 1 entries, the last for
+ * the total). */
+static void
+independent_mask (const gint64 *values, guint n, gint64 total, gboolean *mask)
+{
+  guint k = 0;
+  gint64 sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      mask[i] = values[i] >= 1 && values[i] <= 5;
+      if (mask[i])
+        {
+          k++;
+          sum += values[i];
+        }
+    }
+  mask[n] = total >= 1 && total <= 5;
+
+  while (k > 0 && !(k >= 2 && sum > 5 && sum > (gint64) k))
+    {
+      int best = -1;
+
+      for (guint i = 0; i < n; i++)
+        if (!mask[i] && values[i] > 0 && (best < 0 || values[i] < values[best]))
+          best = (int) i;
+      if (best < 0)
+        {
+          mask[n] = total > 0;
+          break;
+        }
+      mask[best] = TRUE;
+      k++;
+      sum += values[best];
+    }
+}
+
+/* Asserts that each of the app's @shown counts is the exact count, or
+ * FH_COUNT_SUPPRESSED exactly where the rule says so. Returns how many cells
+ * were suppressed. */
+static guint
+assert_line (const gint64 *shown, const gint64 *exact, guint n, gint64 total)
+{
+  g_autofree gboolean *mask = g_new0 (gboolean, n + 1);
+  guint suppressed = 0;
+
+  independent_mask (exact, n, total, mask);
+  for (guint i = 0; i < n; i++)
+    {
+      if (mask[i])
+        {
+          g_assert_cmpint (shown[i], ==, FH_COUNT_SUPPRESSED);
+          suppressed++;
+        }
+      else
+        g_assert_cmpint (shown[i], ==, exact[i]);
+    }
+  return suppressed;
+}
 
 static void
 test_ward_demand_matches_independent_sql (void)
@@ -26,32 +92,47 @@ test_ward_demand_matches_independent_sql (void)
   rows = w.value;
   g_assert_cmpint (rows->len, ==, 20);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (rows, i);
-      const char *params[] = { d->ward_code };
-      gint64 referrals, started, open, children;
-      double expected_rate;
+  {
+    gint64 shown[3][20], exact[3][20], totals[3] = { 0, 0, 0 };
 
-      referrals = owner_count ("SELECT count(*) FROM fh.referral"
-                               " WHERE ward_code = $1 AND received_on >= '2025-04-01'"
-                               "   AND received_on < '2026-04-01'", 1, params);
-      started = owner_count ("SELECT count(*) FROM fh.episode"
-                             " WHERE ward_code = $1 AND started_on >= '2025-04-01'"
-                             "   AND started_on < '2026-04-01'", 1, params);
-      open = owner_count ("SELECT count(*) FROM fh.episode"
-                          " WHERE ward_code = $1 AND started_on < '2026-04-01'"
-                          "   AND coalesce(ended_on, 'infinity') >= '2026-04-01'", 1, params);
-      children = owner_count ("SELECT children_0_17 FROM fh.ward WHERE ward_code = $1", 1, params);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FhWardDemand *d = g_ptr_array_index (rows, i);
+        const char *params[] = { d->ward_code };
+        gint64 children;
+        double expected_rate;
 
-      g_assert_cmpint (d->referrals, ==, referrals);
-      g_assert_cmpint (d->episodes_started, ==, started);
-      g_assert_cmpint (d->episodes_open, ==, open);
-      g_assert_cmpint (d->children_0_17, ==, children);
-      expected_rate = round (referrals * 100000.0 / children) / 10.0;
-      g_assert_cmpfloat_with_epsilon (d->referral_rate, expected_rate, 1e-9);
-      total_referrals += d->referrals;
-    }
+        exact[0][i] = owner_count ("SELECT count(*) FROM fh.referral"
+                                   " WHERE ward_code = $1 AND received_on >= '2025-04-01'"
+                                   "   AND received_on < '2026-04-01' AND decision IS NOT NULL", 1, params);
+        exact[1][i] = owner_count ("SELECT count(*) FROM fh.episode"
+                                   " WHERE ward_code = $1 AND started_on >= '2025-04-01'"
+                                   "   AND started_on < '2026-04-01'", 1, params);
+        exact[2][i] = owner_count ("SELECT count(*) FROM fh.episode"
+                                   " WHERE ward_code = $1 AND started_on < '2026-04-01'"
+                                   "   AND coalesce(ended_on, 'infinity') >= '2026-04-01'", 1, params);
+        /* FY 2025-26's middle is in 2025: the mid-2025 estimate */
+        children = owner_count ("SELECT children_0_17 FROM fh.ward_population"
+                                " WHERE ward_code = $1 AND year = 2025", 1, params);
+        g_assert_cmpint (d->population_year, ==, 2025);
+        shown[0][i] = d->referrals;
+        shown[1][i] = d->episodes_started;
+        shown[2][i] = d->episodes_open;
+        for (guint m = 0; m < 3; m++)
+          totals[m] += exact[m][i];
+
+        g_assert_cmpint (d->children_0_17, ==, children);
+        expected_rate = round (exact[0][i] * 100000.0 / children) / 10.0;
+        if (d->referrals == FH_COUNT_SUPPRESSED)
+          g_assert_true (isnan (d->referral_rate));
+        else
+          g_assert_cmpfloat_with_epsilon (d->referral_rate, expected_rate, 1e-9);
+        total_referrals += exact[0][i];
+      }
+    /* A financial year of a city: no ward count is small enough to hide. */
+    for (guint m = 0; m < 3; m++)
+      g_assert_cmpuint (assert_line (shown[m], exact[m], rows->len, totals[m]), ==, 0);
+  }
 
   /* Demand rises with deprivation: Aspley (IMD 54.7) above Wollaton West (10.8). */
   {
@@ -68,7 +149,8 @@ test_ward_demand_matches_independent_sql (void)
 
   g_assert_cmpint (total_referrals, ==,
                    owner_count ("SELECT count(*) FROM fh.referral WHERE authority_id = 1"
-                                " AND received_on BETWEEN '2025-04-01' AND '2026-03-31'", 0, NULL));
+                                " AND received_on BETWEEN '2025-04-01' AND '2026-03-31'"
+                                " AND decision IS NOT NULL AND ward_code IS NOT NULL", 0, NULL));
 }
 
 static void
@@ -94,12 +176,25 @@ test_authority_demand (void)
   city = w.value;
   g_assert_null (city->ward_code);
   g_assert_cmpstr (city->ward_name, ==, "Nottingham City (demo)");
-  g_assert_cmpint (city->children_0_17, ==, 69285);
-  referrals = owner_count ("SELECT count(*) FROM fh.referral r JOIN fh.ward w USING (ward_code)"
-                           " WHERE w.authority_id = 1"
-                           "   AND r.received_on BETWEEN '2025-04-01' AND '2026-03-31'", 0, NULL);
-  g_assert_cmpint (city->referrals, ==, referrals);
-  g_assert_cmpfloat_with_epsilon (city->referral_rate, round (referrals * 100000.0 / 69285) / 10.0, 1e-9);
+  {
+    gint64 children = owner_count ("SELECT sum(p.children_0_17) FROM fh.ward_population p"
+                                   "  JOIN fh.ward w USING (ward_code) WHERE w.authority_id = 1 AND p.year = 2025",
+                                   0, NULL);
+
+    g_assert_cmpint (city->children_0_17, ==, children);
+    g_assert_cmpint (city->population_year, ==, 2025);
+    /* the authority counts records whose ward is not known too */
+    referrals = owner_count ("SELECT count(*) FROM fh.referral r"
+                             " WHERE r.authority_id = 1 AND r.decision IS NOT NULL"
+                             "   AND r.received_on BETWEEN '2025-04-01' AND '2026-03-31'", 0, NULL);
+    g_assert_cmpint (city->referrals, ==, referrals);
+    g_assert_cmpfloat_with_epsilon (city->referral_rate, round (referrals * 100000.0 / children) / 10.0, 1e-9);
+  }
+  /* The reference city's 20 wards held 69,285 children aged 0–17 at mid-2020
+   * (ONS): the demo keeps that year as published. */
+  g_assert_cmpint (owner_count ("SELECT sum(p.children_0_17) FROM fh.ward_population p"
+                                "  JOIN fh.ward w USING (ward_code) WHERE w.authority_id = 1 AND p.year = 2020",
+                                0, NULL), ==, 69285);
 }
 
 static void
@@ -135,7 +230,7 @@ test_ward_profiles (void)
       g_assert_cmpint (p->boundary != NULL, ==, g_str_equal (with_boundary, "true"));
       children += p->children_0_17;
     }
-  g_assert_cmpint (children, ==, 69285);
+  g_assert_cmpint (children, ==, owner_count ("SELECT sum(children_0_17) FROM fh.ward WHERE authority_id = 1", 0, NULL));
   /* Aspley's IMD 2019 score, a real published figure */
   g_assert_cmpfloat_with_epsilon (((FhWardProfile *) g_ptr_array_index (rows, 0))->imd_score, 54.693, 1e-9);
 }
@@ -194,17 +289,35 @@ test_ward_demand_filters (void)
   g_assert_no_error (w.error);
   rows = w.value;
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FhWardDemand *d = g_ptr_array_index (rows, i);
-      const char *params[] = { d->ward_code };
+  {
+    gint64 shown[20], exact[20], total = 0;
 
-      /* Rates use the children in the chosen age band. */
-      g_assert_cmpint (d->children_0_17, ==,
-                       owner_count ("SELECT children_10_17 FROM fh.ward WHERE ward_code = $1", 1, params));
-      open_adolescence += d->episodes_open;
-      started_adolescence_10_17 += d->episodes_started;
-    }
+    g_assert_cmpuint (rows->len, ==, 20);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FhWardDemand *d = g_ptr_array_index (rows, i);
+        const char *params[] = { d->ward_code };
+
+        /* Rates use the children in the chosen age band. */
+        g_assert_cmpint (d->children_0_17, ==,
+                         owner_count ("SELECT children_10_17 FROM fh.ward_population"
+                                      " WHERE ward_code = $1 AND year = 2025", 1, params));
+        exact[i] = owner_count ("SELECT count(*) FROM fh.episode e"
+                                "  JOIN fh.episode_need n ON n.episode_id = e.episode_id AND n.need = 'exploitation'"
+                                " WHERE e.ward_code = $1 AND e.service = 'adolescence'"
+                                "   AND e.started_on <= '2026-03-31'"
+                                "   AND (e.ended_on IS NULL OR e.ended_on > '2026-03-31')", 1, params);
+        shown[i] = d->episodes_open;
+        total += exact[i];
+        if (d->episodes_started != FH_COUNT_SUPPRESSED)
+          started_adolescence_10_17 += d->episodes_started;
+        if (d->episodes_open == FH_COUNT_SUPPRESSED)
+          g_assert_true (isnan (d->open_rate));
+      }
+    /* Exploitation in Adolescence by ward: small numbers, some hidden. */
+    g_assert_cmpuint (assert_line (shown, exact, 20, total), >, 0);
+    open_adolescence = total;
+  }
 
   g_assert_cmpint (open_adolescence, ==,
                    owner_count ("SELECT count(*) FROM fh.episode e"
@@ -251,10 +364,22 @@ test_demand_monthly (void)
 
       g_assert_cmpint (m->referrals, ==,
                        owner_count ("SELECT count(*) FROM fh.referral WHERE ward_code = 'E05012270'"
+                                    " AND decision IS NOT NULL"
                                     " AND date_trunc('month', received_on) = $1::date", 1, params));
-      g_assert_cmpint (m->children_0_17, ==, 6758);
+      /* each month the latest mid-year (30 June) estimate before its middle */
+      {
+        int year = g_date_time_get_year (m->month) - (g_date_time_get_month (m->month) >= 7 ? 0 : 1);
+        g_autofree char *y = g_strdup_printf ("%d", year);
+        const char *yparams[] = { y };
+
+        g_assert_cmpint (m->population_year, ==, year);
+        g_assert_cmpint (m->children_0_17, ==,
+                         owner_count ("SELECT children_0_17 FROM fh.ward_population WHERE ward_code = 'E05012270'"
+                                      " AND year = $1::int", 1, yparams));
+      }
       g_assert_cmpint (m->referrals_12m, ==,
                        owner_count ("SELECT count(*) FROM fh.referral WHERE ward_code = 'E05012270'"
+                                    " AND decision IS NOT NULL"
                                     " AND received_on >= $1::date - interval '11 months'"
                                     " AND received_on < $1::date + interval '1 month'", 1, params));
       if (g_date_time_get_month (m->month) == 8) august += m->referrals;
@@ -288,17 +413,76 @@ test_caseloads (void)
     {
       FhWorkerCaseload *c = g_ptr_array_index (rows, i);
 
-      g_assert_true (g_str_has_prefix (c->worker_ref, "W"));
+      g_assert_true (g_regex_match_simple ("^W[0-9]{5}$", c->worker_ref, 0, 0));
       /* one reference per worker: a pseudonym, but never shared */
       g_assert_true (g_hash_table_add (refs, c->worker_ref));
-      g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
-      total += c->open_episodes;
+      if (c->open_episodes == FH_COUNT_SUPPRESSED)
+        g_assert_true (isnan (c->episodes_per_fte));
+      else
+        g_assert_cmpfloat_with_epsilon (c->episodes_per_fte, round (c->open_episodes / c->fte * 10) / 10, 1e-9);
       if (c->episodes_per_fte > 20)
         over_20++;
     }
 
+  /* Each service is a line: its workers, and for Core and Adolescence its
+   * unallocated episodes, with every open episode of the service as total. */
+  {
+    const char *services[] = { "core", "adolescence", "early" };
+
+    for (guint s = 0; s < G_N_ELEMENTS (services); s++)
+      {
+        g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gint64));
+        const char *params[] = { services[s] };
+        gint64 service_total;
+
+        for (guint i = 0; i < rows->len; i++)
+          {
+            FhWorkerCaseload *c = g_ptr_array_index (rows, i);
+            const char *wparams[] = { c->worker_ref };
+            gint64 n;
+
+            if (!g_str_equal (c->service, services[s]))
+              continue;
+            n = owner_count ("SELECT count(DISTINCT e.episode_id) FROM fh.worker w"
+                             "  JOIN fh.allocation a USING (worker_id)"
+                             "  JOIN fh.episode e USING (episode_id)"
+                             " WHERE w.worker_ref = $1"
+                             "   AND a.allocated_from <= '2026-10-31'"
+                             "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+                             "   AND e.started_on <= '2026-10-31'"
+                             "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 1, wparams);
+            g_array_append_val (exact, n);
+            g_array_append_val (shown, c->open_episodes);
+            total += n;
+          }
+        {
+          /* the service's open episodes with no worker then (for Core and
+           * Adolescence: waiting for allocation): not shown by
+           * caseload_by_worker, but part of the line */
+          gint64 waiting = owner_count ("SELECT count(*) FROM fh.episode e"
+                                        " WHERE e.authority_id = 1 AND coalesce(e.service, 'early') = $1"
+                                        "   AND e.started_on <= '2026-10-31'"
+                                        "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')"
+                                        "   AND NOT EXISTS (SELECT 1 FROM fh.allocation a"
+                                        "        WHERE a.episode_id = e.episode_id AND a.allocated_from <= '2026-10-31'"
+                                        "          AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31'))",
+                                        1, params);
+          gint64 hidden = waiting >= 1 && waiting <= 5 ? FH_COUNT_SUPPRESSED : waiting;
+
+          g_array_append_val (exact, waiting);
+          g_array_append_val (shown, hidden);
+        }
+        service_total = owner_count ("SELECT count(*) FROM fh.episode e"
+                                     " WHERE e.authority_id = 1 AND coalesce(e.service, 'early') = $1"
+                                     "   AND e.started_on <= '2026-10-31'"
+                                     "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 1, params);
+        assert_line ((gint64 *) shown->data, (gint64 *) exact->data, shown->len, service_total);
+      }
+  }
+
   g_assert_cmpint (total, ==,
-                   owner_count ("SELECT count(*) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
+                   owner_count ("SELECT count(DISTINCT (a.worker_id, a.episode_id)) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
                                 " WHERE e.authority_id = 1"
                                 "   AND a.allocated_from <= '2026-10-31'"
                                 "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
@@ -306,6 +490,70 @@ test_caseloads (void)
   /* The demo has some workers above a safe caseload, not all. */
   g_assert_cmpuint (over_20, >, 0);
   g_assert_cmpuint (over_20, <, rows->len / 2);
+}
+
+static void
+on_service_caseloads (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  w->value = fh_database_service_caseloads_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+/* Core beside Adolescence, counted in SQL from exact per-worker counts: a
+ * reader sees the same service figures as independent SQL over every
+ * worker, suppressed ones included. */
+static void
+test_service_caseloads (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GDateTime) as_at = fh_date_new (2026, 10, 31);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *expected_services[] = { "core", "adolescence", "early" };
+  Wait w = { 0 };
+
+  fh_database_service_caseloads_async (db, 1, as_at, 20, NULL, on_service_caseloads, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhServiceCaseload *s = g_ptr_array_index (rows, i);
+      const char *params[] = { s->service };
+      const char *per_worker =
+        "WITH per AS ("
+        "  SELECT w.worker_id, w.fte,"
+        "         (SELECT count(DISTINCT a.episode_id) FROM fh.allocation a JOIN fh.episode e USING (episode_id)"
+        "           WHERE a.worker_id = w.worker_id AND a.allocated_from <= '2026-10-31'"
+        "             AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+        "             AND e.started_on <= '2026-10-31'"
+        "             AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')) AS n"
+        "    FROM fh.worker w JOIN fh.team t USING (team_id)"
+        "   WHERE t.authority_id = 1 AND t.service = $1"
+        "     AND w.active_from <= '2026-10-31' AND (w.active_to IS NULL OR w.active_to >= '2026-10-31'))"
+        " SELECT %s FROM per";
+      g_autofree char *q_workers = g_strdup_printf (per_worker, "count(*)");
+      g_autofree char *q_median = g_strdup_printf (per_worker, "(percentile_cont(0.5) WITHIN GROUP (ORDER BY round(n / fte, 1)) * 10)::bigint");
+      g_autofree char *q_max = g_strdup_printf (per_worker, "(max(round(n / fte, 1)) * 10)::bigint");
+      g_autofree char *q_above = g_strdup_printf (per_worker, "count(*) FILTER (WHERE round(n / fte, 1) > 20)");
+
+      g_assert_cmpstr (s->service, ==, expected_services[i]);
+      g_assert_cmpint (s->workers, ==, owner_count (q_workers, 1, params));
+      g_assert_cmpfloat_with_epsilon (s->median_per_fte * 10, (double) owner_count (q_median, 1, params), 1e-6);
+      g_assert_cmpfloat_with_epsilon (s->max_per_fte * 10, (double) owner_count (q_max, 1, params), 1e-6);
+      g_assert_cmpint (s->above_threshold, ==, owner_count (q_above, 1, params));
+      g_assert_cmpint (s->open_episodes, ==,
+                       owner_count ("SELECT count(DISTINCT a.episode_id) FROM fh.allocation a"
+                                    "  JOIN fh.worker w USING (worker_id) JOIN fh.team t USING (team_id)"
+                                    "  JOIN fh.episode e ON e.episode_id = a.episode_id"
+                                    " WHERE t.authority_id = 1 AND t.service = $1"
+                                    "   AND a.allocated_from <= '2026-10-31'"
+                                    "   AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+                                    "   AND e.started_on <= '2026-10-31'"
+                                    "   AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')", 1, params));
+    }
 }
 
 static void
@@ -382,6 +630,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/figures/ward-demand-filters", test_ward_demand_filters);
   g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
   g_test_add_func ("/database/figures/caseloads", test_caseloads);
+  g_test_add_func ("/database/figures/service-caseloads", test_service_caseloads);
   g_test_add_func ("/database/figures/indicators", test_indicators);
 
   if (!fh_test_db_init ())
