@@ -56,7 +56,7 @@ bar_chart (void)
 
   for (guint i = 0; i < N_WARDS; i++)
     values[i] = ward_rate (i);
-  fh_chart_set_title (FH_CHART (chart), "Demand is highest in Aspley and Bulwell");
+  fh_chart_set_title (FH_CHART (chart), "Demand is highest in St Ann’s and Mapperley");
   fh_chart_set_caption (FH_CHART (chart), "Source: demo data. Referrals per 10,000 children, 2025-26.");
   fh_chart_set_value_label (FH_CHART (chart), "Referrals per 10,000 children");
   fh_bar_chart_set_bars (chart, ward_names, values, N_WARDS);
@@ -112,7 +112,7 @@ new_map (void)
 {
   FhMapChart *map = fh_map_chart_new ();
 
-  fh_chart_set_title (FH_CHART (map), "Referral rates are highest in the north-west");
+  fh_chart_set_title (FH_CHART (map), "Referral rates are highest in the east of the city");
   fh_chart_set_caption (FH_CHART (map), "Source: demo data. Boundaries: ONS, OGL v3.0.");
   fh_chart_set_value_label (FH_CHART (map), "Referrals per 10,000 children aged 0–17");
   return map;
