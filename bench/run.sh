@@ -2,6 +2,8 @@
 # Times every reporting query at scale 1 (one authority) and scale 50 (fifty),
 # as the app runs it (bench/fh-bench.c through FhDatabase) and as psql runs
 # the same SQL. Target: each per-authority query at most 100 ms at both scales.
+# First, every chart in every export format (bench/fh-bench-export.c; no
+# database): target, a PNG's encoding at most twice its drawing.
 #
 #   bench/run.sh [SCALES…]      default: 1 50
 set -euo pipefail
@@ -10,6 +12,8 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 50)
 repeats=${FH_BENCH_REPEATS:-20}
+
+"$top/_build/bench/fh-bench-export" "$repeats" "${FH_BOUNDARIES:-$top/../shared/data/nottingham-wards.geojson}"
 
 # The same statements the app sends (src/core/fh-reporting-queries.c), with
 # the values it binds written in, for psql.

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libjson-glib-dev libpq-dev libcairo2-dev libpango1.0-dev
+  zlib1g-dev
   postgresql postgresql-client
   xvfb xauth dbus-daemon desktop-file-utils appstream
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme

@@ -7,9 +7,36 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "fh-chart.h"
 
 G_BEGIN_DECLS
+
+/* Every export is written to a hidden temporary file in the target's folder
+ * and renamed over the target only when complete, so a failure (full disk, no
+ * permission, cancelled, a folder that vanished) leaves no partial file and an
+ * existing file untouched; the GError (G_IO_ERROR) names the file and says why
+ * in plain words. PNG records its DPI (pHYs) and carries title and summary;
+ * SVG carries them as <title> and <desc>; PDF text is selectable, fonts are
+ * embedded, and title and summary are in its metadata. */
+typedef enum {
+  FH_CHART_FORMAT_PNG,
+  FH_CHART_FORMAT_SVG,
+  FH_CHART_FORMAT_PDF,
+  FH_CHART_FORMAT_CSV,
+} FhChartFormat;
+
+gboolean         fh_chart_export        (FhChart       *chart,
+                                         FhChartFormat  format,
+                                         const char    *path,
+                                         double         width_pt,
+                                         double         height_pt,
+                                         double         dpi,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+const char      *fh_chart_format_get_extension (FhChartFormat format);
+char            *fh_chart_export_summary       (FhChart       *chart);
 
 gboolean         fh_chart_export_png    (FhChart     *chart,
                                          const char  *path,
