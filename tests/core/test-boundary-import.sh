@@ -5,7 +5,7 @@ set -uo pipefail
 root=${FH_SOURCE_ROOT:?}
 import="$root/build-aux/fh-import-boundaries.sh"
 owner=${FH_OWNER_CONNINFO:?}
-shared="$root/../shared/data/nottingham-wards.geojson"
+shared="${FH_SHARED_DIR:-$root/../shared}/data/nottingham-wards.geojson"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
