@@ -28,6 +28,17 @@
 -- fh_reader or fh_manager.
 
 
+-- The elements of a JSON array, numbered from 1: jsonb_array_elements with
+-- the planner told that arrays are short (it assumes 100 rows a call, which
+-- nested four deep makes plans for 10^8 points and costs milliseconds).
+CREATE OR REPLACE FUNCTION fh.boundary_items(p_array jsonb)
+RETURNS TABLE (item jsonb, ord bigint)
+LANGUAGE sql IMMUTABLE STRICT ROWS 8
+SET search_path = pg_catalog, fh, pg_temp
+AS $fn$
+  SELECT value, ordinality FROM jsonb_array_elements(p_array) WITH ORDINALITY
+$fn$;
+
 CREATE OR REPLACE FUNCTION fh.read_ward_boundaries(p_geojson text, p_code_property text DEFAULT NULL)
 RETURNS TABLE (ward_code text, boundary jsonb)
 LANGUAGE plpgsql STABLE
@@ -118,7 +129,8 @@ BEGIN
 
   -- 1. Each feature: a Feature with a code and a Polygon or MultiPolygon.
   SELECT * INTO bad FROM (
-    SELECT f.i, left(btrim(f.feat->'properties'->>prop), 40) AS code,
+    SELECT f.i, CASE WHEN jsonb_typeof(f.feat->'properties'->prop) = 'string'
+                     THEN left(btrim(f.feat->'properties'->>prop), 40) END AS code,
            CASE
              WHEN jsonb_typeof(f.feat) <> 'object' THEN 'is not a GeoJSON object'
              WHEN f.feat->>'type' IS DISTINCT FROM 'Feature' THEN
@@ -153,8 +165,8 @@ BEGIN
   part AS (
     SELECT f.i, f.code, p.j AS part, p.pv
       FROM feature f,
-           jsonb_array_elements(CASE WHEN f.geom->>'type' = 'Polygon' THEN jsonb_build_array(f.geom->'coordinates')
-                                     ELSE f.geom->'coordinates' END) WITH ORDINALITY p(pv, j)),
+           fh.boundary_items(CASE WHEN f.geom->>'type' = 'Polygon' THEN jsonb_build_array(f.geom->'coordinates')
+                                  ELSE f.geom->'coordinates' END) p(pv, j)),
   part_problem AS (
     SELECT i, code, part, NULL::bigint AS ring, NULL::bigint AS n,
            CASE WHEN jsonb_typeof(pv) <> 'array' THEN 'is not a list of rings'
@@ -162,7 +174,7 @@ BEGIN
       FROM part),
   ring AS (
     SELECT p.i, p.code, p.part, r.k AS ring, r.rv
-      FROM part p, jsonb_array_elements(p.pv) WITH ORDINALITY r(rv, k)
+      FROM part p, fh.boundary_items(p.pv) r(rv, k)
      WHERE jsonb_typeof(p.pv) = 'array'),
   ring_problem AS (
     SELECT i, code, part, ring, NULL::bigint,
@@ -174,7 +186,7 @@ BEGIN
       FROM ring),
   point AS (
     SELECT r.i, r.code, r.part, r.ring, q.n, q.pt
-      FROM ring r, jsonb_array_elements(r.rv) WITH ORDINALITY q(pt, n)
+      FROM ring r, fh.boundary_items(r.rv) q(pt, n)
      WHERE jsonb_typeof(r.rv) = 'array'),
   point_problem AS (
     SELECT i, code, part, ring, n,
@@ -245,13 +257,13 @@ BEGIN
   part AS (
     SELECT f.i, f.code, p.j AS part, p.pv
       FROM feature f,
-           jsonb_array_elements(CASE WHEN f.geom->>'type' = 'Polygon' THEN jsonb_build_array(f.geom->'coordinates')
-                                     ELSE f.geom->'coordinates' END) WITH ORDINALITY p(pv, j)),
+           fh.boundary_items(CASE WHEN f.geom->>'type' = 'Polygon' THEN jsonb_build_array(f.geom->'coordinates')
+                                  ELSE f.geom->'coordinates' END) p(pv, j)),
   point AS (
     SELECT p.i, p.code, p.part, r.k AS ring, q.n,
-           round((q.pt->>0)::numeric, 9)::float8 AS x, round((q.pt->>1)::numeric, 9)::float8 AS y
-      FROM part p, jsonb_array_elements(p.pv) WITH ORDINALITY r(rv, k),
-           jsonb_array_elements(r.rv) WITH ORDINALITY q(pt, n)),
+           round((q.pt->>0)::numeric, 15)::float8 AS x, round((q.pt->>1)::numeric, 15)::float8 AS y
+      FROM part p, fh.boundary_items(p.pv) r(rv, k),
+           fh.boundary_items(r.rv) q(pt, n)),
   edge AS (
     SELECT i, code, part, ring, x, y,
            lead(x) OVER w AS x2, lead(y) OVER w AS y2,
@@ -291,7 +303,8 @@ BEGIN
   problem AS (
     SELECT i, code, 1 AS kind, part, ring,
            format('polygon %s, ring %s has no area (its points are on one line)', part, ring) AS problem
-      FROM ring_m WHERE abs(area) < 1e-12
+      FROM ring_m   -- nothing, or next to nothing for its size
+     WHERE abs(area) <= 1e-6 * ((max_x - min_x) ^ 2 + (max_y - min_y) ^ 2) OR abs(area) < 1e-14
     UNION ALL
     SELECT i, code, 2, NULL, NULL,
            CASE
@@ -355,7 +368,9 @@ BEGIN
 END;
 $fn$;
 
+ALTER FUNCTION fh.boundary_items(jsonb) OWNER TO fh_owner;
 ALTER FUNCTION fh.read_ward_boundaries(text, text) OWNER TO fh_owner;
 ALTER FUNCTION fh.import_ward_boundaries(text, text) OWNER TO fh_owner;
+REVOKE ALL ON FUNCTION fh.boundary_items(jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION fh.read_ward_boundaries(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION fh.import_ward_boundaries(text, text) FROM PUBLIC;
