@@ -302,7 +302,7 @@ BEGIN
      GROUP BY p.i, o.ward_code HAVING count(*) % 2 = 1),
   problem AS (
     SELECT i, code, 1 AS kind, part, ring,
-           format('polygon %s, ring %s has no area (its points are on one line)', part, ring) AS problem
+           format('has a ring with no area (its points are on one line): polygon %s, ring %s', part, ring) AS problem
       FROM ring_m   -- nothing, or next to nothing for its size
      WHERE abs(area) <= 1e-6 * ((max_x - min_x) ^ 2 + (max_y - min_y) ^ 2) OR abs(area) < 1e-14
     UNION ALL
