@@ -1215,7 +1215,7 @@ test_generated (void)
 {
   g_autofree char *good = generated_file ();
 
-  fuzz (good, 35 * 80, SEED);
+  fuzz (good, G_N_ELEMENTS (mutations) * 60, SEED);
 }
 
 static void
@@ -1232,7 +1232,7 @@ test_reference_file (void)
       g_test_skip ("../shared/data/nottingham-wards.geojson is not here");
       return;
     }
-  fuzz (good, 35 * 10, SEED + 1);
+  fuzz (good, G_N_ELEMENTS (mutations) * 10, SEED + 1);
 }
 
 int
