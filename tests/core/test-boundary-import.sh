@@ -11,7 +11,9 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 fail=0
 
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+ok() { # status, description (on one line: TAP has no multi-line descriptions)
+  local what=${2//$'\n'/ }
+  n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $what"; else echo "not ok $n - $what"; fail=1; fi; }
 count() { psql "$owner" -XAtq -c "SELECT count(*) FROM fh.ward WHERE boundary IS NOT NULL"; }
 fingerprint() { psql "$owner" -XAtq -c "SELECT md5(coalesce(string_agg(boundary::text, '|' ORDER BY ward_code), '')) FROM fh.ward"; }
 
