@@ -62,7 +62,7 @@ BEGIN
     RAISE EXCEPTION 'The boundary file is empty.' USING ERRCODE = '22023';
   END IF;
   BEGIN
-    doc := p_geojson::jsonb;
+    doc := ltrim(p_geojson, U&'\FEFF')::jsonb;   -- a byte-order mark, as some Windows tools write
   EXCEPTION WHEN others THEN
     RAISE EXCEPTION 'The boundary file is not valid JSON (%).', left(SQLERRM, 200)
       USING ERRCODE = '22023';

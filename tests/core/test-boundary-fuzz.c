@@ -1004,6 +1004,15 @@ m_deep_nesting (Fuzz *f, Variant *v)
 }
 
 static void
+m_byte_order_mark (Fuzz *f, Variant *v)
+{
+  g_autofree char *text = v->text;
+
+  v->text = g_strconcat ("\xEF\xBB\xBF", g_rand_boolean (f->rand) ? "\r\n " : "", text, "\r\n", NULL);
+  v->good = TRUE;
+}
+
+static void
 m_garbage (Fuzz *f, Variant *v)
 {
   static const char *texts[] = { "", " ", "null", "[]", "{}", "\"FeatureCollection\"",
@@ -1058,6 +1067,7 @@ static const Mutation mutations[] = {
   { "nan", m_nan, TRUE },
   { "deep-nesting", m_deep_nesting, TRUE },
   { "garbage", m_garbage, TRUE },
+  { "byte-order-mark", m_byte_order_mark, TRUE },
 };
 
 /* ---- checking one variant ------------------------------------------------ */
@@ -1079,7 +1089,7 @@ check_stored (const Variant *v, const char *count)
     "       w.boundary = jsonb_build_object('type', f.value->'geometry'->'type',"
     "                                       'coordinates', f.value->'geometry'->'coordinates')"
     "  FROM fh.ward w"
-    "  LEFT JOIN jsonb_array_elements($1::jsonb->'features') f ON w.ward_code = f.value->'properties'->>$2"
+    "  LEFT JOIN jsonb_array_elements(ltrim($1, U&'\\FEFF')::jsonb->'features') f ON w.ward_code = f.value->'properties'->>$2"
     " WHERE w.boundary IS NOT NULL AND w.authority_id = (SELECT min(authority_id) FROM fh.ward)", 2, params);
   int in_file = 0;
 
@@ -1191,6 +1201,10 @@ fuzz (const char *good, guint n_variants, guint seed)
           m->func (&f, &v);
           v.text = json_to_string (f.doc, FALSE);
         }
+      /* each accepted variant leaves 20 dead row versions behind (it is
+       * rolled back); scanning them all would slow every later check */
+      if (k % 100 == 99)
+        command ("VACUUM fh.ward");
       check_variant (&v, before, &tally, k);
       tally.count[k % G_N_ELEMENTS (mutations)]++;
       tally.time[k % G_N_ELEMENTS (mutations)] += g_get_monotonic_time () - t0;
@@ -1232,7 +1246,7 @@ test_reference_file (void)
       g_test_skip ("../shared/data/nottingham-wards.geojson is not here");
       return;
     }
-  fuzz (good, G_N_ELEMENTS (mutations) * 10, SEED + 1);
+  fuzz (good, G_N_ELEMENTS (mutations) * 5, SEED + 1);
 }
 
 int
