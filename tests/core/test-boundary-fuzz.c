@@ -695,9 +695,9 @@ static void
 m_duplicate (Fuzz *f, Variant *v)
 {
   guint i = pick (f);
+  g_autofree char *copy = json_to_string (json_array_get_element (features (f->doc), i), FALSE);
 
-  json_array_add_element (features (f->doc), json_from_string (
-    json_to_string (json_array_get_element (features (f->doc), i), FALSE), NULL));
+  json_array_add_element (features (f->doc), json_from_string (copy, NULL));
   wrong (v, "more than one feature", code_of (f->doc, i));
 }
 
