@@ -64,7 +64,12 @@ BEGIN
   BEGIN
     doc := ltrim(p_geojson, U&'\FEFF')::jsonb;   -- a byte-order mark, as some Windows tools write
   EXCEPTION WHEN others THEN
-    RAISE EXCEPTION 'The boundary file is not valid JSON (%).', left(SQLERRM, 200)
+    GET STACKED DIAGNOSTICS other = PG_EXCEPTION_DETAIL;
+    RAISE EXCEPTION '%', format('The boundary file is not valid JSON (%s%s).%s', left(SQLERRM, 200),
+      CASE WHEN coalesce(other, '') = '' THEN '' ELSE ': ' || rtrim(left(other, 200), '.') END,
+      CASE WHEN other ~* 'token "-?(nan|inf)' THEN ' JSON has no NaN or Infinity: the file''s coordinates are broken.'
+           WHEN SQLSTATE = '54001' THEN ' The file nests lists far more deeply than GeoJSON needs.'
+           ELSE '' END)
       USING ERRCODE = '22023';
   END;
 

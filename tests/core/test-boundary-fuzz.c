@@ -961,7 +961,9 @@ m_nan (Fuzz *f, Variant *v)
   g_string_insert (s, start, token);
   g_free (v->text);
   v->text = g_string_free (s, FALSE);
-  wrong (v, "not valid JSON|not longitude/latitude", NULL);
+  wrong (v, g_ascii_strncasecmp (token, "nan", 3) == 0 || strstr (token, "nf") != NULL
+            ? "not valid JSON .*JSON has no NaN or Infinity"
+            : "not valid JSON|not longitude/latitude", NULL);
 }
 
 static void
@@ -979,7 +981,8 @@ m_deep_nesting (Fuzz *f, Variant *v)
       g_string_append (s, v->text);
       for (guint k = 0; k < depth; k++)
         g_string_append_c (s, ']');
-      wrong (v, "not valid JSON|not a GeoJSON FeatureCollection", NULL);
+      wrong (v, depth > 10000 ? "nests lists far more deeply than GeoJSON needs"
+                              : "nests lists far more deeply|not a GeoJSON FeatureCollection", NULL);
     }
   else
     {
