@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "fh-geometry.h"
 
@@ -256,6 +257,14 @@ fh_geometry_parse (const char  *geojson,
 
   g_return_val_if_fail (geojson != NULL, NULL);
 
+  /* A geometry is an object. (json-glib 1.6 also takes "true{…}", and
+   * then leaks the object after the scalar.) */
+  if (*(geojson + strspn (geojson, " \t\r\n")) != '{')
+    {
+      g_set_error_literal (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_INVALID_JSON,
+                           _("The geometry is not a GeoJSON object."));
+      return NULL;
+    }
   if (nesting_depth (geojson, FH_GEOMETRY_MAX_DEPTH) > FH_GEOMETRY_MAX_DEPTH)
     {
       g_set_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_TOO_DEEP,

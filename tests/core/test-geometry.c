@@ -85,6 +85,8 @@ test_malformed (void)
   struct { const char *json; int code; } cases[] = {
     { "not json at all", FH_GEOMETRY_ERROR_INVALID_JSON },
     { "[1,2,3]", FH_GEOMETRY_ERROR_INVALID_JSON },
+    /* json-glib takes a scalar with an object after it (and leaks the object) */
+    { "true{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,2],[2,2],[0,0]]]}", FH_GEOMETRY_ERROR_INVALID_JSON },
     { "{\"type\":\"Point\",\"coordinates\":[0,0]}", FH_GEOMETRY_ERROR_UNSUPPORTED_TYPE },
     { "{\"coordinates\":[]}", FH_GEOMETRY_ERROR_UNSUPPORTED_TYPE },
     { "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,1],[1,1]]]}", FH_GEOMETRY_ERROR_BAD_RING },
