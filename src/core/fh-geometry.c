@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "fh-geometry.h"
 
@@ -214,15 +215,64 @@ fh_geometry_parse_node (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* The deepest nesting of arrays and objects in @text, counting no further
+ * than @limit + 1: one pass over the raw text, skipping strings (and their
+ * escaped quotes). Brackets need not balance; json-glib judges the rest. */
+static guint
+nesting_depth (const char *text, guint limit)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+          if (deepest > limit)
+            break;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
 FhGeometry *
 fh_geometry_parse (const char  *geojson,
                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (geojson != NULL, NULL);
 
+  /* A geometry is an object. (json-glib 1.6 also takes "true{…}", and
+   * then leaks the object after the scalar.) */
+  if (*(geojson + strspn (geojson, " \t\r\n")) != '{')
+    {
+      g_set_error_literal (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_INVALID_JSON,
+                           _("The geometry is not a GeoJSON object."));
+      return NULL;
+    }
+  if (nesting_depth (geojson, FH_GEOMETRY_MAX_DEPTH) > FH_GEOMETRY_MAX_DEPTH)
+    {
+      g_set_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_TOO_DEEP,
+                   _("The boundary nests lists more than %d deep; a ward boundary needs no more than five."),
+                   FH_GEOMETRY_MAX_DEPTH);
+      return NULL;
+    }
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, geojson, -1, &local_error))
     {
       g_set_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_INVALID_JSON,

@@ -23,7 +23,15 @@ typedef enum {
   FH_GEOMETRY_ERROR_BAD_COORDINATES,
   FH_GEOMETRY_ERROR_NOT_LONGITUDE_LATITUDE,
   FH_GEOMETRY_ERROR_BAD_RING,
+  FH_GEOMETRY_ERROR_TOO_DEEP,
 } FhGeometryError;
+
+/* How deeply fh_geometry_parse() lets arrays and objects nest: a
+ * MultiPolygon needs five levels (object, coordinates, polygon, ring,
+ * point). Deeper text is refused before json-glib sees it, because its
+ * parser recurses once per level and a hostile file would exhaust the
+ * stack. */
+#define FH_GEOMETRY_MAX_DEPTH 32
 
 typedef struct {
   double x, y;

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "fh-geometry.h"
 
@@ -84,6 +85,8 @@ test_malformed (void)
   struct { const char *json; int code; } cases[] = {
     { "not json at all", FH_GEOMETRY_ERROR_INVALID_JSON },
     { "[1,2,3]", FH_GEOMETRY_ERROR_INVALID_JSON },
+    /* json-glib takes a scalar with an object after it (and leaks the object) */
+    { "true{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,2],[2,2],[0,0]]]}", FH_GEOMETRY_ERROR_INVALID_JSON },
     { "{\"type\":\"Point\",\"coordinates\":[0,0]}", FH_GEOMETRY_ERROR_UNSUPPORTED_TYPE },
     { "{\"coordinates\":[]}", FH_GEOMETRY_ERROR_UNSUPPORTED_TYPE },
     { "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,1],[1,1]]]}", FH_GEOMETRY_ERROR_BAD_RING },
@@ -168,6 +171,139 @@ test_reference_boundaries (void)
     }
 }
 
+/* json-glib's parser recurses once per level: a million '[' would take the
+ * stack (it does today: a segfault). The depth is checked on the raw text
+ * before json-glib sees it. */
+static void
+test_deep_nesting (void)
+{
+  const guint depth = 1000000;
+  g_autofree char *deep = g_malloc (2 * depth + 64);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FhGeometry) g = NULL;
+  char *p = deep;
+
+  p = g_stpcpy (p, "{\"type\":\"Polygon\",\"coordinates\":");
+  memset (p, '[', depth);
+  p += depth;
+  memset (p, ']', depth);
+  p += depth;
+  strcpy (p, "}");
+
+  g = fh_geometry_parse (deep, &error);
+  g_assert_null (g);
+  g_assert_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_TOO_DEEP);
+
+  /* unbalanced: only opening brackets */
+  g_clear_error (&error);
+  deep[depth] = '\0';
+  memset (deep, '{', depth);
+  g_assert_null (fh_geometry_parse (deep, &error));
+  g_assert_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_TOO_DEEP);
+}
+
+static void
+test_nesting_limit (void)
+{
+  GString *s = g_string_new ("{\"type\":\"Polygon\",\"name\":\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\","
+                             "\"coordinates\":[[[0,0],[0,2],[2,2],[2,0],[0,0]]],\"extra\":");
+  g_autoptr(GError) error = NULL;
+  FhGeometry *g;
+
+  /* brackets inside strings do not count; up to the limit is allowed */
+  for (guint k = 0; k < FH_GEOMETRY_MAX_DEPTH - 1; k++)
+    g_string_append_c (s, '[');
+  for (guint k = 0; k < FH_GEOMETRY_MAX_DEPTH - 1; k++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  g = fh_geometry_parse (s->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fh_geometry_get_n_polygons (g), ==, 1);
+  fh_geometry_free (g);
+
+  /* one more level is refused */
+  g_string_insert_c (s, s->len - 1 - (FH_GEOMETRY_MAX_DEPTH - 1), '[');
+  g_string_insert_c (s, s->len - 1, ']');
+  g = fh_geometry_parse (s->str, &error);
+  g_assert_null (g);
+  g_assert_error (error, FH_GEOMETRY_ERROR, FH_GEOMETRY_ERROR_TOO_DEEP);
+  g_string_free (s, TRUE);
+}
+
+/* Thousands of mangled boundaries, from a fixed seed: each is either refused
+ * with an error or parsed into rings that are closed, at least four points
+ * long and inside longitude/latitude ranges. Never a crash. */
+static void
+test_fuzz (void)
+{
+  static const char *good =
+    "{\"type\":\"MultiPolygon\",\"coordinates\":["
+    "[[[-1.2,52.9],[-1.1,52.9],[-1.1,53.0],[-1.2,53.0],[-1.2,52.9]],"
+    "[[-1.17,52.93],[-1.17,52.95],[-1.15,52.95],[-1.17,52.93]]],"
+    "[[[-1.3,52.8],[-1.25,52.8],[-1.25,52.85],[-1.3,52.8]]]]}";
+  static const char *inserts[] = { "[", "]", "{", "}", ",", "0", "-", "1e999", "NaN", "\"", "null",
+                                   "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "1e308", "\\", ":", "true" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261126);
+  guint parsed = 0, refused = 0;
+
+  for (guint k = 0; k < 5000; k++)
+    {
+      GString *s = g_string_new (good);
+      g_autoptr(GError) error = NULL;
+      FhGeometry *g;
+      guint edits = g_rand_int_range (rand, 1, 4);
+
+      for (guint e = 0; e < edits && s->len > 0; e++)
+        {
+          guint at = g_rand_int_range (rand, 0, s->len);
+          guint span = g_rand_int_range (rand, 1, 8);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: g_string_erase (s, at, MIN (s->len - at, span)); break;
+            case 1: g_string_insert (s, at, inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))]); break;
+            case 2: g_string_truncate (s, at); break;
+            default: s->str[at] = (char) g_rand_int_range (rand, 32, 127); break;
+            }
+        }
+
+      g = fh_geometry_parse (s->str, &error);
+      if (g == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == FH_GEOMETRY_ERROR);
+          refused++;
+        }
+      else
+        {
+          g_assert_no_error (error);
+          for (guint pi = 0; pi < fh_geometry_get_n_polygons (g); pi++)
+            for (guint r = 0; r < fh_geometry_get_n_rings (g, pi); r++)
+              {
+                GArray *ring = fh_geometry_get_ring (g, pi, r);
+                FhPoint *first = &g_array_index (ring, FhPoint, 0);
+                FhPoint *last = &g_array_index (ring, FhPoint, ring->len - 1);
+
+                g_assert_cmpuint (ring->len, >=, 4);
+                g_assert_true (first->x == last->x && first->y == last->y);
+                for (guint i = 0; i < ring->len; i++)
+                  {
+                    FhPoint *pt = &g_array_index (ring, FhPoint, i);
+                    g_assert_true (isfinite (pt->x) && fabs (pt->x) <= 180);
+                    g_assert_true (isfinite (pt->y) && fabs (pt->y) <= 90);
+                  }
+              }
+          fh_geometry_free (g);
+          parsed++;
+        }
+      g_string_free (s, TRUE);
+    }
+  g_test_message ("5000 mangled boundaries: %u parsed and sound, %u refused", parsed, refused);
+  g_assert_cmpuint (parsed + refused, ==, 5000);
+  g_assert_cmpuint (refused, >, 2500);
+  g_assert_cmpuint (parsed, >, 50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -179,6 +315,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/geometry/malformed", test_malformed);
   g_test_add_func ("/geometry/projection", test_projection);
   g_test_add_func ("/geometry/reference-boundaries", test_reference_boundaries);
+  g_test_add_func ("/geometry/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/geometry/nesting-limit", test_nesting_limit);
+  g_test_add_func ("/geometry/fuzz", test_fuzz);
 
   return g_test_run ();
 }
