@@ -359,6 +359,411 @@ test_reader_refused_on_person_tables (void)
   PQfinish (reader);
 }
 
+
+/* ---- lifetimes: the database goes while its workers run ---------------- */
+
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+quit_soon (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_main_loop (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_soon, loop);
+  g_main_loop_run (loop);
+}
+
+/* Waits (running the main loop) until at most @expected threads are left. */
+static guint
+wait_for_threads (guint expected,
+                  guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint n;
+
+  while ((n = count_threads ()) > expected && g_get_monotonic_time () < end)
+    spin_main_loop (20);
+  return n;
+}
+
+static char *
+app_sessions (const char *state)
+{
+  const char *params[] = { state };
+
+  return owner_value ("SELECT count(*) FROM pg_stat_activity"
+                      " WHERE application_name = 'family-help-dashboard'"
+                      "   AND ($1::text IS NULL OR state = $1)", 1, params);
+}
+
+static gboolean
+wait_for_sessions (const char *state,
+                   const char *expected,
+                   guint       timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  for (;;)
+    {
+      g_autofree char *seen = app_sessions (state);
+
+      if (g_strcmp0 (seen, expected) == 0)
+        return TRUE;
+      if (g_get_monotonic_time () >= end)
+        {
+          g_test_message ("%s sessions: %s, expected %s", state ? state : "all", seen, expected);
+          return FALSE;
+        }
+      spin_main_loop (50);
+    }
+}
+
+typedef struct {
+  int      pending;
+  int      cancelled;
+  int      ok;
+  GError  *other_error;
+} Counter;
+
+static void
+on_connect_counted (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Counter *c = data;
+  g_autoptr(GError) error = NULL;
+
+  if (fh_database_connect_finish (FH_DATABASE (source), result, &error))
+    c->ok++;
+  else if (c->other_error == NULL)
+    c->other_error = g_steal_pointer (&error);
+  c->pending--;
+}
+
+static void
+on_ward_demand_counted (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Counter *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fh_database_ward_demand_finish (FH_DATABASE (source), result, &error);
+
+  if (rows != NULL && rows->len == 20)
+    c->ok++;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    c->cancelled++;
+  else if (c->other_error == NULL)
+    c->other_error = error ? g_steal_pointer (&error)
+                           : g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%u rows",
+                                          rows ? rows->len : 0);
+  c->pending--;
+}
+
+static void
+wait_counter (Counter *c,
+              guint    timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (c->pending > 0 && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_cmpint (c->pending, ==, 0);
+}
+
+/* 2,000 databases connected and dropped, half of them dropped before the
+ * connection even completed (so a worker's GTask holds the last
+ * reference and the database is finalised on that worker): every worker
+ * thread and every server session must be gone afterwards. */
+static void
+test_connect_unref_cycles (void)
+{
+  const int cycles = g_test_slow () ? 5000 : 2000;
+  guint before;
+  guint after;
+  Counter c = { 0 };
+
+  /* Let earlier tests' sessions go before counting. */
+  g_assert_true (wait_for_sessions (NULL, "0", 10000));
+  before = count_threads ();
+
+  for (int i = 0; i < cycles; i++)
+    {
+      FhDatabase *db = fh_database_new (reader_conninfo);
+
+      c.pending++;
+      fh_database_connect_async (db, NULL, on_connect_counted, &c);
+      if (i % 2 == 0)
+        {
+          g_object_unref (db);       /* the job's GTask now holds the only reference */
+          wait_counter (&c, 30000);
+        }
+      else
+        {
+          wait_counter (&c, 30000);
+          g_object_unref (db);
+        }
+    }
+
+  g_assert_no_error (c.other_error);
+  g_assert_cmpint (c.ok, ==, cycles);
+
+  after = wait_for_threads (before, 10000);
+  g_test_message ("%d cycles: %u threads before, %u after", cycles, before, after);
+  g_assert_cmpuint (after, <=, before);
+  g_assert_true (wait_for_sessions (NULL, "0", 10000));
+}
+
+/* The window closes while its queries run or wait: every callback still
+ * comes, promptly, saying "closed"; the server stops the queries; the
+ * database and all its threads are gone. */
+static void
+test_close_during_query (void)
+{
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  FhDatabase *db;
+  PGconn *lock;
+  GWeakRef weak;
+  Counter c = { 0 };
+  guint before;
+  gint64 start;
+
+  g_assert_true (wait_for_sessions (NULL, "0", 10000));
+  before = count_threads ();
+
+  db = connect_reader ();
+  g_weak_ref_init (&weak, db);
+  lock = owner_lock_referrals ();
+
+  /* Three run (one per worker) and wait for the lock; two wait in the queue. */
+  for (int i = 0; i < 5; i++)
+    {
+      c.pending++;
+      fh_database_ward_demand_async (db, filter, NULL, on_ward_demand_counted, &c);
+    }
+  g_assert_true (wait_for_sessions ("active", "3", 10000));
+
+  start = g_get_monotonic_time ();
+  fh_database_close (db);
+  g_object_unref (db);
+  wait_counter (&c, 10000);
+  g_test_message ("5 callbacks %.0f ms after close", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_no_error (c.other_error);
+  g_assert_cmpint (c.cancelled, ==, 5);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+  /* The server stopped them while the lock is still held. */
+  g_assert_true (wait_for_sessions ("active", "0", 5000));
+  owner_unlock (lock);
+
+  spin_main_loop (50);
+  db = g_weak_ref_get (&weak);
+  g_assert_null (db);
+  g_weak_ref_clear (&weak);
+  g_assert_cmpuint (wait_for_threads (before, 10000), <=, before);
+  g_assert_true (wait_for_sessions (NULL, "0", 10000));
+
+  /* A closed database answers "closed" at once and starts nothing. */
+  {
+    g_autoptr(FhDatabase) closed = connect_reader ();
+    Wait w = { 0 };
+
+    fh_database_close (closed);
+    g_assert_false (fh_database_is_connected (closed));
+    fh_database_ward_demand_async (closed, filter, NULL, on_ward_demand, &w);
+    wait_run (&w);
+    g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&w.error);
+  }
+}
+
+/* Dropped with a query running and no close: the query is left to
+ * finish, its callback gets the rows, then the database goes. Also with
+ * the caller's cancellable cancelled right after the unref. */
+static void
+test_unref_during_query (void)
+{
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FhDatabase *db;
+  PGconn *lock;
+  GWeakRef weak;
+  Counter c = { 0 };
+  guint before;
+
+  g_assert_true (wait_for_sessions (NULL, "0", 10000));
+  before = count_threads ();
+
+  db = connect_reader ();
+  g_weak_ref_init (&weak, db);
+  lock = owner_lock_referrals ();
+  c.pending = 2;
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand_counted, &c);
+  fh_database_ward_demand_async (db, filter, cancellable, on_ward_demand_counted, &c);
+  g_assert_true (wait_for_sessions ("active", "2", 10000));
+  g_object_unref (db);
+  g_cancellable_cancel (cancellable);
+  spin_main_loop (300);
+  g_assert_cmpint (c.cancelled, ==, 1);
+  owner_unlock (lock);
+  wait_counter (&c, 20000);
+  g_assert_no_error (c.other_error);
+  g_assert_cmpint (c.ok, ==, 1);
+
+  spin_main_loop (50);
+  db = g_weak_ref_get (&weak);
+  g_assert_null (db);
+  g_weak_ref_clear (&weak);
+  g_assert_cmpuint (wait_for_threads (before, 10000), <=, before);
+}
+
+/* ---- the pool: one blocked query does not hold up another -------------- */
+
+static void
+test_pool_locked_table (void)
+{
+  g_autoptr(FhDatabase) db = fh_database_new (reader_conninfo);
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autoptr(GPtrArray) authorities = NULL;
+  g_autofree char *summary = NULL;
+  Wait blocked = { 0 };
+  Wait other = { 0 };
+  Wait w = { 0 };
+  PGconn *lock;
+  gint64 start, other_done, blocked_done;
+
+  fh_database_set_statement_timeout (db, 2000);
+  fh_database_connect_async (db, NULL, on_connect, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+
+  /* reporting.ward_demand() reads fh.referral; reporting.authority_list()
+   * reads only fh.authority and fh.ward. */
+  lock = owner_lock_referrals ();
+  start = g_get_monotonic_time ();
+  blocked.loop = g_main_loop_new (NULL, FALSE);
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &blocked);
+  fh_database_authorities_async (db, NULL, on_authorities, &other);
+  wait_run (&other);
+  other_done = g_get_monotonic_time ();
+  g_assert_no_error (other.error);
+  authorities = other.value;
+  g_assert_cmpuint (authorities->len, >=, 1);
+  /* …while the first is still waiting for the lock. */
+  g_assert_null (blocked.value);
+  g_assert_null (blocked.error);
+  g_assert_cmpint (other_done - start, <, 1500 * 1000);
+
+  g_main_loop_unref (blocked.loop);
+  wait_run (&blocked);
+  blocked_done = g_get_monotonic_time ();
+  owner_unlock (lock);
+  g_test_message ("other query %.0f ms, blocked query's timeout %.0f ms",
+                  (other_done - start) / 1000.0, (blocked_done - start) / 1000.0);
+  g_assert_error (blocked.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_TIMEOUT);
+  g_assert_cmpint (blocked_done - start, >=, 1900 * 1000);
+  g_assert_cmpint (blocked_done - start, <, 4000 * 1000);
+  summary = fh_error_get_summary (blocked.error);
+  g_assert_nonnull (strstr (summary, "longer than 2 seconds"));
+  g_clear_error (&blocked.error);
+
+  /* A timeout set later applies to the sessions already open. */
+  fh_database_set_statement_timeout (db, 1000);
+  lock = owner_lock_referrals ();
+  start = g_get_monotonic_time ();
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &blocked);
+  wait_run (&blocked);
+  owner_unlock (lock);
+  g_assert_error (blocked.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2500 * 1000);
+  g_clear_error (&blocked.error);
+}
+
+/* ---- libpq's own words for what it can explain ------------------------- */
+
+static void
+assert_connect_error (const char *conninfo,
+                      int         code,
+                      const char *in_summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FhDatabase) db = connect_or_fail (conninfo, &error);
+  g_autofree char *summary = NULL;
+
+  g_assert_null (db);
+  g_assert_error (error, FH_DATABASE_ERROR, code);
+  summary = fh_error_get_summary (error);
+  g_test_message ("%s", summary);
+  if (strstr (summary, in_summary) == NULL)
+    g_error ("“%s” not in “%s”", in_summary, summary);
+  g_assert_null (strstr (summary, "is it running"));
+}
+
+static void
+test_bad_option_value (void)
+{
+  g_autofree char *sslmode = reader_with ("sslmode=bogus");
+  g_autofree char *attrs = reader_with ("target_session_attrs=sometimes");
+  g_autofree char *ports = reader_with ("host=a,b,c port=1,2");
+
+  assert_connect_error (sslmode, FH_DATABASE_ERROR_BAD_CONNINFO, "invalid sslmode value: \"bogus\"");
+  assert_connect_error (attrs, FH_DATABASE_ERROR_BAD_CONNINFO,
+                        "invalid target_session_attrs value: \"sometimes\"");
+  assert_connect_error (ports, FH_DATABASE_ERROR_BAD_CONNINFO, "could not match 2 port numbers to 3 hosts");
+}
+
+static void
+test_conninfo_too_long (void)
+{
+  g_autofree char *padding = g_strnfill (100 * 1024, 'x');
+  g_autofree char *app_name = g_strdup_printf ("application_name=%s", padding);
+  g_autofree char *long_app = reader_with (app_name);
+  g_autofree char *dbname = g_strdup_printf ("dbname=%s", padding);
+  g_autofree char *long_db = reader_with (dbname);
+
+  assert_connect_error (long_app, FH_DATABASE_ERROR_BAD_CONNINFO, "too long");
+  assert_connect_error (long_db, FH_DATABASE_ERROR_BAD_CONNINFO, "too long");
+}
+
+/* A role the server knows but will not let in: the server's reason shows. */
+static void
+test_login_refused (void)
+{
+  g_autofree char *conninfo = reader_with ("user=fh_test_nologin");
+  g_autofree char *done = owner_value ("SELECT CASE WHEN EXISTS (SELECT FROM pg_roles"
+                                       " WHERE rolname = 'fh_test_nologin') THEN 'exists' END",
+                                       0, NULL);
+
+  if (done == NULL)
+    {
+      PGconn *owner = PQconnectdb (owner_conninfo);
+      PGresult *r = PQexecParams (owner, "CREATE ROLE fh_test_nologin NOLOGIN", 0, NULL, NULL, NULL, NULL, 0);
+
+      g_assert_cmpint (PQresultStatus (r), ==, PGRES_COMMAND_OK);
+      PQclear (r);
+      PQfinish (owner);
+    }
+
+  assert_connect_error (conninfo, FH_DATABASE_ERROR_AUTHENTICATION,
+                        "role \"fh_test_nologin\" is not permitted to log in");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,6 +784,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/cancel/queued", test_cancel_queued_query);
   g_test_add_func ("/database/timeout", test_statement_timeout);
   g_test_add_func ("/database/reader-refused", test_reader_refused_on_person_tables);
+  g_test_add_func ("/database/error/bad-option-value", test_bad_option_value);
+  g_test_add_func ("/database/error/conninfo-too-long", test_conninfo_too_long);
+  g_test_add_func ("/database/error/login-refused", test_login_refused);
+  g_test_add_func ("/database/pool/locked-table", test_pool_locked_table);
+  g_test_add_func ("/database/lifetime/unref-during-query", test_unref_during_query);
+  g_test_add_func ("/database/lifetime/close-during-query", test_close_during_query);
+  g_test_add_func ("/database/lifetime/connect-unref-cycles", test_connect_unref_cycles);
 
   if (!fh_test_db_init ())
     return 77;
