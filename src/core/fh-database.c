@@ -93,6 +93,7 @@ typedef struct {
   FhDatabaseShared *shared;
   PGconn           *conn;
   int               applied_timeout_ms;
+  char             *server;     /* "host:port" of the last connection, for messages */
 } Worker;
 
 typedef enum {
@@ -632,14 +633,14 @@ outcome_error (Worker  *w,
 
         return g_error_new (FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE,
                             g_dngettext (NULL,
-                                         "The database server stopped answering: nothing came "
-                                         "back within %u second, so the query was abandoned. "
+                                         "The database server at %s stopped answering: nothing "
+                                         "came back within %u second, so the query was abandoned. "
                                          "Check the network connection, then refresh to try again.",
-                                         "The database server stopped answering: nothing came "
-                                         "back within %u seconds, so the query was abandoned. "
+                                         "The database server at %s stopped answering: nothing "
+                                         "came back within %u seconds, so the query was abandoned. "
                                          "Check the network connection, then refresh to try again.",
                                          seconds),
-                            seconds);
+                            w->server ? w->server : "?", seconds);
       }
     case OUTCOME_LOST:
     case OUTCOME_OK:
@@ -738,6 +739,8 @@ worker_connect (Worker  *w,
       return FALSE;
     }
 
+  g_free (w->server);
+  w->server = fh_pg_describe_server (w->conn);
   shared_set_description (w->shared, w->conn);
   g_atomic_int_set (&w->shared->ever_connected, TRUE);
   g_atomic_int_set (&w->shared->connected, TRUE);
@@ -939,6 +942,7 @@ worker_main (gpointer data)
 
   worker_drop_connection (w);
   shared_unref (w->shared);
+  g_free (w->server);
   g_free (w);
   return NULL;
 }

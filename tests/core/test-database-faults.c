@@ -283,7 +283,9 @@ test_blackhole (void)
   GCancellable *cancellables[3];
   gint64 start, first_error, second_error, cancelled, max_gap;
 
-  /* Through the proxy, all is well. */
+  /* Through the proxy, all is well. One connection, so that which query
+   * meets an open connection and which a new one is known. */
+  fh_database_set_max_connections (db, 1);
   fh_database_set_statement_timeout (db, 2000);
   fh_database_connect_async (db, NULL, on_connect, &w);
   wait_run (&w);
@@ -315,8 +317,8 @@ test_blackhole (void)
   g_clear_error (&w.error);
   g_clear_pointer (&summary, g_free);
 
-  /* Refresh: a new connection (or an idle one) meets the same black hole
-   * and ends within connect_timeout or the deadline. */
+  /* Refresh: a new connection meets the same black hole and ends with
+   * the user's connect_timeout (2 s). */
   start = g_get_monotonic_time ();
   fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
   wait_run (&w);
@@ -324,11 +326,22 @@ test_blackhole (void)
   g_assert_error (w.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
   summary = fh_error_get_summary (w.error);
   g_test_message ("black hole, next refresh: error after %.1f s: %s", second_error / 1e6, summary);
-  g_assert_cmpint (second_error, <, 10 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (summary, "did not answer in time"));
+  g_assert_cmpint (second_error, <, 5 * G_USEC_PER_SEC);
   g_clear_error (&w.error);
 
-  /* F5 three times: each refresh cancels the last; every callback comes
-   * within the cancel grace period, and nothing waits on a lock. */
+  /* The network comes back: the next refresh works without a restart. */
+  g_atomic_int_set (&proxy->blackhole, FALSE);
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  g_clear_pointer (&w.value, g_ptr_array_unref);
+
+  /* …and dies again. F5 three times: each refresh cancels the last. The
+   * first query is running, so its worker sends a cancel request (which
+   * the black hole swallows: it must block no one) and gives up after the
+   * grace period; the other two are answered at once. */
+  g_atomic_int_set (&proxy->blackhole, TRUE);
   start = g_get_monotonic_time ();
   for (int i = 0; i < 3; i++)
     {
@@ -352,7 +365,7 @@ test_blackhole (void)
   g_test_message ("black hole: longest main-loop gap %.1f ms", max_gap / 1000.0);
   g_assert_cmpint (max_gap, <, 100 * 1000);
 
-  /* The network comes back: the next refresh works without a restart. */
+  /* Back again. */
   g_atomic_int_set (&proxy->blackhole, FALSE);
   fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
   wait_run (&w);
