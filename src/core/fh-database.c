@@ -92,7 +92,10 @@ struct _FhDatabaseShared
 typedef struct {
   FhDatabaseShared *shared;
   PGconn           *conn;
-  int               applied_timeout_ms;
+  int               applied_timeout_ms;   /* the app's setting last applied, -1 none */
+  int               limit_timeout_ms;     /* the session's own at connect (role, database,
+                                           * options=-c …), 0 if none */
+  int               effective_timeout_ms; /* what the session runs with */
   char             *server;     /* "host:port" of the last connection, for messages */
 } Worker;
 
@@ -649,6 +652,50 @@ outcome_error (Worker  *w,
     }
 }
 
+static int
+effective_timeout (Worker *w,
+                   int     wanted_ms)
+{
+  /* A shorter limit set for the session by the connection text or by the
+   * data team (ALTER ROLE … SET statement_timeout) is kept. */
+  if (w->limit_timeout_ms > 0 && (wanted_ms == 0 || w->limit_timeout_ms < wanted_ms))
+    return w->limit_timeout_ms;
+  return wanted_ms;
+}
+
+/* Applies the app's statement timeout, if it changed, before a query. */
+static Outcome
+worker_apply_timeout (Worker *w,
+                      Job    *job)
+{
+  int wanted_ms = g_atomic_int_get (&w->shared->statement_timeout_ms);
+  int effective_ms = effective_timeout (w, wanted_ms);
+  g_autofree char *text = NULL;
+  const char *params[1];
+  PGresult *result = NULL;
+  Outcome outcome;
+
+  if (wanted_ms == w->applied_timeout_ms)
+    return OUTCOME_OK;
+
+  text = g_strdup_printf ("%d", effective_ms);
+  params[0] = text;
+  outcome = worker_exec (w, "SELECT set_config('statement_timeout', $1, false)", 1, params, job,
+                         g_get_monotonic_time () + CONFIGURE_DEADLINE_MS * 1000, &result);
+  if (outcome == OUTCOME_OK)
+    {
+      if (PQresultStatus (result) == PGRES_TUPLES_OK)
+        {
+          w->applied_timeout_ms = wanted_ms;
+          w->effective_timeout_ms = effective_ms;
+        }
+      else
+        outcome = OUTCOME_LOST;
+    }
+  g_clear_pointer (&result, PQclear);
+  return outcome;
+}
+
 /* Settings every session gets, whatever the connection text says. */
 static gboolean
 worker_configure_session (Worker  *w,
@@ -656,18 +703,16 @@ worker_configure_session (Worker  *w,
 {
   static const char *sql =
     "SELECT set_config('default_transaction_read_only', 'on', false),"
-    "       set_config('statement_timeout', $1, false),"
+    "       (extract(epoch FROM current_setting('statement_timeout')::interval) * 1000)::bigint,"
     "       set_config('DateStyle', 'ISO, YMD', false),"
     "       set_config('TimeZone', 'UTC', false),"
     "       to_regprocedure('reporting.ward_demand(integer,date,date,text,text,text,text,text)') IS NOT NULL";
-  int timeout_ms = g_atomic_int_get (&w->shared->statement_timeout_ms);
-  g_autofree char *timeout = g_strdup_printf ("%d", timeout_ms);
-  const char *params[] = { timeout };
   PGresult *result = NULL;
   gboolean has_reporting;
+  gint64 limit;
   Outcome outcome;
 
-  outcome = worker_exec (w, sql, 1, params, NULL,
+  outcome = worker_exec (w, sql, 0, NULL, NULL,
                          g_get_monotonic_time () + CONFIGURE_DEADLINE_MS * 1000, &result);
   if (outcome != OUTCOME_OK)
     {
@@ -677,11 +722,13 @@ worker_configure_session (Worker  *w,
     }
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
-      *error = fh_pg_error_from_result (w->conn, result, FALSE, timeout_ms);
+      *error = fh_pg_error_from_result (w->conn, result, FALSE, 0);
       PQclear (result);
       return FALSE;
     }
 
+  limit = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  w->limit_timeout_ms = (int) CLAMP (limit, 0, G_MAXINT / 2);
   has_reporting = g_strcmp0 (PQgetvalue (result, 0, 4), "t") == 0;
   PQclear (result);
 
@@ -696,7 +743,15 @@ worker_configure_session (Worker  *w,
       return FALSE;
     }
 
-  w->applied_timeout_ms = timeout_ms;
+  w->applied_timeout_ms = -1;
+  outcome = worker_apply_timeout (w, NULL);
+  if (outcome != OUTCOME_OK)
+    {
+      *error = w->conn != NULL ? fh_pg_error_from_connect (w->conn)
+                               : outcome_error (w, outcome, CONFIGURE_DEADLINE_MS - DEADLINE_MARGIN_MS);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -828,28 +883,20 @@ worker_run_query (Worker *w,
           return;
         }
 
-      timeout_ms = g_atomic_int_get (&w->shared->statement_timeout_ms);
-      if (timeout_ms != w->applied_timeout_ms)
+      outcome = worker_apply_timeout (w, job);
+      if (outcome == OUTCOME_LOST && attempt == 0)
         {
-          g_autofree char *text = g_strdup_printf ("%d", timeout_ms);
-          const char *params[] = { text };
-
-          outcome = worker_exec (w, "SELECT set_config('statement_timeout', $1, false)", 1, params,
-                                 job, g_get_monotonic_time () + CONFIGURE_DEADLINE_MS * 1000, &result);
-          if (outcome == OUTCOME_OK && PQresultStatus (result) == PGRES_TUPLES_OK)
-            w->applied_timeout_ms = timeout_ms;
-          g_clear_pointer (&result, PQclear);
-          if (outcome == OUTCOME_LOST && attempt == 0)
-            {
-              worker_drop_connection (w);
-              continue;
-            }
-          if (outcome != OUTCOME_OK)
-            break;
+          worker_drop_connection (w);
+          continue;
         }
+      if (outcome != OUTCOME_OK)
+        break;
+      timeout_ms = w->effective_timeout_ms;
 
       outcome = worker_exec (w, spec->sql, job->n_params, (const char * const *) job->params, job,
-                             g_get_monotonic_time () + ((gint64) timeout_ms + DEADLINE_MARGIN_MS) * 1000,
+                             timeout_ms > 0
+                             ? g_get_monotonic_time () + ((gint64) timeout_ms + DEADLINE_MARGIN_MS) * 1000
+                             : G_MAXINT64,   /* no timeout asked for: keepalives only */
                              &result);
       if (outcome == OUTCOME_LOST && attempt == 0)
         {

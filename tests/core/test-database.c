@@ -310,6 +310,37 @@ test_statement_timeout (void)
   g_clear_error (&w.error);
 }
 
+/* A shorter limit in the connection text (or set on the role by the data
+ * team) is kept; the app's own setting does not lengthen it. */
+static void
+test_statement_timeout_from_conninfo (void)
+{
+  g_autofree char *conninfo = reader_with ("options='-c statement_timeout=1000'");
+  g_autoptr(FhDatabase) db = fh_database_new (conninfo);
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  g_autofree char *summary = NULL;
+  PGconn *lock;
+  gint64 start, elapsed;
+  Wait w = { 0 };
+
+  g_assert_cmpuint (fh_database_get_statement_timeout (db), ==, 30000);
+  fh_database_connect_async (db, NULL, on_connect, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+
+  lock = owner_lock_referrals ();
+  start = g_get_monotonic_time ();
+  fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, &w);
+  wait_run (&w);
+  elapsed = g_get_monotonic_time () - start;
+  owner_unlock (lock);
+  g_assert_error (w.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_TIMEOUT);
+  g_assert_cmpint (elapsed, <, 2500 * 1000);
+  summary = fh_error_get_summary (w.error);
+  g_assert_nonnull (strstr (summary, "longer than 1 seconds"));
+  g_clear_error (&w.error);
+}
+
 /* ---- the reader role sees aggregates only ------------------------------ */
 
 static void
@@ -783,6 +814,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/cancel/running", test_cancel_running_query);
   g_test_add_func ("/database/cancel/queued", test_cancel_queued_query);
   g_test_add_func ("/database/timeout", test_statement_timeout);
+  g_test_add_func ("/database/timeout/from-conninfo", test_statement_timeout_from_conninfo);
   g_test_add_func ("/database/reader-refused", test_reader_refused_on_person_tables);
   g_test_add_func ("/database/error/bad-option-value", test_bad_option_value);
   g_test_add_func ("/database/error/conninfo-too-long", test_conninfo_too_long);
