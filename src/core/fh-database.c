@@ -84,6 +84,11 @@ struct _FhDatabaseShared
   int           connected;              /* atomic */
   int           n_workers;
 
+  /* For "notify" in the creator's main context; the workers only ever
+   * schedule it there, never touch the object. */
+  GMainContext *context;
+  GWeakRef      self;
+
   GMutex        lock;                   /* guards the two below; never held across libpq */
   char         *description;
   GPtrArray    *old_descriptions;       /* kept so returned pointers stay valid */
@@ -121,6 +126,8 @@ G_DEFINE_FINAL_TYPE (FhDatabase, fh_database, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CONNINFO,
+  PROP_CONNECTED,
+  PROP_DESCRIPTION,
   N_PROPS
 };
 
@@ -136,6 +143,8 @@ shared_clear (FhDatabaseShared *shared)
   g_object_unref (shared->closing);
   g_free (shared->description);
   g_ptr_array_unref (shared->old_descriptions);
+  g_weak_ref_clear (&shared->self);
+  g_main_context_unref (shared->context);
   g_mutex_clear (&shared->lock);
 }
 
@@ -150,6 +159,7 @@ shared_new (void)
   shared->statement_timeout_ms = DEFAULT_STATEMENT_TIMEOUT_MS;
   shared->n_workers = FH_DATABASE_DEFAULT_WORKERS;
   shared->old_descriptions = g_ptr_array_new_with_free_func (g_free);
+  shared->context = g_main_context_ref_thread_default ();
   g_mutex_init (&shared->lock);
   return shared;
 }
@@ -160,6 +170,54 @@ shared_unref (FhDatabaseShared *shared)
   g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
 }
 
+typedef struct {
+  FhDatabaseShared *shared;
+  guint             prop_id;
+} Notify;
+
+static gboolean
+notify_in_context (gpointer data)
+{
+  Notify *notify = data;
+  g_autoptr(GObject) self = g_weak_ref_get (&notify->shared->self);
+
+  if (self != NULL)
+    g_object_notify_by_pspec (self, properties[notify->prop_id]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notify_free (Notify *notify)
+{
+  shared_unref (notify->shared);
+  g_free (notify);
+}
+
+/* From a worker: tells the creator's main context that a property changed.
+ * Same priority as a GTask's result, and queued before it, so a callback
+ * that follows sees the notification already delivered. */
+static void
+shared_changed (FhDatabaseShared *shared,
+                guint             prop_id)
+{
+  Notify *notify = g_new0 (Notify, 1);
+
+  notify->shared = g_atomic_rc_box_acquire (shared);
+  notify->prop_id = prop_id;
+  g_main_context_invoke_full (shared->context, G_PRIORITY_DEFAULT, notify_in_context,
+                              notify, (GDestroyNotify) notify_free);
+}
+
+static void
+shared_set_connected (FhDatabaseShared *shared,
+                      gboolean          connected)
+{
+  if (connected)
+    g_atomic_int_set (&shared->ever_connected, TRUE);
+  if (g_atomic_int_exchange (&shared->connected, connected) != connected)
+    shared_changed (shared, PROP_CONNECTED);
+}
+
 static void
 shared_set_description (FhDatabaseShared *shared,
                         PGconn           *conn)
@@ -168,6 +226,7 @@ shared_set_description (FhDatabaseShared *shared,
   /* Translators: "familyhelp on db.example.org:5432 as fh_reader" */
   g_autofree char *text = g_strdup_printf (_("%s on %s as %s"),
                                            PQdb (conn), server, PQuser (conn));
+  gboolean changed = FALSE;
 
   g_mutex_lock (&shared->lock);
   if (g_strcmp0 (shared->description, text) != 0)
@@ -186,8 +245,12 @@ shared_set_description (FhDatabaseShared *shared,
             g_clear_pointer (&shared->description, g_free);
         }
       shared->description = g_steal_pointer (&text);
+      changed = TRUE;
     }
   g_mutex_unlock (&shared->lock);
+
+  if (changed)
+    shared_changed (shared, PROP_DESCRIPTION);
 }
 
 /* ---- jobs --------------------------------------------------------------- */
@@ -797,8 +860,7 @@ worker_connect (Worker  *w,
   g_free (w->server);
   w->server = fh_pg_describe_server (w->conn);
   shared_set_description (w->shared, w->conn);
-  g_atomic_int_set (&w->shared->ever_connected, TRUE);
-  g_atomic_int_set (&w->shared->connected, TRUE);
+  shared_set_connected (w->shared, TRUE);
   return TRUE;
 }
 
@@ -831,7 +893,7 @@ worker_run_connect (Worker *w,
     }
   else
     {
-      g_atomic_int_set (&w->shared->connected, FALSE);
+      shared_set_connected (w->shared, FALSE);
       job_return_error (job, g_steal_pointer (&error));
     }
 }
@@ -867,7 +929,7 @@ worker_run_query (Worker *w,
 
       if (!worker_connection_usable (w) && !worker_connect (w, &error))
         {
-          g_atomic_int_set (&w->shared->connected, FALSE);
+          shared_set_connected (w->shared, FALSE);
           job_return_error (job, g_steal_pointer (&error));
           return;
         }
@@ -910,14 +972,14 @@ worker_run_query (Worker *w,
   if (outcome != OUTCOME_OK)
     {
       if (outcome == OUTCOME_LOST || outcome == OUTCOME_DEADLINE)
-        g_atomic_int_set (&w->shared->connected, FALSE);
+        shared_set_connected (w->shared, FALSE);
       job_return_error (job, outcome_error (w, outcome, timeout_ms));
       if (outcome == OUTCOME_LOST)
         worker_drop_connection (w);
       return;
     }
 
-  g_atomic_int_set (&w->shared->connected, TRUE);
+  shared_set_connected (w->shared, TRUE);
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
@@ -1080,6 +1142,12 @@ fh_database_get_property (GObject    *object,
     case PROP_CONNINFO:
       g_value_set_string (value, self->shared->conninfo);
       break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, fh_database_is_connected (self));
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, fh_database_get_description (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1120,6 +1188,19 @@ fh_database_class_init (FhDatabaseClass *klass)
     g_param_spec_string ("conninfo", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the last attempt to reach the server worked: FALSE once a
+   * query finds the server gone, TRUE again when a connection opens.
+   * Notified in the main context the database was created in. */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* fh_database_get_description(); changes when a fail-over lands on
+   * another server of a multi-host conninfo. */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1127,6 +1208,7 @@ static void
 fh_database_init (FhDatabase *self)
 {
   self->shared = shared_new ();
+  g_weak_ref_init (&self->shared->self, self);
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -1217,6 +1299,7 @@ fh_database_close (FhDatabase *self)
   if (self->closed)
     return;
   self->closed = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 
   /* Queued jobs and connecting workers answer at once through their
    * handlers; running queries are stopped by their workers. */

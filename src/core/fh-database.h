@@ -39,8 +39,14 @@ G_DECLARE_FINAL_TYPE (FhDatabase, fh_database, FH, DATABASE, GObject)
 FhDatabase *fh_database_new                    (const char           *conninfo);
 
 const char *fh_database_get_conninfo           (FhDatabase           *self);
-/* "dbname on host:port as user", or NULL before a successful connect */
+/* "dbname on host:port as user", or NULL before a successful connect. The
+ * "description" property is notified when it changes (a fail-over to
+ * another host of a multi-host conninfo). */
 const char *fh_database_get_description        (FhDatabase           *self);
+/* TRUE after a successful connect until a query finds the server gone (or
+ * fh_database_close()), and again once a connection reopens. The
+ * "connected" property is notified in the main context the database was
+ * created in, so a status line can follow it. */
 gboolean    fh_database_is_connected           (FhDatabase           *self);
 
 /* statement_timeout in milliseconds (default 30000), applied to every

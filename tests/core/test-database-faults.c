@@ -265,6 +265,16 @@ cancel_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_notify_connected (GObject    *object,
+                     GParamSpec *pspec,
+                     gpointer    data)
+{
+  GString *seen = data;
+
+  g_string_append_c (seen, fh_database_is_connected (FH_DATABASE (object)) ? '1' : '0');
+}
+
 /* ---- tests -------------------------------------------------------------- */
 
 static void
@@ -277,6 +287,7 @@ test_blackhole (void)
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *where = g_strdup_printf ("127.0.0.1:%u", proxy->port);
+  g_autoptr(GString) seen = g_string_new ("");
   Pulse pulse = { 0 };
   Counter c = { 0 };
   Wait w = { 0 };
@@ -287,6 +298,7 @@ test_blackhole (void)
    * meets an open connection and which a new one is known. */
   fh_database_set_max_connections (db, 1);
   fh_database_set_statement_timeout (db, 2000);
+  g_signal_connect (db, "notify::connected", G_CALLBACK (on_notify_connected), seen);
   fh_database_connect_async (db, NULL, on_connect, &w);
   wait_run (&w);
   g_assert_no_error (w.error);
@@ -314,6 +326,7 @@ test_blackhole (void)
   g_assert_cmpint (first_error, >=, 6 * G_USEC_PER_SEC);
   g_assert_cmpint (first_error, <, 10 * G_USEC_PER_SEC);
   g_assert_false (fh_database_is_connected (db));
+  g_assert_cmpstr (seen->str, ==, "10");   /* the status line heard both */
   g_clear_error (&w.error);
   g_clear_pointer (&summary, g_free);
 
@@ -373,6 +386,7 @@ test_blackhole (void)
   rows = w.value;
   g_assert_cmpuint (rows->len, ==, 20);
   g_assert_true (fh_database_is_connected (db));
+  g_assert_true (g_str_has_suffix (seen->str, "1"));
 
   fh_database_close (db);
   g_clear_object (&db);
