@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -434,14 +435,43 @@ wait_for_threads (guint expected,
   return n;
 }
 
+/* The lifetime tests name their sessions after this process, so that no
+ * other client of the server can upset their counts. */
+static char *
+lifetime_app_name (void)
+{
+  return g_strdup_printf ("fh-test-lifetime-%d", (int) getpid ());
+}
+
+static char *
+lifetime_conninfo (void)
+{
+  g_autofree char *name = lifetime_app_name ();
+  g_autofree char *option = g_strdup_printf ("application_name=%s", name);
+
+  return reader_with (option);
+}
+
+static FhDatabase *
+connect_lifetime (void)
+{
+  g_autofree char *conninfo = lifetime_conninfo ();
+  g_autoptr(GError) error = NULL;
+  FhDatabase *db = connect_or_fail (conninfo, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
 static char *
 app_sessions (const char *state)
 {
-  const char *params[] = { state };
+  g_autofree char *name = lifetime_app_name ();
+  const char *params[] = { state, name };
 
   return owner_value ("SELECT count(*) FROM pg_stat_activity"
-                      " WHERE application_name = 'family-help-dashboard'"
-                      "   AND ($1::text IS NULL OR state = $1)", 1, params);
+                      " WHERE application_name = $2"
+                      "   AND ($1::text IS NULL OR state = $1)", 2, params);
 }
 
 static gboolean
@@ -526,6 +556,7 @@ static void
 test_connect_unref_cycles (void)
 {
   const int cycles = g_test_slow () ? 5000 : 2000;
+  g_autofree char *conninfo = lifetime_conninfo ();
   guint before;
   guint after;
   Counter c = { 0 };
@@ -536,7 +567,7 @@ test_connect_unref_cycles (void)
 
   for (int i = 0; i < cycles; i++)
     {
-      FhDatabase *db = fh_database_new (reader_conninfo);
+      FhDatabase *db = fh_database_new (conninfo);
 
       c.pending++;
       fh_database_connect_async (db, NULL, on_connect_counted, &c);
@@ -578,7 +609,7 @@ test_close_during_query (void)
   g_assert_true (wait_for_sessions (NULL, "0", 10000));
   before = count_threads ();
 
-  db = connect_reader ();
+  db = connect_lifetime ();
   g_weak_ref_init (&weak, db);
   lock = owner_lock_referrals ();
 
@@ -612,7 +643,7 @@ test_close_during_query (void)
 
   /* A closed database answers "closed" at once and starts nothing. */
   {
-    g_autoptr(FhDatabase) closed = connect_reader ();
+    g_autoptr(FhDatabase) closed = connect_lifetime ();
     Wait w = { 0 };
 
     fh_database_close (closed);
@@ -641,7 +672,7 @@ test_unref_during_query (void)
   g_assert_true (wait_for_sessions (NULL, "0", 10000));
   before = count_threads ();
 
-  db = connect_reader ();
+  db = connect_lifetime ();
   g_weak_ref_init (&weak, db);
   lock = owner_lock_referrals ();
   c.pending = 2;
