@@ -72,6 +72,7 @@ typedef struct {
   gulong             closing_handler;
   int                state;           /* atomic */
   int                returned;        /* atomic: the task has its result */
+  gint64             submitted;       /* monotonic time it was queued */
 } Job;
 
 struct _FhDatabaseShared
@@ -89,9 +90,14 @@ struct _FhDatabaseShared
   GMainContext *context;
   GWeakRef      self;
 
-  GMutex        lock;                   /* guards the two below; never held across libpq */
+  GMutex        lock;                   /* guards the four below; never held across libpq */
   char         *description;
   GPtrArray    *old_descriptions;       /* kept so returned pointers stay valid */
+  /* The last time the server could not be reached, and why: jobs queued
+   * before it (the same refresh) get the same answer at once instead of
+   * each waiting out its own timeout on a dead network. */
+  gint64        failure_time;
+  GError       *failure;
 };
 
 typedef struct {
@@ -143,6 +149,7 @@ shared_clear (FhDatabaseShared *shared)
   g_object_unref (shared->closing);
   g_free (shared->description);
   g_ptr_array_unref (shared->old_descriptions);
+  g_clear_error (&shared->failure);
   g_weak_ref_clear (&shared->self);
   g_main_context_unref (shared->context);
   g_mutex_clear (&shared->lock);
@@ -216,6 +223,39 @@ shared_set_connected (FhDatabaseShared *shared,
     g_atomic_int_set (&shared->ever_connected, TRUE);
   if (g_atomic_int_exchange (&shared->connected, connected) != connected)
     shared_changed (shared, PROP_CONNECTED);
+}
+
+static void
+shared_record_failure (FhDatabaseShared *shared,
+                       const GError     *error)
+{
+  g_mutex_lock (&shared->lock);
+  g_clear_error (&shared->failure);
+  shared->failure = g_error_copy (error);
+  shared->failure_time = g_get_monotonic_time ();
+  g_mutex_unlock (&shared->lock);
+}
+
+static void
+shared_clear_failure (FhDatabaseShared *shared)
+{
+  g_mutex_lock (&shared->lock);
+  g_clear_error (&shared->failure);
+  g_mutex_unlock (&shared->lock);
+}
+
+/* The failure a job queued at @submitted shares, or NULL. */
+static GError *
+shared_failure_since (FhDatabaseShared *shared,
+                      gint64            submitted)
+{
+  GError *error = NULL;
+
+  g_mutex_lock (&shared->lock);
+  if (shared->failure != NULL && submitted < shared->failure_time)
+    error = g_error_copy (shared->failure);
+  g_mutex_unlock (&shared->lock);
+  return error;
 }
 
 static void
@@ -315,6 +355,7 @@ job_new (FhDatabase   *self,
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   job->closing = g_object_ref (self->shared->closing);
   job->state = JOB_QUEUED;
+  job->submitted = g_get_monotonic_time ();
   return job;
 }
 
@@ -860,6 +901,7 @@ worker_connect (Worker  *w,
   g_free (w->server);
   w->server = fh_pg_describe_server (w->conn);
   shared_set_description (w->shared, w->conn);
+  shared_clear_failure (w->shared);
   shared_set_connected (w->shared, TRUE);
   return TRUE;
 }
@@ -898,6 +940,12 @@ worker_run_connect (Worker *w,
     }
 }
 
+static gboolean
+is_network_failure (const GError *error)
+{
+  return g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
+}
+
 static void
 worker_run_query (Worker *w,
                   Job    *job)
@@ -927,7 +975,16 @@ worker_run_query (Worker *w,
       if (g_atomic_int_get (&job->returned))
         return;
 
-      if (!worker_connection_usable (w) && !worker_connect (w, &error))
+      /* Queued before the server was found unreachable (the same
+       * refresh): the same answer at once, not another wait. */
+      if (attempt == 0)
+        error = shared_failure_since (w->shared, job->submitted);
+
+      if (error == NULL && !worker_connection_usable (w) &&
+          !worker_connect (w, &error) && is_network_failure (error))
+        shared_record_failure (w->shared, error);
+
+      if (error != NULL)
         {
           shared_set_connected (w->shared, FALSE);
           job_return_error (job, g_steal_pointer (&error));
@@ -971,9 +1028,12 @@ worker_run_query (Worker *w,
 
   if (outcome != OUTCOME_OK)
     {
+      error = outcome_error (w, outcome, timeout_ms);
       if (outcome == OUTCOME_LOST || outcome == OUTCOME_DEADLINE)
         shared_set_connected (w->shared, FALSE);
-      job_return_error (job, outcome_error (w, outcome, timeout_ms));
+      if (outcome == OUTCOME_DEADLINE)
+        shared_record_failure (w->shared, error);
+      job_return_error (job, g_steal_pointer (&error));
       if (outcome == OUTCOME_LOST)
         worker_drop_connection (w);
       return;

@@ -393,6 +393,81 @@ test_blackhole (void)
   proxy_stop (proxy);
 }
 
+typedef struct {
+  int     pending;
+  int     unreachable;
+  int     early;        /* answered before the cut-off */
+  gint64  cutoff;
+  GError *other_error;
+} Refresh;
+
+static void
+on_ward_demand_refresh (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Refresh *r = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fh_database_ward_demand_finish (FH_DATABASE (source), result, &error);
+
+  if (g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE))
+    r->unreachable++;
+  else if (r->other_error == NULL)
+    r->other_error = error ? g_steal_pointer (&error)
+                           : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "rows through a black hole");
+  if (g_get_monotonic_time () < r->cutoff)
+    r->early++;
+  r->pending--;
+}
+
+/* A whole page's refresh (eight queries, three connections, one open)
+ * into a black hole: once one connection attempt has timed out, the rest
+ * of that refresh is answered at once, not one timeout after another. */
+static void
+test_blackhole_refresh (void)
+{
+  Proxy *proxy = proxy_start (socket_path);
+  g_autofree char *conninfo = proxied_conninfo (proxy, "connect_timeout=2");
+  g_autoptr(FhDatabase) db = fh_database_new (conninfo);
+  g_autoptr(FhDemandFilter) filter = financial_year_filter ();
+  Refresh r = { 0 };
+  Pulse pulse = { 0 };
+  Wait w = { 0 };
+  gint64 start, elapsed, max_gap;
+
+  fh_database_set_statement_timeout (db, 2000);
+  fh_database_connect_async (db, NULL, on_connect, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+
+  g_atomic_int_set (&proxy->blackhole, TRUE);
+  pulse_start (&pulse);
+  start = g_get_monotonic_time ();
+  r.cutoff = start + 3500 * 1000;
+  for (int i = 0; i < 8; i++)
+    {
+      r.pending++;
+      fh_database_ward_demand_async (db, filter, NULL, on_ward_demand_refresh, &r);
+    }
+  while (r.pending > 0 && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  elapsed = g_get_monotonic_time () - start;
+  max_gap = pulse_stop (&pulse);
+
+  g_test_message ("black-holed refresh of 8 queries: %d answered within 3.5 s, all within %.1f s, "
+                  "longest main-loop gap %.1f ms", r.early, elapsed / 1e6, max_gap / 1000.0);
+  g_assert_cmpint (r.pending, ==, 0);
+  g_assert_no_error (r.other_error);
+  g_assert_cmpint (r.unreachable, ==, 8);
+  /* Two connect timeouts (2 s) answer all but the query on the open
+   * connection, which waits for its deadline (2 s + 5 s). */
+  g_assert_cmpint (r.early, >=, 7);
+  g_assert_cmpint (elapsed, <, 8500 * 1000);
+  g_assert_cmpint (max_gap, <, 100 * 1000);
+
+  fh_database_close (db);
+  g_clear_object (&db);
+  proxy_stop (proxy);
+}
+
 /* Connecting into a black hole ends with libpq's connect_timeout. */
 static void
 test_blackhole_connect (void)
@@ -451,6 +526,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database-faults/tls-required", test_tls_required);
   g_test_add_func ("/database-faults/blackhole/connect", test_blackhole_connect);
   g_test_add_func ("/database-faults/blackhole/query", test_blackhole);
+  g_test_add_func ("/database-faults/blackhole/refresh", test_blackhole_refresh);
 
   if (!fh_test_db_init ())
     return 77;
