@@ -82,6 +82,7 @@ struct _FhDatabaseShared
   GCancellable *closing;
   int           statement_timeout_ms;   /* atomic */
   int           ever_connected;         /* atomic */
+  int           connect_requested;      /* atomic: fh_database_connect_async() was called */
   int           connected;              /* atomic */
   int           n_workers;
 
@@ -918,6 +919,12 @@ worker_connection_usable (Worker *w)
   return TRUE;
 }
 
+static gboolean
+is_network_failure (const GError *error)
+{
+  return g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
+}
+
 static void
 worker_run_connect (Worker *w,
                     Job    *job)
@@ -936,14 +943,10 @@ worker_run_connect (Worker *w,
   else
     {
       shared_set_connected (w->shared, FALSE);
+      if (is_network_failure (error))
+        shared_record_failure (w->shared, error);
       job_return_error (job, g_steal_pointer (&error));
     }
-}
-
-static gboolean
-is_network_failure (const GError *error)
-{
-  return g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
 }
 
 static void
@@ -958,7 +961,10 @@ worker_run_query (Worker *w,
   int timeout_ms = 0;
   int n_rows;
 
-  if (!g_atomic_int_get (&w->shared->ever_connected))
+  /* Before any connect_async() the app has no business querying. After
+   * one, a query that reaches a free worker before the connect job has
+   * finished opens its own connection rather than failing. */
+  if (!g_atomic_int_get (&w->shared->connect_requested))
     {
       job_return_error (job, g_error_new_literal (FH_DATABASE_ERROR, FH_DATABASE_ERROR_NOT_CONNECTED,
                                                   _("Not connected to a database. Choose “Connect "
@@ -1383,6 +1389,7 @@ fh_database_connect_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
+  g_atomic_int_set (&self->shared->connect_requested, TRUE);
   fh_database_push (self, job_new (self, JOB_CONNECT, cancellable, callback, user_data,
                                    fh_database_connect_async));
 }

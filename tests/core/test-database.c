@@ -81,6 +81,55 @@ test_extract_time (void)
 }
 
 
+/* The app may queue its first queries straight after connect_async():
+ * with several workers a query can start before the connect job ends,
+ * and must still get its rows. Without any connect it is refused. */
+static void
+test_query_right_after_connect (void)
+{
+  g_autoptr(FhDatabase) db = fh_database_new (reader_conninfo);
+  g_autoptr(FhDatabase) never = fh_database_new (reader_conninfo);
+  Wait connected = { 0 };
+  Wait queries[4] = { 0 };
+  Wait refused = { 0 };
+
+  fh_database_authorities_async (never, NULL, on_authorities, &refused);
+  wait_run (&refused);
+  g_assert_error (refused.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_NOT_CONNECTED);
+  g_clear_error (&refused.error);
+
+  /* The callbacks quit their loops; here the context is simply iterated. */
+  connected.loop = g_main_loop_new (NULL, FALSE);
+  fh_database_connect_async (db, NULL, on_connect, &connected);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      queries[i].loop = connected.loop;
+      fh_database_authorities_async (db, NULL, on_authorities, &queries[i]);
+    }
+
+  for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    {
+      guint done = (connected.ok || connected.error) ? 1 : 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+        done += (queries[i].value || queries[i].error) ? 1 : 0;
+      if (done == 1 + G_N_ELEMENTS (queries))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_main_loop_unref (connected.loop);
+
+  g_assert_no_error (connected.error);
+  g_assert_true (connected.ok);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_assert_no_error (queries[i].error);
+      g_assert_nonnull (queries[i].value);
+      g_assert_cmpuint (((GPtrArray *) queries[i].value)->len, >=, 1);
+      g_ptr_array_unref (queries[i].value);
+    }
+}
+
 /* ---- errors ------------------------------------------------------------- */
 
 static void
@@ -839,6 +888,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/error/bad-conninfo", test_bad_conninfo);
   g_test_add_func ("/database/error/missing-service", test_missing_service);
   g_test_add_func ("/database/connect/service-and-uri", test_service_and_uri);
+  g_test_add_func ("/database/connect/query-right-after", test_query_right_after_connect);
   g_test_add_func ("/database/error/no-database", test_no_database);
   g_test_add_func ("/database/error/unknown-role", test_unknown_role);
   g_test_add_func ("/database/error/no-reporting-layer", test_no_reporting_layer);
