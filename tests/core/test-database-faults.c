@@ -499,6 +499,38 @@ test_blackhole_connect (void)
   proxy_stop (proxy);
 }
 
+/* With nothing in the conninfo, the dashboard's own connect_timeout (10 s)
+ * is the one libpq uses. */
+static void
+test_blackhole_connect_default (void)
+{
+  Proxy *proxy = proxy_start (socket_path);
+  g_autofree char *conninfo = proxied_conninfo (proxy, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FhDatabase) db = NULL;
+  gint64 start, elapsed;
+
+  if (g_getenv ("PGCONNECT_TIMEOUT") != NULL)
+    {
+      g_test_skip ("PGCONNECT_TIMEOUT is set, and rightly overrides the default");
+      proxy_stop (proxy);
+      return;
+    }
+  g_atomic_int_set (&proxy->blackhole, TRUE);
+  start = g_get_monotonic_time ();
+  db = connect_or_fail (conninfo, &error);
+  elapsed = g_get_monotonic_time () - start;
+
+  g_test_message ("black-holed connect with the default connect_timeout: error after %.1f s",
+                  elapsed / 1e6);
+  g_assert_null (db);
+  g_assert_error (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
+  g_assert_cmpint (elapsed, >=, 9 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 13 * G_USEC_PER_SEC);
+
+  proxy_stop (proxy);
+}
+
 /* TLS demanded of a server without it: libpq's reason, not "is it running?". */
 static void
 test_tls_required (void)
@@ -525,6 +557,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/database-faults/tls-required", test_tls_required);
   g_test_add_func ("/database-faults/blackhole/connect", test_blackhole_connect);
+  g_test_add_func ("/database-faults/blackhole/connect-default", test_blackhole_connect_default);
   g_test_add_func ("/database-faults/blackhole/query", test_blackhole);
   g_test_add_func ("/database-faults/blackhole/refresh", test_blackhole_refresh);
 
