@@ -27,7 +27,6 @@
  */
 #include <glib/gi18n.h>
 #include <errno.h>
-#include <poll.h>
 #include <string.h>
 
 #include "fh-database-private.h"
@@ -520,7 +519,7 @@ wait_socket (PGconn       *conn,
   GPollFD fds[3];
   int n = 0;
   int cancel_index = -1, closing_index = -1;
-  int result;
+  WaitResult result;
 
   fds[n].fd = PQsocket (conn);
   fds[n].events = G_IO_IN | (for_write ? G_IO_OUT : 0);
