@@ -582,32 +582,92 @@ wait_socket (PGconn       *conn,
 
 /* ---- cancel requests ---------------------------------------------------- */
 
-static gpointer
-cancel_thread_main (gpointer data)
-{
-  PGcancel *handle = data;
-  char message[256];
+/* One cancel request, shared by the worker and the thread sending it. */
+typedef struct {
+  PGcancel *handle;
+  GMutex    lock;
+  GCond     cond;
+  gboolean  done;
+} CancelRequest;
 
-  /* May block on a dead network: no lock is held, and nobody waits for it. */
-  PQcancel (handle, message, sizeof message);
-  PQfreeCancel (handle);
-  return NULL;
+static void
+cancel_request_clear (CancelRequest *request)
+{
+  PQfreeCancel (request->handle);
+  g_mutex_clear (&request->lock);
+  g_cond_clear (&request->cond);
 }
 
 static void
+cancel_request_unref (CancelRequest *request)
+{
+  g_atomic_rc_box_release_full (request, (GDestroyNotify) cancel_request_clear);
+}
+
+static gpointer
+cancel_thread_main (gpointer data)
+{
+  CancelRequest *request = data;
+  char message[256];
+
+  /* May block on a dead network: no lock is held while it does. */
+  PQcancel (request->handle, message, sizeof message);
+
+  g_mutex_lock (&request->lock);
+  request->done = TRUE;
+  g_cond_signal (&request->cond);
+  g_mutex_unlock (&request->lock);
+
+  cancel_request_unref (request);
+  return NULL;
+}
+
+/* Sends a cancel request from a thread of its own (PQcancel opens a new
+ * connection and waits for the server). */
+static CancelRequest *
 send_cancel_request (PGconn *conn)
 {
   PGcancel *handle = PQgetCancel (conn);
+  CancelRequest *request;
   GThread *thread;
 
   if (handle == NULL)
-    return;
+    return NULL;
 
-  thread = g_thread_try_new ("fh-pq-cancel", cancel_thread_main, handle, NULL);
+  request = g_atomic_rc_box_new0 (CancelRequest);
+  request->handle = handle;
+  g_mutex_init (&request->lock);
+  g_cond_init (&request->cond);
+
+  thread = g_thread_try_new ("fh-pq-cancel", cancel_thread_main,
+                             g_atomic_rc_box_acquire (request), NULL);
   if (thread == NULL)
-    PQfreeCancel (handle);
-  else
-    g_thread_unref (thread);
+    {
+      cancel_request_unref (request);   /* the thread's reference */
+      cancel_request_unref (request);
+      return NULL;
+    }
+  g_thread_unref (thread);
+  return request;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CancelRequest, cancel_request_unref)
+
+/* Whether the server has taken the request by @deadline. Until it has, the
+ * request could still stop whatever query the connection runs next. */
+static gboolean
+cancel_request_wait (CancelRequest *request,
+                     gint64         deadline)
+{
+  gboolean done;
+
+  g_mutex_lock (&request->lock);
+  while (!request->done)
+    if (!g_cond_wait_until (&request->cond, &request->lock, deadline))
+      break;
+  done = request->done;
+  g_mutex_unlock (&request->lock);
+  return done;
 }
 
 /* ---- worker thread ------------------------------------------------------ */
@@ -635,6 +695,7 @@ worker_exec (Worker             *w,
   GCancellable *closing = w->shared->closing;
   gboolean cancel_sent = FALSE;
   Outcome cancel_outcome = OUTCOME_CANCELLED;
+  g_autoptr(CancelRequest) cancel_request = NULL;
 
   *result = NULL;
 
@@ -683,7 +744,7 @@ worker_exec (Worker             *w,
         case WAIT_CANCELLED:
         case WAIT_CLOSED:
           /* Ask the server to stop, and give it a moment to say it has. */
-          send_cancel_request (w->conn);
+          cancel_request = send_cancel_request (w->conn);
           cancel_sent = TRUE;
           cancel_outcome = waited == WAIT_CLOSED ? OUTCOME_CLOSED : OUTCOME_CANCELLED;
           if (waited == WAIT_CLOSED)
@@ -712,7 +773,12 @@ worker_exec (Worker             *w,
 
   if (cancel_sent)
     {
+      /* The query ended (stopped, or finished just before the request
+       * arrived). The connection is kept only once the server has taken
+       * the request: one still on its way would stop the next query. */
       g_clear_pointer (result, PQclear);
+      if (cancel_request == NULL || !cancel_request_wait (cancel_request, deadline))
+        worker_drop_connection (w);
       return cancel_outcome;
     }
 
@@ -957,6 +1023,7 @@ worker_run_query (Worker *w,
   g_autoptr(GPtrArray) items = NULL;
   PGresult *result = NULL;
   Outcome outcome = OUTCOME_LOST;
+  gint64 started = 0;
   int timeout_ms = 0;
   int n_rows;
 
@@ -1017,6 +1084,7 @@ worker_run_query (Worker *w,
         break;
       timeout_ms = w->effective_timeout_ms;
 
+      started = g_get_monotonic_time ();
       outcome = worker_exec (w, spec->sql, job->n_params, (const char * const *) job->params, job,
                              timeout_ms > 0
                              ? g_get_monotonic_time () + ((gint64) timeout_ms + DEADLINE_MARGIN_MS) * 1000
@@ -1048,7 +1116,20 @@ worker_run_query (Worker *w,
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
-      job_return_error (job, fh_pg_error_from_result (w->conn, result, FALSE, timeout_ms));
+      const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+      /* query_canceled before the statement timeout could have fired: not
+       * ours (the app's own cancels end above), so someone else's, such as
+       * an administrator's pg_cancel_backend(). Told apart by time, since
+       * the server's words may be in any language. */
+      if (g_strcmp0 (sqlstate, "57014") == 0 &&
+          (timeout_ms == 0 || g_get_monotonic_time () - started < (gint64) timeout_ms * 900))
+        job_return_error (job, g_error_new (FH_DATABASE_ERROR, FH_DATABASE_ERROR_QUERY, "%s\n\n%s",
+                                            _("The database server stopped the query before it "
+                                              "finished. Refresh to try again."),
+                                            PQresultErrorMessage (result)));
+      else
+        job_return_error (job, fh_pg_error_from_result (w->conn, result, FALSE, timeout_ms));
       PQclear (result);
       return;
     }

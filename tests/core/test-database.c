@@ -321,6 +321,70 @@ test_cancel_running_query (void)
   g_assert_cmpint (rows->len, ==, 20);
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  gulong        delay_us;
+} LateCancel;
+
+static gpointer
+cancel_from_thread (gpointer data)
+{
+  LateCancel *late = data;
+
+  g_usleep (late->delay_us);
+  g_cancellable_cancel (late->cancellable);
+  return NULL;
+}
+
+/* A cancel request that reaches the server after its query has finished
+ * must not stop the next query on that connection: a query cancelled at
+ * every moment of its short life, each followed by another, 300 times. */
+static void
+test_cancel_no_stray (void)
+{
+  g_autoptr(FhDatabase) db = fh_database_new (reader_conninfo);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  int cancelled = 0, finished = 0;
+  Wait w = { 0 };
+
+  fh_database_set_max_connections (db, 1);
+  fh_database_connect_async (db, NULL, on_connect, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      LateCancel late = { cancellable, g_rand_int_range (rand, 0, 3000) };
+      Wait first = { 0 };
+      Wait next = { 0 };
+      GThread *thread;
+
+      fh_database_authorities_async (db, cancellable, on_authorities, &first);
+      thread = g_thread_new ("late-cancel", cancel_from_thread, &late);
+      wait_run (&first);
+      g_thread_join (thread);
+      if (first.error != NULL)
+        {
+          g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_clear_error (&first.error);
+          cancelled++;
+        }
+      else
+        {
+          g_ptr_array_unref (first.value);
+          finished++;
+        }
+
+      fh_database_authorities_async (db, NULL, on_authorities, &next);
+      wait_run (&next);
+      g_assert_no_error (next.error);
+      g_ptr_array_unref (next.value);
+    }
+  g_test_message ("%d cancelled, %d finished first", cancelled, finished);
+  g_assert_cmpint (cancelled, >, 0);
+}
+
 static void
 test_cancel_queued_query (void)
 {
@@ -894,6 +958,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/error/no-reporting-layer", test_no_reporting_layer);
   g_test_add_func ("/database/cancel/running", test_cancel_running_query);
   g_test_add_func ("/database/cancel/queued", test_cancel_queued_query);
+  g_test_add_func ("/database/cancel/no-stray", test_cancel_no_stray);
   g_test_add_func ("/database/timeout", test_statement_timeout);
   g_test_add_func ("/database/timeout/from-conninfo", test_statement_timeout_from_conninfo);
   g_test_add_func ("/database/reader-refused", test_reader_refused_on_person_tables);
