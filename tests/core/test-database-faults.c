@@ -205,36 +205,69 @@ proxied_conninfo (Proxy      *proxy,
 /* ---- the main loop's pulse ---------------------------------------------- */
 
 typedef struct {
+  gint64 start;
   gint64 last;
-  gint64 max_gap;
+  gint64 max_gap;        /* longest interval between two ticks */
+  gint64 max_net_gap;    /* the same less the time the thread waited for a CPU */
+  gint64 last_run_delay;
   guint  id;
 } Pulse;
+
+/* Nanoseconds this thread has spent runnable but waiting for a CPU
+ * (/proc/thread-self/schedstat), or -1. */
+static gint64
+run_delay_ns (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL))
+    return -1;
+  fields = g_strsplit (text, " ", -1);
+  if (g_strv_length (fields) < 2)
+    return -1;
+  return g_ascii_strtoll (fields[1], NULL, 10);
+}
 
 static gboolean
 pulse_tick (gpointer data)
 {
   Pulse *pulse = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 gap = now - pulse->last;
+  gint64 delay = run_delay_ns ();
+  gint64 waited = delay >= 0 && pulse->last_run_delay >= 0 ? (delay - pulse->last_run_delay) / 1000 : 0;
 
-  pulse->max_gap = MAX (pulse->max_gap, now - pulse->last);
+  /* A loaded machine may leave the thread waiting for a CPU: that is the
+   * scheduler's doing, not a stall of the app's, and is reported apart. */
+  if (gap > 50 * 1000)
+    g_test_message ("main-loop gap of %.1f ms at %.3f s (%.1f ms of it waiting for a CPU)",
+                    gap / 1000.0, (now - pulse->start) / 1e6, waited / 1000.0);
+  pulse->max_gap = MAX (pulse->max_gap, gap);
+  pulse->max_net_gap = MAX (pulse->max_net_gap, gap - waited);
   pulse->last = now;
+  pulse->last_run_delay = run_delay_ns ();
   return G_SOURCE_CONTINUE;
 }
 
 static void
 pulse_start (Pulse *pulse)
 {
-  pulse->last = g_get_monotonic_time ();
+  pulse->start = pulse->last = g_get_monotonic_time ();
+  pulse->last_run_delay = run_delay_ns ();
   pulse->max_gap = 0;
+  pulse->max_net_gap = 0;
   pulse->id = g_timeout_add (10, pulse_tick, pulse);
 }
 
+/* The longest stall the app caused (see max_net_gap); the raw longest gap
+ * stays in pulse->max_gap for the record. */
 static gint64
 pulse_stop (Pulse *pulse)
 {
   pulse_tick (pulse);
   g_source_remove (pulse->id);
-  return pulse->max_gap;
+  return pulse->max_net_gap;
 }
 
 typedef struct {
@@ -375,7 +408,8 @@ test_blackhole (void)
     g_object_unref (cancellables[i]);
 
   max_gap = pulse_stop (&pulse);
-  g_test_message ("black hole: longest main-loop gap %.1f ms", max_gap / 1000.0);
+  g_test_message ("black hole: longest main-loop gap %.1f ms (%.1f ms less waiting for a CPU)",
+                  pulse.max_gap / 1000.0, max_gap / 1000.0);
   g_assert_cmpint (max_gap, <, 100 * 1000);
 
   /* Back again. */
@@ -453,7 +487,8 @@ test_blackhole_refresh (void)
   max_gap = pulse_stop (&pulse);
 
   g_test_message ("black-holed refresh of 8 queries: %d answered within 3.5 s, all within %.1f s, "
-                  "longest main-loop gap %.1f ms", r.early, elapsed / 1e6, max_gap / 1000.0);
+                  "longest main-loop gap %.1f ms (%.1f ms less waiting for a CPU)",
+                  r.early, elapsed / 1e6, pulse.max_gap / 1000.0, max_gap / 1000.0);
   g_assert_cmpint (r.pending, ==, 0);
   g_assert_no_error (r.other_error);
   g_assert_cmpint (r.unreachable, ==, 8);
@@ -490,8 +525,9 @@ test_blackhole_connect (void)
   g_assert_null (db);
   g_assert_error (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_UNREACHABLE);
   summary = fh_error_get_summary (error);
-  g_test_message ("black-holed connect: error after %.1f s, longest main-loop gap %.1f ms: %s",
-                  elapsed / 1e6, max_gap / 1000.0, summary);
+  g_test_message ("black-holed connect: error after %.1f s, longest main-loop gap %.1f ms "
+                  "(%.1f ms less waiting for a CPU): %s",
+                  elapsed / 1e6, pulse.max_gap / 1000.0, max_gap / 1000.0, summary);
   g_assert_nonnull (strstr (summary, "did not answer in time"));
   g_assert_cmpint (elapsed, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpint (max_gap, <, 100 * 1000);
