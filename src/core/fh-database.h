@@ -50,9 +50,11 @@ const char *fh_database_get_description        (FhDatabase           *self);
 gboolean    fh_database_is_connected           (FhDatabase           *self);
 
 /* statement_timeout in milliseconds (default 30000), applied to every
- * session before its next query. A query also has a client-side deadline
- * of this plus five seconds: when nothing comes back by then (a dead
- * network), it fails with FH_DATABASE_ERROR_UNREACHABLE. */
+ * session before its next query; a shorter limit the session already has
+ * (options=-c statement_timeout=… in the conninfo, or ALTER ROLE … SET) is
+ * kept. A query also has a client-side deadline of the timeout in force
+ * plus five seconds: when nothing comes back by then (a dead network), it
+ * fails with FH_DATABASE_ERROR_UNREACHABLE. */
 void        fh_database_set_statement_timeout  (FhDatabase           *self,
                                                 guint                 timeout_ms);
 guint       fh_database_get_statement_timeout  (FhDatabase           *self);
@@ -68,7 +70,7 @@ guint       fh_database_get_max_connections    (FhDatabase           *self);
  * server and the connections dropped; later calls fail the same way. Call
  * it when the window that owns the database goes away — a plain unref
  * leaves running queries to finish, because each pending job holds a
- * reference. Idempotent; finalising calls it too. */
+ * reference. Idempotent; finalising does the same. */
 void        fh_database_close                  (FhDatabase           *self);
 
 void        fh_database_connect_async          (FhDatabase           *self,
