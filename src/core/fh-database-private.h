@@ -11,6 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* Worker threads (and so connections) per FhDatabase unless
+ * fh_database_set_max_connections() says otherwise. */
+#define FH_DATABASE_DEFAULT_WORKERS 3
+
+/* The keyword/value arrays given to PQconnectdbParams(): the options of
+ * @conninfo as PQconninfoParse() reads them (key=value or URI), plus the
+ * dashboard's defaults (connect_timeout, keepalives, tcp_user_timeout) for
+ * those neither it nor the environment sets, and a fallback application
+ * name. With a named service the service file decides and no defaults are
+ * added. Private; declared here for the tests. */
+gboolean  fh_database_connect_params (const char  *conninfo,
+                                      GStrv       *keywords,
+                                      GStrv       *values,
+                                      GError     **error);
+
 /* Turns row @row of @result into one newly allocated item. */
 typedef gpointer (*FhRowParser) (const PGresult *result, int row);
 

@@ -3,12 +3,16 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An FhDatabase owns a worker thread, and that thread owns the PGconn. Every
- * call below queues a job for it and returns at once; the result comes back
- * through a GAsyncReadyCallback in the caller's main context. Cancelling the
- * GCancellable sends a cancel request to the server (PQcancel) when the query
- * is already running, and drops it when it is still queued; either way the
- * _finish() function then fails with G_IO_ERROR_CANCELLED.
+ * An FhDatabase owns a small pool of worker threads, each owning its own
+ * PGconn (opened when first needed), so a slow query does not hold up the
+ * others. Every call below queues a job and returns at once; the result
+ * comes back through a GAsyncReadyCallback in the caller's main context.
+ * Cancelling the GCancellable sends a cancel request to the server
+ * (PQcancel) when the query is already running, and answers at once when it
+ * is still queued or connecting; either way the _finish() function then
+ * fails with G_IO_ERROR_CANCELLED. A connection that broke (server restart,
+ * fail-over to a standby listed in a multi-host conninfo) is reopened and
+ * the query sent again once. No call here blocks the caller.
  *
  * Sessions are read-only (default_transaction_read_only), have a
  * statement_timeout, and name themselves "family-help-dashboard" in
@@ -35,14 +39,39 @@ G_DECLARE_FINAL_TYPE (FhDatabase, fh_database, FH, DATABASE, GObject)
 FhDatabase *fh_database_new                    (const char           *conninfo);
 
 const char *fh_database_get_conninfo           (FhDatabase           *self);
-/* "dbname on host:port as user", or NULL before a successful connect */
+/* "dbname on host:port as user", or NULL before a successful connect. The
+ * "description" property is notified when it changes (a fail-over to
+ * another host of a multi-host conninfo). */
 const char *fh_database_get_description        (FhDatabase           *self);
+/* TRUE after a successful connect until a query finds the server gone (or
+ * fh_database_close()), and again once a connection reopens. The
+ * "connected" property is notified in the main context the database was
+ * created in, so a status line can follow it. */
 gboolean    fh_database_is_connected           (FhDatabase           *self);
 
-/* statement_timeout in milliseconds for sessions opened after this call
- * (default 30000). */
+/* statement_timeout in milliseconds (default 30000), applied to every
+ * session before its next query; a shorter limit the session already has
+ * (options=-c statement_timeout=… in the conninfo, or ALTER ROLE … SET) is
+ * kept. A query also has a client-side deadline of the timeout in force
+ * plus five seconds: when nothing comes back by then (a dead network), it
+ * fails with FH_DATABASE_ERROR_UNREACHABLE. */
 void        fh_database_set_statement_timeout  (FhDatabase           *self,
                                                 guint                 timeout_ms);
+guint       fh_database_get_statement_timeout  (FhDatabase           *self);
+
+/* How many queries may run at once, each on its own connection opened when
+ * first needed (default 3). Only before the first connect. */
+void        fh_database_set_max_connections    (FhDatabase           *self,
+                                                guint                 n_connections);
+guint       fh_database_get_max_connections    (FhDatabase           *self);
+
+/* Stops everything at once: queued and running jobs complete with
+ * G_IO_ERROR_CANCELLED ("closed"), running queries are cancelled on the
+ * server and the connections dropped; later calls fail the same way. Call
+ * it when the window that owns the database goes away — a plain unref
+ * leaves running queries to finish, because each pending job holds a
+ * reference. Idempotent; finalising does the same. */
+void        fh_database_close                  (FhDatabase           *self);
 
 void        fh_database_connect_async          (FhDatabase           *self,
                                                 GCancellable         *cancellable,

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  */
 typedef enum {
   FH_DATABASE_ERROR_BAD_CONNINFO,   /* the connection text cannot be understood */
-  FH_DATABASE_ERROR_UNREACHABLE,    /* no server answers at that address */
+  FH_DATABASE_ERROR_UNREACHABLE,    /* no server answers at that address, or it stopped answering */
   FH_DATABASE_ERROR_AUTHENTICATION, /* wrong user name or password */
   FH_DATABASE_ERROR_NO_DATABASE,    /* the server answers but has no such database */
   FH_DATABASE_ERROR_PERMISSION,     /* the role may not read the reporting layer */
@@ -30,6 +30,8 @@ typedef enum {
   FH_DATABASE_ERROR_TIMEOUT,        /* statement_timeout ran out */
   FH_DATABASE_ERROR_NOT_CONNECTED,  /* a query was asked for before connecting */
   FH_DATABASE_ERROR_QUERY,          /* anything else the server refused */
+  FH_DATABASE_ERROR_TLS,            /* the secure (TLS) connection could not be set up */
+  FH_DATABASE_ERROR_REFUSED,        /* the server answered but would not open a session */
 } FhDatabaseError;
 
 GQuark  fh_database_error_quark (void);

@@ -57,17 +57,82 @@ fh_pg_error_from_conninfo (const char *libpq_message)
                             libpq_message);
 }
 
+/* libpq's reason in one line: the last line that says what failed, without
+ * the "connection to server … failed: " lead and the server's "FATAL:  ". */
+char *
+fh_pg_connect_reason (const char *message)
+{
+  g_auto(GStrv) lines = NULL;
+  const char *reason = NULL;
+  const char *failed;
+
+  if (message == NULL || *message == '\0')
+    return g_strdup ("");
+
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      /* Hints follow as tab-indented lines; each host tried has its own line. */
+      if (lines[i][0] != '\0' && lines[i][0] != '\t' && lines[i][0] != ' ')
+        reason = lines[i];
+    }
+  if (reason == NULL)
+    reason = lines[0];
+
+  failed = strstr (reason, " failed: ");
+  if (failed != NULL)
+    reason = failed + strlen (" failed: ");
+
+  for (;;)
+    {
+      if (g_str_has_prefix (reason, "FATAL:"))
+        reason += strlen ("FATAL:");
+      else if (g_str_has_prefix (reason, "ERROR:"))
+        reason += strlen ("ERROR:");
+      else
+        break;
+      while (*reason == ' ')
+        reason++;
+    }
+
+  return g_strstrip (g_strdup (reason));
+}
+
+static gboolean
+contains_any (const char         *message,
+              const char * const *phrases)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    if (strstr (message, phrases[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 GError *
 fh_pg_error_classify_connect (const char *message,
                               const char *server,
                               const char *user,
                               const char *dbname)
 {
+  static const char * const tls[] = {
+    "SSL", "TLS", "certificate", "GSSAPI", "channel binding", NULL
+  };
+  static const char * const refused_login[] = {
+    "not permitted to log in", "no pg_hba.conf entry", "pg_hba.conf rejects",
+    "too many connections", "remaining connection slots", NULL
+  };
+  static const char * const network[] = {
+    "Connection refused", "No such file or directory", "Network is unreachable",
+    "No route to host", "Connection timed out", "Host is unreachable",
+    "Is the server running", "could not connect to server", NULL
+  };
   g_autofree char *summary = NULL;
+  g_autofree char *reason = NULL;
   FhDatabaseError code;
 
   if (message == NULL)
     message = "";
+  reason = fh_pg_connect_reason (message);
 
   if (strstr (message, "definition of service") != NULL ||
       strstr (message, "service file") != NULL)
@@ -82,15 +147,34 @@ fh_pg_error_classify_connect (const char *message,
       summary = g_strdup_printf (_("Cannot find the database server %s — check the server name "
                                    "and your network connection."), server);
     }
+  else if (strstr (message, "connection to server") == NULL && *message != '\0')
+    {
+      /* libpq refused the options themselves before trying any server:
+       * "invalid sslmode value", "could not match 2 port numbers to 3 hosts" … */
+      code = FH_DATABASE_ERROR_BAD_CONNINFO;
+      summary = g_strdup_printf (_("The connection details are not valid: %s."), reason);
+    }
   else if (strstr (message, "password authentication failed") != NULL ||
            strstr (message, "no password supplied") != NULL ||
-           strstr (message, "authentication failed") != NULL ||
            (strstr (message, "role \"") != NULL && strstr (message, "does not exist") != NULL))
     {
       code = FH_DATABASE_ERROR_AUTHENTICATION;
       summary = g_strdup_printf (_("The database server at %s did not accept the user name “%s” "
                                    "or its password. Check the user name, and the password in "
                                    "your .pgpass file or PGPASSWORD."), server, user);
+    }
+  else if (contains_any (message, tls))
+    {
+      code = FH_DATABASE_ERROR_TLS;
+      summary = g_strdup_printf (_("The secure connection to the database server at %s could not "
+                                   "be set up: %s."), server, reason);
+    }
+  else if (strstr (message, "authentication failed") != NULL ||
+           contains_any (message, refused_login))
+    {
+      code = FH_DATABASE_ERROR_AUTHENTICATION;
+      summary = g_strdup_printf (_("The database server at %s refused the user “%s”: %s."),
+                                 server, user, reason);
     }
   else if (strstr (message, "database \"") != NULL && strstr (message, "does not exist") != NULL)
     {
@@ -104,11 +188,18 @@ fh_pg_error_classify_connect (const char *message,
       summary = g_strdup_printf (_("The database server at %s did not answer in time — "
                                    "is it running, and is the network up?"), server);
     }
-  else
+  else if (contains_any (message, network))
     {
       code = FH_DATABASE_ERROR_UNREACHABLE;
       summary = g_strdup_printf (_("Cannot reach the database server at %s — is it running?"),
                                  server);
+    }
+  else
+    {
+      /* The server answered, then refused or dropped the session: say what libpq says. */
+      code = FH_DATABASE_ERROR_REFUSED;
+      summary = g_strdup_printf (_("The database server at %s did not open a session: %s."),
+                                 server, reason);
     }
 
   return error_with_detail (code, summary, message);

@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 char   *fh_pg_describe_server      (PGconn       *conn);
+char   *fh_pg_connect_reason       (const char   *libpq_message);
 GError *fh_pg_error_from_conninfo  (const char   *libpq_message);
 GError *fh_pg_error_from_connect   (PGconn       *conn);
 GError *fh_pg_error_from_result    (PGconn       *conn,
