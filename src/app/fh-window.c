@@ -300,6 +300,9 @@ fh_window_use_database (FhWindow   *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_cancellable_cancel (self->extract_cancellable);
+  /* the old database's running queries are of no use any more */
+  if (self->database != NULL && self->database != database)
+    fh_database_close (self->database);
   g_set_object (&self->database, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
@@ -395,6 +398,8 @@ fh_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->extract_cancellable);
   g_clear_object (&self->extract_cancellable);
+  if (self->database != NULL)
+    fh_database_close (self->database);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
