@@ -96,6 +96,8 @@ on_queries_done (gpointer      owner,
   FhPage *self = FH_PAGE (owner);
 
   g_debug ("%s: all queries done%s", G_OBJECT_TYPE_NAME (self), error ? ", showing the first error" : "");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* its database was closed: nothing to show, nothing loaded */
   if (error != NULL)
     fh_page_show_error (self, error);
   else

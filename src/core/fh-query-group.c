@@ -170,9 +170,17 @@ fh_query_group_callback (GObject      *source,
       if (!q->finish (q->owner, source, result, &error) && error == NULL)
         error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "query %s failed", q->name);
       g_debug ("query %s: %.1f ms%s%s", q->name, ms, error ? ", " : "", error ? error->message : "");
-      if (error != NULL && r->error == NULL
-          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        r->error = g_steal_pointer (&error);
+      /* The first real error wins; a query cancelled from elsewhere (the
+       * database was closed) still counts, so the round is not taken as
+       * complete with its results missing. */
+      if (error != NULL
+          && (r->error == NULL
+              || (g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                  && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))))
+        {
+          g_clear_error (&r->error);
+          r->error = g_steal_pointer (&error);
+        }
       if (--r->pending == 0 && r->done != NULL)
         r->done (q->owner, r->error);
     }

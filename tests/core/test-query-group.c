@@ -113,6 +113,34 @@ test_first_error (void)
   g_assert_cmpstr (done_error, ==, "query 2 failed");
 }
 
+/* A query cancelled from elsewhere (its database closed) while the round
+ * itself goes on: the round does not count as loaded; a real error still
+ * wins over the cancellation. */
+static void
+test_cancelled_elsewhere (void)
+{
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(FhQueryGroup) group = fh_query_group_new (owner, on_done);
+  g_autoptr(GCancellable) elsewhere = g_cancellable_new ();
+  gpointer q;
+
+  reset ();
+  fake_query_async (owner, 5, FH_QUERY (group, "five", finish_value));
+  q = fh_query_group_add (group, "closed", finish_value);
+  fake_query_async (owner, 1, elsewhere, fh_query_group_callback, q);
+  g_cancellable_cancel (elsewhere);
+  run_until_idle ();
+  g_assert_cmpint (done_calls, ==, 1);
+  g_assert_nonnull (done_error);   /* not NULL: nothing may take it as complete */
+
+  reset ();
+  q = fh_query_group_add (group, "closed again", finish_value);
+  fake_query_async (owner, 1, elsewhere, fh_query_group_callback, q);
+  fake_query_async (owner, -4, FH_QUERY (group, "bad four", finish_value));
+  run_until_idle ();
+  g_assert_cmpstr (done_error, ==, "query 4 failed");
+}
+
 static void
 test_restart_drops_late_results (void)
 {
@@ -153,6 +181,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/query-group/all-done", test_all_done);
   g_test_add_func ("/core/query-group/first-error", test_first_error);
+  g_test_add_func ("/core/query-group/cancelled-elsewhere", test_cancelled_elsewhere);
   g_test_add_func ("/core/query-group/restart-drops-late-results", test_restart_drops_late_results);
   g_test_add_func ("/core/query-group/freed-group-cancels", test_freed_group_cancels);
   return g_test_run ();
