@@ -467,7 +467,8 @@ RETURNS TABLE (ward_code text, ward_name text, measure text, count bigint, suppr
                rate_upper95 numeric, percent numeric, previous_count bigint,
                previous_suppressed boolean, previous_population_year int, previous_rate numeric,
                count_change bigint, count_percent_change numeric, rate_change numeric,
-               rate_change_lower95 numeric, rate_change_upper95 numeric, versus_authority text)
+               rate_change_lower95 numeric, rate_change_upper95 numeric, versus_authority text,
+               rate_percent_change numeric)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
@@ -498,7 +499,8 @@ AS $$
          CASE WHEN c.ward_code IS NULL OR c.rate IS NULL OR city.rate IS NULL THEN NULL
               WHEN c.lower > city.rate THEN 'higher'
               WHEN c.upper < city.rate THEN 'lower'
-              ELSE 'similar' END
+              ELSE 'similar' END,
+         CASE WHEN p.rate > 0 THEN round((c.rate - p.rate) * 100.0 / p.rate, 1) END
     FROM cur c
     LEFT JOIN prev p ON p.ward_code IS NOT DISTINCT FROM c.ward_code AND p.measure = c.measure
     LEFT JOIN city ON city.measure = c.measure

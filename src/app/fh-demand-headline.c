@@ -57,9 +57,7 @@ fh_demand_headline_show (FhDemandHeadline      *self,
     text = g_strdup_printf (_("per 10,000 children · %s"), city->ward_name);
   gtk_label_set_text (self->rate_caption, text);
   g_free (text);
-  change = fh_demand_format_change (fh_demand_choices_get_value (choices, city),
-                                    fh_demand_choices_get_value (choices, city_before),
-                                    fh_demand_choices_get_decimals (choices));
+  change = fh_demand_choices_format_change (choices, city, city_before);
   text = g_strdup_printf (_("%s on %s"), change, previous_text);
   gtk_label_set_text (self->change_label, text);
   g_free (text);

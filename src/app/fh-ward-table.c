@@ -94,7 +94,7 @@ add_row (GtkGrid               *grid,
   g_autofree char *value = fh_format_rate (now, n, decimals);
   g_autofree char *interval = format_interval (choices, w);
   g_autofree char *previous = fh_format_rate (before, n_before, decimals);
-  g_autofree char *change = fh_demand_format_change (now, before, decimals);
+  g_autofree char *change = fh_demand_choices_format_change (choices, w, b);
   const char *cells[] = { w->ward_name, children, value, interval, versus_label (w, figure_index (choices)),
                           previous, change };
 

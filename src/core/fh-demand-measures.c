@@ -66,6 +66,7 @@ parse_measure (const PGresult *r, int row)
   m->rate_change = fh_pg_value_double (r, row, 17);
   m->rate_change_lower95 = fh_pg_value_double (r, row, 18);
   m->rate_change_upper95 = fh_pg_value_double (r, row, 19);
+  m->rate_percent_change = fh_pg_value_double (r, row, 21);
   m->versus_authority = g_strcmp0 (versus, "higher") == 0 ? FH_VERSUS_HIGHER
                       : g_strcmp0 (versus, "lower") == 0 ? FH_VERSUS_LOWER
                       : g_strcmp0 (versus, "similar") == 0 ? FH_VERSUS_SIMILAR
@@ -77,9 +78,10 @@ static const FhQuerySpec demand_measures_spec = {
   "SELECT ward_code, ward_name, measure, count, suppressed, population, population_year,"
   "       rate, rate_lower95, rate_upper95, percent, previous_count, previous_suppressed,"
   "       previous_population_year, previous_rate, count_change, count_percent_change,"
-  "       rate_change, rate_change_lower95, rate_change_upper95, versus_authority"
+  "       rate_change, rate_change_lower95, rate_change_upper95, versus_authority,"
+  "       rate_percent_change"
   "  FROM reporting.demand_measures($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
-  21, parse_measure, (GDestroyNotify) fh_demand_figure_free, FALSE
+  22, parse_measure, (GDestroyNotify) fh_demand_figure_free, FALSE
 };
 
 void
@@ -135,6 +137,8 @@ ward_demand_new (const FhDemandFigure *f)
       d->counts[k] = FH_COUNT_MISSING;
       d->rates[k] = d->lower95[k] = d->upper95[k] = NAN;
       d->versus[k] = FH_VERSUS_UNKNOWN;
+      d->rate_changes[k] = d->rate_percent_changes[k] = d->count_percent_changes[k] = NAN;
+      d->count_changes[k] = FH_COUNT_MISSING;
     }
   return d;
 }
@@ -186,6 +190,10 @@ fh_demand_figures_to_wards (GPtrArray      *figures,
           d->lower95[k] = f->rate_lower95;
           d->upper95[k] = f->rate_upper95;
           d->versus[k] = f->versus_authority;
+          d->rate_changes[k] = f->rate_change;
+          d->rate_percent_changes[k] = f->rate_percent_change;
+          d->count_changes[k] = f->count_change;
+          d->count_percent_changes[k] = f->count_percent_change;
           d->population_year = f->population_year;
           d->children_0_17 = f->population;
           if (k == FH_FIGURE_REREFERRALS)

@@ -54,6 +54,7 @@ typedef struct {
   double              rate_change;
   double              rate_change_lower95;
   double              rate_change_upper95;
+  double              rate_percent_change;
   FhVersusAuthority   versus_authority;
 } FhDemandFigure;
 

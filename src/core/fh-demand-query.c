@@ -235,15 +235,13 @@ fh_demand_choices_get_heading (const FhDemandChoices *choices)
                                                  : rate_headings[choices->measure]);
 }
 
-char *
-fh_demand_format_change (double now,
-                         double before,
-                         guint  decimals)
+static char *
+format_change_parts (double diff,
+                     double pct,
+                     guint  decimals)
 {
-  double diff, pct;
   g_autofree char *d = NULL, *p = NULL;
 
-  fh_change_compute (now, before, &diff, &pct);
   if (isnan (diff))
     return g_strdup (_("no comparison"));
   d = fh_format_number (fabs (diff), decimals);
@@ -252,6 +250,40 @@ fh_demand_format_change (double now,
   p = fh_format_number (fabs (pct), 1);
   return g_strdup_printf ("%s %s%s (%s%s%%)", diff > 0 ? "▲" : diff < 0 ? "▼" : "▶",
                           diff < 0 ? "−" : "+", d, pct < 0 ? "−" : "+", p);
+}
+
+char *
+fh_demand_format_change (double now,
+                         double before,
+                         guint  decimals)
+{
+  double diff, pct;
+
+  fh_change_compute (now, before, &diff, &pct);
+  return format_change_parts (diff, pct, decimals);
+}
+
+char *
+fh_demand_choices_format_change (const FhDemandChoices *choices,
+                                 const FhWardDemand    *now,
+                                 const FhWardDemand    *before)
+{
+  guint decimals;
+
+  g_return_val_if_fail (choices != NULL, NULL);
+
+  decimals = fh_demand_choices_get_decimals (choices);
+  if (now != NULL && now->has_figures)
+    {
+      int k = fh_demand_measure_get_figure (choices->measure);
+
+      if (choices->unit == FH_DEMAND_UNIT_COUNT)
+        return format_change_parts (now->count_changes[k] == FH_COUNT_MISSING ? NAN : (double) now->count_changes[k],
+                                    now->count_percent_changes[k], decimals);
+      return format_change_parts (now->rate_changes[k], now->rate_percent_changes[k], decimals);
+    }
+  return fh_demand_format_change (fh_demand_choices_get_value (choices, now),
+                                  fh_demand_choices_get_value (choices, before), decimals);
 }
 
 FhWardDemand *
@@ -294,9 +326,7 @@ fh_demand_describe_ward (const FhDemandChoices *choices,
   n = fh_demand_measure_count (choices->measure, now);
   count = fh_format_count (n);
   rate = fh_format_rate (fh_demand_measure_rate (choices->measure, now), n, 1);
-  change = fh_demand_format_change (fh_demand_choices_get_value (choices, now),
-                                    fh_demand_choices_get_value (choices, before),
-                                    fh_demand_choices_get_decimals (choices));
+  change = fh_demand_choices_format_change (choices, now, before);
   return g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
                                   name, fh_demand_measure_get_name (choices->measure), count, rate, change);
 }

@@ -145,6 +145,12 @@ int             fh_demand_measure_get_figure      (FhDemandMeasure        measur
 /* What the measure compares with nationally: "DfE: …", "SSD: …" or "No national equivalent". */
 const char     *fh_demand_measure_get_equivalent  (FhDemandMeasure        measure);
 
+/* The change shown for @now against @before, as chosen (rate or count):
+ * from the reporting layer's own change when @now carries its figures,
+ * worked out from the two values otherwise. */
+char           *fh_demand_choices_format_change   (const FhDemandChoices *choices,
+                                                   const FhWardDemand    *now,
+                                                   const FhWardDemand    *before);
 /* "▲ +120.4 (+6.5%)": an arrow and a sign, so colour is not needed. */
 char           *fh_demand_format_change           (double                 now,
                                                    double                 before,

@@ -53,6 +53,11 @@ typedef struct {
   double  lower95[FH_N_DEMAND_FIGURES];
   double  upper95[FH_N_DEMAND_FIGURES];
   int     versus[FH_N_DEMAND_FIGURES];
+  /* the change on the same period a year earlier, from the reporting layer */
+  double  rate_changes[FH_N_DEMAND_FIGURES];
+  double  rate_percent_changes[FH_N_DEMAND_FIGURES];
+  gint64  count_changes[FH_N_DEMAND_FIGURES];    /* FH_COUNT_MISSING when either is suppressed */
+  double  count_percent_changes[FH_N_DEMAND_FIGURES];
   double  rereferral_percent;   /* re-referrals as % of accepted; NAN when unknown */
 } FhWardDemand;
 
