@@ -112,9 +112,9 @@ fh_board_pack_page_load (FhPage *page)
   FhBoardPackPage *self = FH_BOARD_PACK_PAGE (page);
   FhDatabase *database = fh_page_get_database (page);
   int authority_id = fh_page_get_authority_id (page);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                                            g_date_time_get_day_of_month (now));
+  /* the data's extraction date stands for "today": what is complete is
+   * what the data covers, whatever the clock says */
+  g_autoptr(GDateTime) today = fh_page_dup_reference_date (page);
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (today, -1);
   g_autoptr(FhDemandFilter) filter = NULL;
 

@@ -172,9 +172,9 @@ static void
 fh_caseload_page_load (FhPage *page)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                                            g_date_time_get_day_of_month (now));
+  /* the data's extraction date stands for "today": what is complete is
+   * what the data covers, whatever the clock says */
+  g_autoptr(GDateTime) today = fh_page_dup_reference_date (page);
 
   g_clear_pointer (&self->as_at, g_date_time_unref);
   self->as_at = g_date_time_add_days (today, -1);

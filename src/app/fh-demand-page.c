@@ -192,7 +192,12 @@ fh_demand_page_select_ward (FhDemandPage *self,
   g_settings_set_string (self->settings, "demand-selected-ward", ward_code ? ward_code : "");
   database = fh_page_get_database (FH_PAGE (self));
   if (database != NULL)
-    fh_demand_trend_load (self->trend, database, fh_page_get_authority_id (FH_PAGE (self)), self->selected);
+    {
+      g_autoptr(GDateTime) today = fh_page_dup_reference_date (FH_PAGE (self));
+
+      fh_demand_trend_load (self->trend, database, fh_page_get_authority_id (FH_PAGE (self)), self->selected,
+                            today);
+    }
   update_selection (self);
   if (self->wards != NULL)
     show_profile (self);
@@ -306,9 +311,9 @@ fh_demand_page_load (FhPage *page)
   FhDemandPage *self = FH_DEMAND_PAGE (page);
   FhDatabase *database = fh_page_get_database (page);
   int authority_id = fh_page_get_authority_id (page);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                                            g_date_time_get_day_of_month (now));
+  /* the data's extraction date stands for "today": what is complete is
+   * what the data covers, whatever the clock says */
+  g_autoptr(GDateTime) today = fh_page_dup_reference_date (page);
   g_autoptr(FhPeriod) period = NULL;
   g_autoptr(FhDemandFilter) filter = NULL;
 
@@ -331,7 +336,7 @@ fh_demand_page_load (FhPage *page)
   /* Profiles and boundaries do not change with the choices: once a refresh. */
   if (self->profiles == NULL)
     fh_database_ward_profiles_async (database, authority_id, FH_PAGE_QUERY (self, "ward_profiles", finish_profiles));
-  fh_demand_trend_load (self->trend, database, authority_id, self->selected);
+  fh_demand_trend_load (self->trend, database, authority_id, self->selected, today);
   load_needs (self);
 }
 

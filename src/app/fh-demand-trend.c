@@ -148,10 +148,10 @@ void
 fh_demand_trend_load (FhDemandTrend *self,
                       FhDatabase    *database,
                       int            authority_id,
-                      const char    *ward_code)
+                      const char    *ward_code,
+                      GDateTime     *today)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) month = fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now), 1);
+  g_autoptr(GDateTime) month = fh_date_new (g_date_time_get_year (today), g_date_time_get_month (today), 1);
   g_autoptr(GDateTime) to = g_date_time_add_days (month, -1);
   g_autoptr(GDateTime) from = g_date_time_add_months (month, -HISTORY_MONTHS);
 

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (FhDemandTrend, fh_demand_trend, FH, DEMAND_TREND, GtkWidge
 void fh_demand_trend_load      (FhDemandTrend *self,
                                 FhDatabase    *database,
                                 int            authority_id,
-                                const char    *ward_code);
+                                const char    *ward_code,
+                                GDateTime     *today);
 /* Names for the title, known once the page's figures are in (NULL: not yet). */
 void fh_demand_trend_set_names (FhDemandTrend *self,
                                 const char    *ward_name,

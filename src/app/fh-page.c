@@ -3,6 +3,7 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "fh-filter.h"
 #include "fh-page.h"
 
 typedef struct
@@ -13,6 +14,7 @@ typedef struct
   FhQueryGroup    *queries;
   FhDataViewState  state;
   guint            load_count;
+  GDateTime       *extract_date;
 } FhPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FhPage, fh_page, GTK_TYPE_WIDGET)
@@ -225,6 +227,7 @@ fh_page_finalize (GObject *object)
 {
   FhPagePrivate *priv = fh_page_get_instance_private (FH_PAGE (object));
 
+  g_clear_pointer (&priv->extract_date, g_date_time_unref);
   g_clear_pointer (&priv->queries, fh_query_group_free);
 
   G_OBJECT_CLASS (fh_page_parent_class)->finalize (object);
@@ -297,4 +300,33 @@ fh_page_init (FhPage *self)
 
   priv->queries = fh_query_group_new (self, on_queries_done);
   priv->state = FH_DATA_VIEW_LOADING;
+}
+
+void
+fh_page_set_extract_date (FhPage    *self,
+                          GDateTime *date)
+{
+  FhPagePrivate *priv = fh_page_get_instance_private (self);
+
+  g_return_if_fail (FH_IS_PAGE (self));
+
+  g_clear_pointer (&priv->extract_date, g_date_time_unref);
+  if (date != NULL)
+    priv->extract_date = fh_date_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                                      g_date_time_get_day_of_month (date));
+}
+
+GDateTime *
+fh_page_dup_reference_date (FhPage *self)
+{
+  FhPagePrivate *priv = fh_page_get_instance_private (self);
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (FH_IS_PAGE (self), NULL);
+
+  if (priv->extract_date != NULL)
+    return g_date_time_ref (priv->extract_date);
+  now = g_date_time_new_now_local ();
+  return fh_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                      g_date_time_get_day_of_month (now));
 }

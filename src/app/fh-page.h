@@ -54,6 +54,13 @@ void             fh_page_show_empty       (FhPage        *self,
 void             fh_page_show_error       (FhPage        *self,
                                            const GError  *error);
 void             fh_page_show_content     (FhPage        *self);
+/* The day the data was extracted (a date, UTC midnight): periods that end
+ * before it are complete, and "as at" figures are for the day before it.
+ * Set by the window before it loads the pages; when it is unknown, today. */
+void             fh_page_set_extract_date (FhPage        *self,
+                                           GDateTime     *date);
+/* A new reference to the extract date, or to today's date when unknown. */
+GDateTime       *fh_page_dup_reference_date (FhPage      *self);
 
 /* The last three arguments of an fh_database_*_async() call of this load. */
 #define FH_PAGE_QUERY(page, name, finish) \

@@ -105,8 +105,6 @@ on_page_state (FhWindow *self)
 static void
 load_pages (FhWindow *self)
 {
-  self->refresh_count++;
-  self->refreshing = TRUE;
   fh_page_stack_load (self->stack, self->database, self->authority_id);
   on_page_state (self);
 }
@@ -127,11 +125,21 @@ on_extract_time (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   GDateTime *when = fh_database_extract_time_finish (FH_DATABASE (source), result, &error);
 
-  if (error != NULL)
-    return;  /* the pages show any real problem */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The pages measure "latest complete" periods from the data's extraction,
+   * not the clock; without one (an error, or none recorded) they use today,
+   * and show any real problem themselves. */
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   self->extracted_at = when;
+  {
+    g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
+
+    for (guint i = 0; i < pages->len; i++)
+      fh_page_set_extract_date (g_ptr_array_index (pages, i), when);
+  }
   update_status (self);
+  load_pages (self);
 }
 
 static void
@@ -147,9 +155,13 @@ refresh (FhWindow *self)
   g_cancellable_cancel (self->extract_cancellable);
   g_clear_object (&self->extract_cancellable);
   self->extract_cancellable = g_cancellable_new ();
+  self->refresh_count++;
+  self->refreshing = TRUE;
+  fh_page_stack_show_loading (self->stack);
+  on_page_state (self);
+  /* the extraction time first: it says which periods are complete */
   fh_database_extract_time_async (self->database, self->authority_id, self->extract_cancellable,
                                   on_extract_time, g_object_ref (self));
-  load_pages (self);
 }
 
 static void
