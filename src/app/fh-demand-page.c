@@ -19,6 +19,7 @@
 #include "fh-chart-view.h"
 #include "fh-demand-filter-bar.h"
 #include "fh-demand-headline.h"
+#include "fh-data-completeness.h"
 #include "fh-demand-measures.h"
 #include "fh-demand-page.h"
 #include "fh-demand-trend.h"
@@ -46,6 +47,7 @@ struct _FhDemandPage
   FhDemandTrend      *trend;
   FhWardProfileView  *profile;
   FhWardTable        *ward_table;
+  GtkLabel           *completeness_label;
 
   GSettings          *settings;
   FhDemandChoices     choices;
@@ -58,6 +60,7 @@ struct _FhDemandPage
   FhWardDemand       *city_before;
   FhQueryGroup       *needs_queries;
   GPtrArray          *needs;
+  GPtrArray          *completeness;
   char               *selected;
 };
 
@@ -250,6 +253,34 @@ show_charts (FhDemandPage *self)
   fh_map_chart_set_style (self->map, (FhMapStyle) self->choices.map_style);
 }
 
+/* What the figures leave out, in words, under the table. */
+static void
+show_completeness (FhDemandPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *period = fh_period_get_label (self->period);
+
+  for (guint i = 0; self->completeness != NULL && i < self->completeness->len; i++)
+    {
+      g_autofree char *line = fh_completeness_item_describe (g_ptr_array_index (self->completeness, i));
+
+      if (line != NULL)
+        g_string_append_printf (text, "%s%s", text->len ? "; " : "", line);
+    }
+  if (text->len == 0)
+    {
+      gtk_label_set_text (self->completeness_label, "");
+      return;
+    }
+  {
+    /* Translators: "What these figures leave out, 2025-26: 23 of 12,836 referrals …." */
+    g_autofree char *intro = g_strdup_printf (_("What these figures leave out, %s: "), period);
+    g_string_prepend (text, intro);
+  }
+  g_string_append_c (text, '.');
+  gtk_label_set_text (self->completeness_label, text->str);
+}
+
 static void
 show_results (FhDemandPage *self)
 {
@@ -265,11 +296,20 @@ show_results (FhDemandPage *self)
   fh_ward_table_show (self->ward_table, &self->choices, self->previous_period, self->wards,
                       self->wards_before, self->city, self->city_before);
   show_profile (self);
+  show_completeness (self);
   fh_page_show_content (FH_PAGE (self));
   g_debug ("demand page: figures shown");
 }
 
 /* ---- queries ---------------------------------------------------------------- */
+
+static gboolean
+finish_completeness (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_clear_pointer (&self->completeness, g_ptr_array_unref);
+  self->completeness = fh_database_completeness_finish (FH_DATABASE (source), result, error);
+  return self->completeness != NULL;
+}
 
 #define DEFINE_ARRAY_FINISH(name, finish, field)                                    \
   static gboolean name (FhDemandPage *self, GObject *source, GAsyncResult *result, GError **error) \
@@ -333,6 +373,8 @@ fh_demand_page_load (FhPage *page)
   filter = fh_demand_choices_get_filter (&self->choices, authority_id, self->period);
 
   fh_database_demand_measures_async (database, filter, FH_PAGE_QUERY (self, "demand_measures", finish_figures));
+  fh_database_completeness_async (database, authority_id, self->period->from, self->period->to,
+                                  FH_PAGE_QUERY (self, "data_completeness", finish_completeness));
   /* Profiles and boundaries do not change with the choices: once a refresh. */
   if (self->profiles == NULL)
     fh_database_ward_profiles_async (database, authority_id, FH_PAGE_QUERY (self, "ward_profiles", finish_profiles));
@@ -437,6 +479,7 @@ fh_demand_page_dispose (GObject *object)
   g_clear_pointer (&self->wards, g_ptr_array_unref);
   g_clear_pointer (&self->wards_before, g_ptr_array_unref);
   g_clear_pointer (&self->city, fh_ward_demand_free);
+  g_clear_pointer (&self->completeness, g_ptr_array_unref);
   g_clear_pointer (&self->city_before, fh_ward_demand_free);
   g_clear_pointer (&self->selected, g_free);
 
@@ -476,6 +519,7 @@ fh_demand_page_class_init (FhDemandPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, trend);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, profile);
   gtk_widget_class_bind_template_child (widget_class, FhDemandPage, ward_table);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandPage, completeness_label);
 }
 
 static void
@@ -511,6 +555,13 @@ fh_demand_page_get_city_count (FhDemandPage *self)
 {
   g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
   return fh_demand_headline_get_count (self->headline);
+}
+
+const char *
+fh_demand_page_get_completeness (FhDemandPage *self)
+{
+  g_return_val_if_fail (FH_IS_DEMAND_PAGE (self), NULL);
+  return gtk_label_get_text (self->completeness_label);
 }
 
 const char *

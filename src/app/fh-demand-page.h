@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH, DEMAND_PAGE, FhPage)
 /* The authority's figures for the chosen measure, as shown. */
 const char *fh_demand_page_get_city_count      (FhDemandPage *self);
 const char *fh_demand_page_get_city_rate       (FhDemandPage *self);
+/* The line under the table that says what the figures leave out. */
+const char *fh_demand_page_get_completeness    (FhDemandPage *self);
 GDateTime  *fh_demand_page_get_period_from     (FhDemandPage *self);
 GDateTime  *fh_demand_page_get_period_to       (FhDemandPage *self);
 const char *fh_demand_page_get_selected_ward   (FhDemandPage *self);

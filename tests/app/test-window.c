@@ -202,6 +202,30 @@ test_window_shows_real_figures (void)
   g_assert_cmpuint (fh_page_get_load_count (FH_PAGE (caseloads)), ==, 1);
   g_assert_true (wait_for_content (fh_page_get_data_view (FH_PAGE (priorities)), 60));
 
+  /* What the figures leave out, counted independently */
+  {
+    g_autofree char *expected_line = NULL;
+    PGconn *conn = PQconnectdb (g_getenv ("FH_OWNER_CONNINFO") ? g_getenv ("FH_OWNER_CONNINFO") : conninfo);
+    g_autofree char *from = g_date_time_format (fh_demand_page_get_period_from (demand), "%Y-%m-%d");
+    g_autofree char *to = g_date_time_format (fh_demand_page_get_period_to (demand), "%Y-%m-%d");
+    const char *params[] = { from, to };
+    PGresult *r = PQexecParams (conn, "SELECT count(*) FILTER (WHERE ward_code IS NULL) FROM fh.referral"
+                                      " WHERE authority_id = 1 AND received_on BETWEEN $1::date AND $2::date",
+                                2, NULL, params, NULL, NULL, 0);
+
+    if (PQresultStatus (r) == PGRES_TUPLES_OK)
+      {
+        expected_line = g_strdup_printf (" %s of ", PQgetvalue (r, 0, 0));
+        g_assert_nonnull (strstr (fh_demand_page_get_completeness (demand), "What these figures leave out"));
+        g_assert_nonnull (strstr (fh_demand_page_get_completeness (demand), "referrals have no known ward"));
+        g_assert_nonnull (strstr (fh_demand_page_get_completeness (demand), expected_line));
+      }
+    else
+      g_test_message ("no owner connection: the completeness count is not checked");
+    PQclear (r);
+    PQfinish (conn);
+  }
+
   /* "Latest complete" is measured from the data's extraction, not the clock */
   {
     g_autoptr(GDateTime) reference = fh_page_dup_reference_date (FH_PAGE (demand));
