@@ -7,4 +7,8 @@
 SET ROLE fh_owner;
 SELECT fh_demo.generate(:scale);
 SELECT fh_demo.generate_priorities(:scale);
+-- Re-referrals within 12 months (priority 1) are counted from the referrals
+-- themselves, not made up.
+UPDATE fh.indicator SET derived_from = 'rereferrals_12m' WHERE indicator_code = 'rereferral_12m';
+SELECT count(fh.refresh_derived_indicators(authority_id)) FROM fh.authority;
 RESET ROLE;

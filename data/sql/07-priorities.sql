@@ -24,6 +24,12 @@ SET ROLE fh_owner;
 ALTER TABLE fh.indicator
   ADD COLUMN IF NOT EXISTS rag_tolerance numeric CHECK (rag_tolerance >= 0);
 
+-- An indicator the data itself can count: its values are worked out from the
+-- person-level tables by fh.refresh_derived_indicators (run after each load),
+-- not uploaded. NULL: uploaded by the data team.
+ALTER TABLE fh.indicator
+  ADD COLUMN IF NOT EXISTS derived_from text CHECK (derived_from IN ('rereferrals_12m'));
+
 -- The strategy's success measures ("how we will know our model is working").
 -- Like fh.priority they belong to the strategy, not to one authority.
 CREATE TABLE fh.success_measure (
@@ -226,6 +232,64 @@ AS $$
                          FROM fh.published_indicator_value(i.indicator_id, false) pv) n ON true
    ORDER BY m.sort_order, i.priority_number, i.indicator_code
 $$;
+
+-- ---- indicators the data counts ---------------------------------------------------
+-- rereferrals_12m: for each quarter end from the first whole year of data,
+-- the accepted referrals of the 12 months to it whose child had another
+-- accepted referral in the 12 months before (the DfE re-referral definition,
+-- as reporting.demand_measures counts it), as a percentage of the accepted
+-- referrals of those 12 months; numerator and denominator kept, so the
+-- reporting layer suppresses small ones. Replaces the indicator's values.
+-- Returns how many values it wrote. Owner only.
+CREATE OR REPLACE FUNCTION fh.refresh_derived_indicators(p_authority int)
+RETURNS int
+LANGUAGE plpgsql
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+DECLARE
+  ind     record;
+  written int := 0;
+  n       int;
+BEGIN
+  FOR ind IN SELECT i.indicator_id FROM fh.indicator i
+              WHERE i.authority_id = p_authority AND i.derived_from = 'rereferrals_12m' LOOP
+    DELETE FROM fh.indicator_value WHERE indicator_id = ind.indicator_id;
+    WITH bounds AS (
+      SELECT min(r.received_on) AS first_day, max(r.received_on) AS last_day
+        FROM fh.referral r WHERE r.authority_id = p_authority
+    ), quarters AS (
+      SELECT (q + interval '3 months - 1 day')::date AS period_end
+        FROM bounds,
+             generate_series(date_trunc('quarter', first_day + interval '12 months'),
+                             date_trunc('quarter', last_day + 1) - interval '3 months',
+                             interval '3 months') q
+    ), acc AS (
+      SELECT r.referral_id, r.child_id, r.received_on
+        FROM fh.referral r
+       WHERE r.authority_id = p_authority
+         AND r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
+    ), counted AS (
+      SELECT q.period_end,
+             count(*) AS accepted,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM acc p
+                                             WHERE p.child_id = a.child_id AND p.referral_id <> a.referral_id
+                                               AND p.received_on < a.received_on
+                                               AND p.received_on >= a.received_on - interval '12 months')) AS rereferred
+        FROM quarters q
+        JOIN acc a ON a.received_on > q.period_end - interval '12 months' AND a.received_on <= q.period_end
+       GROUP BY q.period_end
+    )
+    INSERT INTO fh.indicator_value (indicator_id, period_end, value, numerator, denominator)
+    SELECT ind.indicator_id, c.period_end, round(c.rereferred * 100.0 / c.accepted, 1), c.rereferred, c.accepted
+      FROM counted c
+     WHERE c.accepted > 0;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    written := written + n;
+  END LOOP;
+  RETURN written;
+END;
+$$;
+REVOKE ALL ON FUNCTION fh.refresh_derived_indicators(int) FROM PUBLIC;
 
 -- ---- demo data ------------------------------------------------------------------
 -- fh_demo.generate_priorities(authorities, seed) runs after fh_demo.generate

@@ -283,6 +283,42 @@ test_demo_measures_independent (void)
   PQfinish (owner);
 }
 
+/* The priority 1 re-referral indicator is counted from the referrals, the
+ * same way as the demand measure: the 12 months to each quarter end agree. */
+static void
+test_rereferral_indicator_from_data (void)
+{
+  PGconn *reader = connect_as (reader_conninfo, NULL);
+  PGresult *series = PQexec (reader, "SELECT period_end::text, value::text FROM reporting.indicator_series(1, 'rereferral_12m')"
+                                     " ORDER BY period_end DESC LIMIT 3");
+  guint checked = 0;
+
+  g_assert_cmpint (PQresultStatus (series), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (series); i++)
+    {
+      const char *params[] = { PQgetvalue (series, i, 0) };
+      PGresult *m = PQexecParams (reader,
+                                  "SELECT percent::text FROM reporting.demand_measures(1,"
+                                  " ($1::date - interval '12 months' + interval '1 day')::date, $1::date)"
+                                  " WHERE ward_code IS NULL AND measure = 'rereferrals'",
+                                  1, NULL, params, NULL, NULL, 0);
+
+      g_assert_cmpint (PQresultStatus (m), ==, PGRES_TUPLES_OK);
+      g_assert_cmpstr (PQgetvalue (m, 0, 0), ==, PQgetvalue (series, i, 1));
+      checked++;
+      PQclear (m);
+    }
+  g_assert_cmpuint (checked, ==, 3);
+  /* and a reader cannot rewrite it */
+  {
+    PGresult *r = PQexec (reader, "SELECT fh.refresh_derived_indicators(1)");
+    g_assert_cmpstr (PQresultErrorField (r, PG_DIAG_SQLSTATE), ==, "42501");
+    PQclear (r);
+  }
+  PQclear (series);
+  PQfinish (reader);
+}
+
 /* The demo's wards: every published interval from SQL equals the core's. */
 static void
 test_sql_intervals_match_core (void)
@@ -324,5 +360,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/measures/by-hand", test_measures_by_hand);
   g_test_add_func ("/measures/sql-intervals-match-core", test_sql_intervals_match_core);
   g_test_add_func ("/measures/demo-independent", test_demo_measures_independent);
+  g_test_add_func ("/measures/rereferral-indicator-from-data", test_rereferral_indicator_from_data);
   return g_test_run ();
 }
