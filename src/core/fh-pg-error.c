@@ -242,6 +242,14 @@ fh_pg_error_from_result (PGconn   *conn,
       summary = g_strdup_printf (_("Lost the connection to the database server at %s — "
                                    "is it still running? Refresh to try again."), server);
     }
+  else if (g_strcmp0 (sqlstate, "57014") == 0
+           && message != NULL && strstr (message, "statement timeout") == NULL)
+    {
+      /* cancelled on the server, but not by the statement timeout (a
+       * cancel request, or an administrator): not "took too long" */
+      code = FH_DATABASE_ERROR_QUERY;
+      summary = g_strdup (_("The database server cancelled the query. Refresh to try again."));
+    }
   else if (g_strcmp0 (sqlstate, "57014") == 0)
     {
       code = FH_DATABASE_ERROR_TIMEOUT;
