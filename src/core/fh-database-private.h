@@ -50,4 +50,11 @@ void      fh_database_submit (FhDatabase         *self,
                               gpointer            user_data,
                               gpointer            source_tag);
 
+/* The result of a job started by fh_database_submit() with @source_tag: the
+ * item (single) or the GPtrArray of items, or NULL with @error set. */
+gpointer  fh_database_finish (FhDatabase    *self,
+                              GAsyncResult  *result,
+                              gpointer       source_tag,
+                              GError       **error);
+
 G_END_DECLS

@@ -1504,3 +1504,16 @@ fh_database_submit (FhDatabase          *self,
 
   fh_database_push (self, job);
 }
+
+gpointer
+fh_database_finish (FhDatabase    *self,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
+{
+  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -114,11 +114,7 @@ fh_database_demand_measures_finish (FhDatabase    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fh_database_demand_measures_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return fh_database_finish (self, result, fh_database_demand_measures_async, error);
 }
 
 static FhWardDemand *

@@ -26,19 +26,6 @@ authority_params (int         authority_id,
   return params;
 }
 
-static GPtrArray *
-finish_array (FhDatabase    *self,
-              GAsyncResult  *result,
-              gpointer       source_tag,
-              GError       **error)
-{
-  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 submit (FhDatabase          *self,
         const FhQuerySpec   *spec,
@@ -117,7 +104,7 @@ fh_database_priority_overview_finish (FhDatabase    *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish_array (self, result, fh_database_priority_overview_async, error);
+  return fh_database_finish (self, result, fh_database_priority_overview_async, error);
 }
 
 /* ---- series of every indicator --------------------------------------------- */
@@ -160,7 +147,7 @@ fh_database_priority_series_finish (FhDatabase    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_array (self, result, fh_database_priority_series_async, error);
+  return fh_database_finish (self, result, fh_database_priority_series_async, error);
 }
 
 /* ---- one indicator in detail -------------------------------------------------- */
@@ -206,7 +193,7 @@ fh_database_indicator_detail_finish (FhDatabase    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  return finish_array (self, result, fh_database_indicator_detail_async, error);
+  return fh_database_finish (self, result, fh_database_indicator_detail_async, error);
 }
 
 /* ---- comparators ---------------------------------------------------------------- */
@@ -248,7 +235,7 @@ fh_database_indicator_comparators_finish (FhDatabase    *self,
                                           GAsyncResult  *result,
                                           GError       **error)
 {
-  return finish_array (self, result, fh_database_indicator_comparators_async, error);
+  return fh_database_finish (self, result, fh_database_indicator_comparators_async, error);
 }
 
 /* ---- commentary ----------------------------------------------------------------- */
@@ -293,7 +280,7 @@ fh_database_indicator_commentary_finish (FhDatabase    *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  return finish_array (self, result, fh_database_indicator_commentary_async, error);
+  return fh_database_finish (self, result, fh_database_indicator_commentary_async, error);
 }
 
 /* ---- success measures ----------------------------------------------------------- */
@@ -340,5 +327,5 @@ fh_database_success_measures_finish (FhDatabase    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  return finish_array (self, result, fh_database_success_measures_async, error);
+  return fh_database_finish (self, result, fh_database_success_measures_async, error);
 }

@@ -20,19 +20,6 @@ params_new (int n)
 
 static char **demand_filter_params (const FhDemandFilter *filter);
 
-static GPtrArray *
-finish_array (FhDatabase    *self,
-              GAsyncResult  *result,
-              gpointer       source_tag,
-              GError       **error)
-{
-  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* ---- authorities -------------------------------------------------------- */
 
 static gpointer
@@ -71,7 +58,7 @@ fh_database_authorities_finish (FhDatabase    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return finish_array (self, result, fh_database_authorities_async, error);
+  return fh_database_finish (self, result, fh_database_authorities_async, error);
 }
 
 /* ---- extract time ------------------------------------------------------- */
@@ -113,10 +100,7 @@ fh_database_extract_time_finish (FhDatabase    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return fh_database_finish (self, result, fh_database_extract_time_async, error);
 }
 
 /* ---- demand by ward ----------------------------------------------------- */
@@ -167,7 +151,7 @@ fh_database_ward_demand_finish (FhDatabase    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return finish_array (self, result, fh_database_ward_demand_async, error);
+  return fh_database_finish (self, result, fh_database_ward_demand_async, error);
 }
 
 static const FhQuerySpec authority_demand_spec = {
@@ -214,10 +198,7 @@ fh_database_authority_demand_finish (FhDatabase    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (FH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return fh_database_finish (self, result, fh_database_authority_demand_async, error);
 }
 
 /* ---- ward profiles ------------------------------------------------------ */
@@ -283,7 +264,7 @@ fh_database_ward_profiles_finish (FhDatabase    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_array (self, result, fh_database_ward_profiles_async, error);
+  return fh_database_finish (self, result, fh_database_ward_profiles_async, error);
 }
 
 /* ---- top needs ----------------------------------------------------------- */
@@ -333,7 +314,7 @@ fh_database_top_needs_finish (FhDatabase    *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_array (self, result, fh_database_top_needs_async, error);
+  return fh_database_finish (self, result, fh_database_top_needs_async, error);
 }
 
 /* ---- monthly demand ----------------------------------------------------- */
@@ -389,7 +370,7 @@ fh_database_demand_monthly_finish (FhDatabase    *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_array (self, result, fh_database_demand_monthly_async, error);
+  return fh_database_finish (self, result, fh_database_demand_monthly_async, error);
 }
 
 /* ---- caseloads ---------------------------------------------------------- */
@@ -441,7 +422,7 @@ fh_database_caseloads_finish (FhDatabase    *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_array (self, result, fh_database_caseloads_async, error);
+  return fh_database_finish (self, result, fh_database_caseloads_async, error);
 }
 
 /* ---- indicators --------------------------------------------------------- */
@@ -501,7 +482,7 @@ fh_database_indicators_finish (FhDatabase    *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_array (self, result, fh_database_indicators_async, error);
+  return fh_database_finish (self, result, fh_database_indicators_async, error);
 }
 
 static gpointer
@@ -549,5 +530,5 @@ fh_database_indicator_series_finish (FhDatabase    *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  return finish_array (self, result, fh_database_indicator_series_async, error);
+  return fh_database_finish (self, result, fh_database_indicator_series_async, error);
 }
