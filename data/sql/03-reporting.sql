@@ -512,16 +512,20 @@ $$;
 
 -- The demand page's first shape, kept for it: referrals are requests for
 -- support (with a decision), the population column is the rate's
--- denominator (the age band's children when one is chosen).
-CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
-                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
-                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
-                                      p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
-RETURNS TABLE (ward_code text, ward_name text, population bigint, referrals bigint,
-               episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, episodes_open_suppressed boolean,
-               population_year int)
+-- denominator (the age band's children when one is chosen). One row per ward
+-- and, last, the authority (ward_code NULL).
+CREATE TYPE reporting.demand_row AS (
+  ward_code text, ward_name text, population bigint, referrals bigint,
+  episodes_started bigint, episodes_open bigint, referral_rate numeric,
+  started_rate numeric, open_rate numeric, referrals_suppressed boolean,
+  episodes_started_suppressed boolean, episodes_open_suppressed boolean,
+  population_year int
+);
+
+CREATE FUNCTION reporting.demand_wide(p_authority int, p_from date, p_to date,
+                                      p_level text, p_service text, p_need text, p_source text,
+                                      p_age_band text, p_exact boolean)
+RETURNS SETOF reporting.demand_row
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
@@ -538,9 +542,21 @@ AS $$
          min(d.population_year)
     FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
                                 p_source, p_age_band, p_exact) d
-   WHERE d.ward_code IS NOT NULL
    GROUP BY d.ward_code
-   ORDER BY d.ward_code
+   ORDER BY d.ward_code NULLS LAST
+$$;
+
+CREATE FUNCTION reporting.ward_demand(p_authority int, p_from date, p_to date,
+                                      p_level text DEFAULT NULL, p_service text DEFAULT NULL,
+                                      p_need text DEFAULT NULL, p_source text DEFAULT NULL,
+                                      p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
+RETURNS SETOF reporting.demand_row
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+  SELECT * FROM reporting.demand_wide(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                      p_source, p_age_band, p_exact)
+   WHERE ward_code IS NOT NULL
 $$;
 
 -- The same for the whole authority (the "city" figure), counted in SQL and
@@ -549,29 +565,13 @@ CREATE FUNCTION reporting.authority_demand(p_authority int, p_from date, p_to da
                                            p_level text DEFAULT NULL, p_service text DEFAULT NULL,
                                            p_need text DEFAULT NULL, p_source text DEFAULT NULL,
                                            p_age_band text DEFAULT NULL, p_exact boolean DEFAULT false)
-RETURNS TABLE (ward_code text, ward_name text, population bigint, referrals bigint,
-               episodes_started bigint, episodes_open bigint, referral_rate numeric,
-               started_rate numeric, open_rate numeric, referrals_suppressed boolean,
-               episodes_started_suppressed boolean, episodes_open_suppressed boolean,
-               population_year int)
+RETURNS SETOF reporting.demand_row
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
-  SELECT NULL::text, min(d.ward_name), min(d.population),
-         min(d.count) FILTER (WHERE d.measure = 'requests'),
-         min(d.count) FILTER (WHERE d.measure = 'episodes_started'),
-         min(d.count) FILTER (WHERE d.measure = 'episodes_open'),
-         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'requests'), min(d.population)),
-         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_started'), min(d.population)),
-         reporting.rate_per_10k(min(d.count) FILTER (WHERE d.measure = 'episodes_open'), min(d.population)),
-         bool_or(d.suppressed) FILTER (WHERE d.measure = 'requests'),
-         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_started'),
-         bool_or(d.suppressed) FILTER (WHERE d.measure = 'episodes_open'),
-         min(d.population_year)
-    FROM reporting.demand_table(p_authority, p_from, p_to, p_level, p_service, p_need,
-                                p_source, p_age_band, p_exact) d
-   WHERE d.ward_code IS NULL
-  HAVING count(*) > 0
+  SELECT * FROM reporting.demand_wide(p_authority, p_from, p_to, p_level, p_service, p_need,
+                                      p_source, p_age_band, p_exact)
+   WHERE ward_code IS NULL
 $$;
 
 -- What the figures leave out, for the period: requests with no decision yet,

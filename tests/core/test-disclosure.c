@@ -192,6 +192,7 @@ static const char *reporting_calls[] = {
   "SELECT reporting.check_filters('targeted', 'core', 'housing', 'school', '0-4')",
   "SELECT reporting.rate_per_10k(10, 1000)",
   "SELECT * FROM reporting.demand_table(1, '2025-01-01', '2025-01-31', NULL, NULL, NULL, NULL, NULL, false)",
+  "SELECT * FROM reporting.demand_wide(1, '2025-01-01', '2025-01-31', NULL, NULL, NULL, NULL, NULL, false)",
   "SELECT * FROM reporting.ward_demand(1, '2025-01-01', '2025-01-31')",
   "SELECT * FROM reporting.authority_demand(1, '2025-01-01', '2025-01-31', 'targeted')",
   "SELECT * FROM reporting.demand_monthly(1, 'E05012270', '2025-01-01', '2025-12-31')",
