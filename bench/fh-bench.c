@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "fh-database.h"
+#include "fh-demand-measures.h"
 #include "fh-service-caseload.h"
 
 typedef struct {
@@ -45,6 +46,7 @@ DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
 DEFINE_ON_ARRAY (on_profiles, fh_database_ward_profiles_finish)
 DEFINE_ON_ARRAY (on_needs, fh_database_top_needs_finish)
 DEFINE_ON_ARRAY (on_services, fh_database_service_caseloads_finish)
+DEFINE_ON_ARRAY (on_measures, fh_database_demand_measures_finish)
 
 static void
 on_city (GObject *source, GAsyncResult *result, gpointer data)
@@ -65,12 +67,13 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_AUTHORITY_DEMAND,
+               Q_DEMAND_MEASURES,
                Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
                Q_CASELOADS, Q_SERVICE_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
   "authority_list", "data_extract_time", "ward_demand (FY)",
-  "ward_demand (FY, 3 filters)", "authority_demand (FY)", "ward_profile + boundary",
+  "ward_demand (FY, 3 filters)", "authority_demand (FY)", "demand_measures (FY)", "ward_profile + boundary",
   "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
   "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "indicator_summary", "indicator_series",
 };
@@ -109,6 +112,7 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
       fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w);
       break;
     case Q_AUTHORITY_DEMAND: fh_database_authority_demand_async (db, filter, NULL, on_city, w); break;
+    case Q_DEMAND_MEASURES: fh_database_demand_measures_async (db, filter, NULL, on_measures, w); break;
     case Q_PROFILES: fh_database_ward_profiles_async (db, authority, NULL, on_profiles, w); break;
     case Q_TOP_NEEDS:
       fh_database_top_needs_async (db, authority, first_ward_code, from, to, NULL, on_needs, w);

@@ -25,6 +25,7 @@ SELECT extract(epoch FROM reporting.data_extract_time($a))::bigint;
 SELECT * FROM reporting.ward_demand($a, '2025-04-01', '2026-03-31', NULL, NULL, NULL, NULL, NULL);
 SELECT * FROM reporting.ward_demand($a, '2025-04-01', '2026-03-31', NULL, 'adolescence', 'exploitation', NULL, '10-17');
 SELECT * FROM reporting.authority_demand($a, '2025-04-01', '2026-03-31');
+SELECT * FROM reporting.demand_measures($a, '2025-04-01', '2026-03-31');
 SELECT p.*, b.geojson FROM reporting.ward_profile p LEFT JOIN reporting.ward_boundary b ON b.ward_code = p.ward_code WHERE p.authority_id = $a;
 SELECT * FROM reporting.ward_top_needs($a, '$ward', '2025-04-01', '2026-03-31');
 SELECT * FROM reporting.demand_monthly($a, NULL, '2023-11-01', '2026-10-31');

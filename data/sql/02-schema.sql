@@ -133,9 +133,12 @@ CREATE TABLE fh.referral (
   CHECK ((decision IS NULL) = (decided_on IS NULL)),
   CHECK (decided_on IS NULL OR decided_on >= received_on)
 );
+-- Covering the demand measures: children and re-referrals come from the
+-- index alone.
 CREATE INDEX referral_authority_received_idx
-  ON fh.referral (authority_id, received_on) INCLUDE (ward_code, age_at_referral, source, decision);
-CREATE INDEX referral_child_idx ON fh.referral (child_id);
+  ON fh.referral (authority_id, received_on)
+  INCLUDE (ward_code, age_at_referral, source, decision, child_id, referral_id);
+CREATE INDEX referral_child_idx ON fh.referral (child_id, received_on) INCLUDE (decision, referral_id);
 
 CREATE TABLE fh.episode (
   episode_id     bigint PRIMARY KEY,
@@ -160,9 +163,11 @@ CREATE TABLE fh.episode (
   CHECK ((ended_on IS NULL) = (closure_reason IS NULL))
 );
 CREATE INDEX episode_authority_started_idx
-  ON fh.episode (authority_id, started_on) INCLUDE (ward_code, level, service, ended_on, age_at_start);
+  ON fh.episode (authority_id, started_on)
+  INCLUDE (ward_code, level, service, ended_on, age_at_start, child_id, referral_id, episode_id);
 CREATE INDEX episode_open_idx
-  ON fh.episode (authority_id, ended_on) INCLUDE (started_on, ward_code, level, service);
+  ON fh.episode (authority_id, ended_on)
+  INCLUDE (started_on, ward_code, level, service, age_at_start, child_id, referral_id, episode_id);
 CREATE INDEX episode_referral_idx ON fh.episode (referral_id);
 
 CREATE TABLE fh.episode_need (
