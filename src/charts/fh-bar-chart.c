@@ -13,6 +13,7 @@
 
 #include "fh-bar-chart.h"
 #include "fh-chart-frame.h"
+#include "fh-chart-summary.h"
 
 #define MARGIN       16.0
 #define TITLE_PT     15.0
@@ -355,27 +356,85 @@ static char *
 fh_bar_chart_get_alt_text (FhChart *chart)
 {
   FhBarChart *self = FH_BAR_CHART (chart);
-  const Datum *top = NULL, *bottom = NULL;
+  guint n = self->data->len;
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  g_autofree double *values = g_new0 (double, n + 1);
+  g_autofree gboolean *suppressed = g_new0 (gboolean, n + 1);
 
-  for (guint i = 0; i < self->data->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       const Datum *d = &g_array_index (self->data, Datum, i);
-      if (isnan (d->value) || d->suppressed)
-        continue;
-      if (top == NULL || d->value > top->value) top = d;
-      if (bottom == NULL || d->value < bottom->value) bottom = d;
-    }
-  if (top == NULL)
-    return g_strdup_printf (_("%s: no data."), fh_chart_get_title (FH_CHART (self)) ?: _("Bar chart"));
 
-  {
-    g_autofree char *hi = fh_format_number (top->value, fh_chart_get_value_decimals (FH_CHART (self)));
-    g_autofree char *lo = fh_format_number (bottom->value, fh_chart_get_value_decimals (FH_CHART (self)));
-    /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
-    return g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
-                            fh_chart_get_title (FH_CHART (self)) ?: "", self->data->len,
-                            top->label, hi, bottom->label, lo);
-  }
+      labels[i] = d->label;
+      values[i] = d->value;
+      suppressed[i] = d->suppressed;
+    }
+  return fh_chart_summary_extremes (labels, values, suppressed, n,
+                                    fh_chart_get_value_decimals (FH_CHART (self)),
+                                    fh_chart_get_value_label (FH_CHART (self)), self->reference,
+                                    self->reference_label);
+}
+
+/* ---- items: one per bar, in the order of the data ---------------------- */
+
+static guint
+bar_get_n_items (FhChart *chart)
+{
+  return FH_BAR_CHART (chart)->data->len;
+}
+
+static const FhChartBar *
+find_bar (FhBarChart *self, guint index, guint *position)
+{
+  for (guint pos = 0; pos < self->bars->len; pos++)
+    {
+      const FhChartBar *bar = &g_array_index (self->bars, FhChartBar, pos);
+
+      if (bar->index == index)
+        {
+          if (position)
+            *position = pos;
+          return bar;
+        }
+    }
+  return NULL;
+}
+
+static char *
+bar_get_item_label (FhChart *chart, guint item)
+{
+  FhBarChart *self = FH_BAR_CHART (chart);
+  const Datum *d = &g_array_index (self->data, Datum, item);
+  g_autofree char *value = d->suppressed ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                         : fh_format_number (d->value, fh_chart_get_value_decimals (chart));
+  guint pos = 0;
+
+  if (find_bar (self, item, &pos) != NULL)
+    /* Translators: a bar read out, "Aspley, 2,673.9, 1 of 20" */
+    return g_strdup_printf (_("%s, %s, %u of %u"), d->label, value, pos + 1, self->data->len);
+  return g_strdup_printf ("%s, %s", d->label, value);
+}
+
+static gboolean
+bar_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  FhBarChart *self = FH_BAR_CHART (chart);
+  const FhChartBar *bar = find_bar (self, item, NULL);
+
+  if (bar == NULL)
+    return FALSE;
+  /* the label to the left and the value to the right belong to the bar */
+  *x = MARGIN;
+  *y = bar->y - 2;
+  *w = bar->x + bar->width + 56 - MARGIN;
+  *h = bar->height + 4;
+  return TRUE;
+}
+
+static int
+bar_hit_item (FhChart *chart, double x, double y)
+{
+  return fh_bar_chart_hit_test (FH_BAR_CHART (chart), x, y);
 }
 
 static void
@@ -384,6 +443,10 @@ chart_class_init (FhChartClass *iface)
   iface->draw = fh_bar_chart_draw;
   iface->to_csv = fh_bar_chart_to_csv;
   iface->get_alt_text = fh_bar_chart_get_alt_text;
+  iface->get_n_items = bar_get_n_items;
+  iface->get_item_label = bar_get_item_label;
+  iface->get_item_bounds = bar_get_item_bounds;
+  iface->hit_item = bar_hit_item;
 }
 
 /* ---- GObject and setters ------------------------------------------------ */

@@ -15,6 +15,7 @@ typedef struct
   char  *caption;
   char  *value_label;
   guint  decimals;
+  int    focused_item;
 } FhChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FhChart, fh_chart, G_TYPE_OBJECT)
@@ -69,12 +70,107 @@ fh_chart_get_alt_text (FhChart *self)
   return FH_CHART_GET_CLASS (self)->get_alt_text (self);
 }
 
+#define PRIV(self) ((FhChartPrivate *) fh_chart_get_instance_private (self))
+
 void
 fh_chart_emit_changed (FhChart *self)
 {
   g_return_if_fail (FH_IS_CHART (self));
 
+  /* data that no longer has the focused item lose the focus */
+  if (PRIV (self)->focused_item >= 0
+      && (guint) PRIV (self)->focused_item >= fh_chart_get_n_items (self))
+    PRIV (self)->focused_item = -1;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---- items ---------------------------------------------------------------- */
+
+guint
+fh_chart_get_n_items (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), 0);
+
+  if (FH_CHART_GET_CLASS (self)->get_n_items == NULL)
+    return 0;
+  return FH_CHART_GET_CLASS (self)->get_n_items (self);
+}
+
+char *
+fh_chart_get_item_label (FhChart *self,
+                         guint    item)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), NULL);
+
+  if (item >= fh_chart_get_n_items (self) || FH_CHART_GET_CLASS (self)->get_item_label == NULL)
+    return NULL;
+  return FH_CHART_GET_CLASS (self)->get_item_label (self, item);
+}
+
+gboolean
+fh_chart_get_item_bounds (FhChart *self,
+                          guint    item,
+                          double  *x,
+                          double  *y,
+                          double  *width,
+                          double  *height)
+{
+  double bx = 0, by = 0, bw = 0, bh = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (FH_IS_CHART (self), FALSE);
+
+  if (item < fh_chart_get_n_items (self) && FH_CHART_GET_CLASS (self)->get_item_bounds != NULL)
+    ok = FH_CHART_GET_CLASS (self)->get_item_bounds (self, item, &bx, &by, &bw, &bh);
+  if (x) *x = bx;
+  if (y) *y = by;
+  if (width) *width = bw;
+  if (height) *height = bh;
+  return ok;
+}
+
+int
+fh_chart_hit_item (FhChart *self,
+                   double   x,
+                   double   y)
+{
+  guint n;
+
+  g_return_val_if_fail (FH_IS_CHART (self), -1);
+
+  if (FH_CHART_GET_CLASS (self)->hit_item != NULL)
+    return FH_CHART_GET_CLASS (self)->hit_item (self, x, y);
+  n = fh_chart_get_n_items (self);
+  for (guint i = 0; i < n; i++)
+    {
+      double bx, by, bw, bh;
+
+      if (fh_chart_get_item_bounds (self, i, &bx, &by, &bw, &bh)
+          && x >= bx && x <= bx + bw && y >= by && y <= by + bh)
+        return i;
+    }
+  return -1;
+}
+
+int
+fh_chart_get_focused_item (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), -1);
+  return PRIV (self)->focused_item;
+}
+
+void
+fh_chart_set_focused_item (FhChart *self,
+                           int      item)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+
+  if (item < 0 || (guint) item >= fh_chart_get_n_items (self))
+    item = -1;
+  if (PRIV (self)->focused_item == item)
+    return;
+  PRIV (self)->focused_item = item;
+  fh_chart_emit_changed (self);
 }
 
 static void
@@ -89,8 +185,6 @@ set_string (FhChart    *self,
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
-
-#define PRIV(self) ((FhChartPrivate *) fh_chart_get_instance_private (self))
 
 const char *
 fh_chart_get_title (FhChart *self)
@@ -285,6 +379,7 @@ static void
 fh_chart_init (FhChart *self)
 {
   PRIV (self)->decimals = 1;
+  PRIV (self)->focused_item = -1;
 }
 
 void

@@ -31,6 +31,23 @@ struct _FhChartClass
                           double   height);
   char  *(*to_csv)       (FhChart *self);
   char  *(*get_alt_text) (FhChart *self);
+
+  /* Items: the wards, bars or points a keyboard moves between and a
+   * screen reader announces, indexed in the order the data were given.
+   * Bounds are in chart coordinates, as laid out by the last draw. */
+  guint     (*get_n_items)     (FhChart *self);
+  char     *(*get_item_label)  (FhChart *self,
+                                guint    item);
+  gboolean  (*get_item_bounds) (FhChart *self,
+                                guint    item,
+                                double  *x,
+                                double  *y,
+                                double  *width,
+                                double  *height);
+  /* optional: the item under (x, y), or -1; the default uses the bounds */
+  int       (*hit_item)        (FhChart *self,
+                                double   x,
+                                double   y);
 };
 
 void         fh_chart_draw                (FhChart    *self,
@@ -54,6 +71,25 @@ void         fh_chart_set_value_label     (FhChart    *self,
 guint        fh_chart_get_value_decimals  (FhChart    *self);
 void         fh_chart_set_value_decimals  (FhChart    *self,
                                            guint       decimals);
+
+/* Items (see FhChartClass): what keyboard and assistive technology use. */
+guint        fh_chart_get_n_items         (FhChart    *self);
+char        *fh_chart_get_item_label      (FhChart    *self,
+                                           guint       item);
+gboolean     fh_chart_get_item_bounds     (FhChart    *self,
+                                           guint       item,
+                                           double     *x,
+                                           double     *y,
+                                           double     *width,
+                                           double     *height);
+int          fh_chart_hit_item            (FhChart    *self,
+                                           double      x,
+                                           double      y);
+/* The item with keyboard focus, or -1 (the default; reset when the number
+ * of items changes). Setting it emits "changed". */
+int          fh_chart_get_focused_item    (FhChart    *self);
+void         fh_chart_set_focused_item    (FhChart    *self,
+                                           int         item);
 
 /* For subclasses: the data changed, redraw. */
 void         fh_chart_emit_changed        (FhChart    *self);

@@ -276,21 +276,132 @@ to_csv (FhChart *chart)
 }
 
 static char *
+month_name (FhLineChart *self, guint offset)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_utc (self->first_year, self->first_month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) d = g_date_time_add_months (first, offset);
+
+  return g_date_time_format (d, "%B %Y");
+}
+
+/* For each line: its latest figure and its highest, with their months. */
+static char *
 get_alt_text (FhChart *chart)
 {
   FhLineChart *self = FH_LINE_CHART (chart);
-  GString *alt = g_string_new (fh_chart_get_title (FH_CHART (self)) ?: "");
+  GString *alt = g_string_new (NULL);
+  guint decimals = fh_chart_get_value_decimals (chart);
 
-  g_string_append_printf (alt, _(". Line chart of %u series by month:"), self->series->len);
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *s = g_ptr_array_index (self->series, i);
-      double last = s->values->len ? g_array_index (s->values, double, s->values->len - 1) : NAN;
-      g_autofree char *v = fh_format_number (last, 1);
+      int last = -1, top = -1;
 
-      g_string_append_printf (alt, " %s, last %s;", s->name, v);
+      if (s->band)
+        continue;
+      for (guint k = 0; k < s->values->len; k++)
+        {
+          double v = g_array_index (s->values, double, k);
+
+          if (isnan (v))
+            continue;
+          last = k;
+          if (top < 0 || v > g_array_index (s->values, double, top))
+            top = k;
+        }
+      if (alt->len > 0)
+        g_string_append (alt, " ");
+      if (last < 0)
+        {
+          /* Translators: a line with no figures, "Aspley: no data." */
+          g_string_append_printf (alt, _("%s: no data."), s->name);
+          continue;
+        }
+      {
+        g_autofree char *lv = fh_format_number (g_array_index (s->values, double, last), decimals);
+        g_autofree char *tv = fh_format_number (g_array_index (s->values, double, top), decimals);
+        g_autofree char *lm = month_name (self, s->start + last);
+        g_autofree char *tm = month_name (self, s->start + top);
+
+        /* Translators: "Aspley: latest 212.0 in March 2025; highest 250.1 in January 2025." */
+        g_string_append_printf (alt, _("%s: latest %s in %s; highest %s in %s."), s->name, lv, lm, tv, tm);
+      }
     }
+  if (alt->len == 0)
+    g_string_append (alt, _("No figures to show."));
   return g_string_free (alt, FALSE);
+}
+
+/* ---- items: every drawn month of every line, line by line ----------------- */
+
+static gboolean
+item_at (FhLineChart *self, guint item, guint *series, guint *offset)
+{
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      if (s->band)
+        continue;
+      if (item < s->values->len)
+        {
+          *series = i;
+          *offset = s->start + item;
+          return TRUE;
+        }
+      item -= s->values->len;
+    }
+  return FALSE;
+}
+
+static guint
+line_get_n_items (FhChart *chart)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  guint n = 0;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      if (!s->band)
+        n += s->values->len;
+    }
+  return n;
+}
+
+static char *
+line_get_item_label (FhChart *chart, guint item)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  guint series, offset;
+  Series *s;
+  g_autofree char *month = NULL, *value = NULL;
+
+  if (!item_at (self, item, &series, &offset))
+    return NULL;
+  s = g_ptr_array_index (self->series, series);
+  month = month_name (self, offset);
+  value = fh_format_number (g_array_index (s->values, double, offset - s->start), fh_chart_get_value_decimals (chart));
+  /* Translators: a point of a line read out, "Aspley, March 2025: 212.0" */
+  return g_strdup_printf (_("%s, %s: %s"), s->name, month, value);
+}
+
+static gboolean
+line_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  FhLineChart *self = FH_LINE_CHART (chart);
+  guint series, offset;
+  double px, py;
+
+  if (!item_at (self, item, &series, &offset)
+      || !fh_line_chart_get_point (self, series, offset, &px, &py))
+    return FALSE;
+  *x = px - 5;
+  *y = py - 5;
+  *w = 10;
+  *h = 10;
+  return TRUE;
 }
 
 static void
@@ -299,6 +410,9 @@ chart_class_init (FhChartClass *iface)
   iface->draw = fh_line_chart_draw;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
+  iface->get_n_items = line_get_n_items;
+  iface->get_item_label = line_get_item_label;
+  iface->get_item_bounds = line_get_item_bounds;
 }
 
 static void

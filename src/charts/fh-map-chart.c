@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "fh-chart-frame.h"
+#include "fh-chart-summary.h"
 #include "fh-class-breaks.h"
 #include "fh-hex-layout.h"
 #include "fh-map-chart.h"
@@ -42,6 +43,8 @@ struct _FhMapChart
   GPtrArray     *wards;          /* of Ward */
   FhMapStyle     style;
   char          *selected;
+  double         reference;
+  char          *reference_label;
 
   /* from the last draw */
   FhClassBreaks *breaks;
@@ -475,23 +478,95 @@ static char *
 get_alt_text (FhChart *chart)
 {
   FhMapChart *self = FH_MAP_CHART (chart);
-  Ward *hi = NULL, *lo = NULL;
-  guint missing = 0;
-  g_autofree char *hv = NULL, *lv = NULL;
+  guint n = self->wards->len;
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  g_autofree double *values = g_new0 (double, n + 1);
 
-  for (guint i = 0; i < self->wards->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       Ward *w = g_ptr_array_index (self->wards, i);
-      if (isnan (w->value)) { missing++; continue; }
-      if (hi == NULL || w->value > hi->value) hi = w;
-      if (lo == NULL || w->value < lo->value) lo = w;
+
+      labels[i] = w->name;
+      values[i] = w->value;
     }
-  if (hi == NULL)
-    return g_strdup_printf (_("Map of %u wards with no data."), self->wards->len);
-  hv = fh_format_number (hi->value, fh_chart_get_value_decimals (FH_CHART (self)));
-  lv = fh_format_number (lo->value, fh_chart_get_value_decimals (FH_CHART (self)));
-  return g_strdup_printf (_("%s. Map of %u wards: highest %s (%s), lowest %s (%s); %u with no data."),
-                          fh_chart_get_title (FH_CHART (self)) ?: "", self->wards->len, hi->name, hv, lo->name, lv, missing);
+  return fh_chart_summary_extremes (labels, values, NULL, n, fh_chart_get_value_decimals (chart),
+                                    fh_chart_get_value_label (chart), self->reference, self->reference_label);
+}
+
+/* ---- items: one per ward, in the order added ------------------------------- */
+
+static guint
+map_get_n_items (FhChart *chart)
+{
+  return FH_MAP_CHART (chart)->wards->len;
+}
+
+static char *
+map_get_item_label (FhChart *chart, guint item)
+{
+  FhMapChart *self = FH_MAP_CHART (chart);
+  Ward *w = g_ptr_array_index (self->wards, item);
+  g_autofree char *value = fh_format_number (w->value, fh_chart_get_value_decimals (chart));
+
+  if (g_strcmp0 (w->code, self->selected) == 0)
+    /* Translators: a ward read out on the map, "Aspley, 2,673.9, selected" */
+    return g_strdup_printf (_("%s, %s, selected"), w->name, value);
+  return g_strdup_printf ("%s, %s", w->name, value);
+}
+
+static gboolean
+map_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  FhMapChart *self = FH_MAP_CHART (chart);
+  Ward *ward = g_ptr_array_index (self->wards, item);
+
+  if (self->drawn_style == FH_MAP_BOUNDARIES)
+    {
+      FhBounds b;
+
+      if (ward->projected == NULL)
+        return FALSE;
+      fh_bounds_init (&b);
+      fh_geometry_extend_bounds (ward->projected, &b);
+      if (b.max_x < b.min_x)
+        return FALSE;
+      *x = (b.min_x - self->min_x) * self->scale + self->offset_x;
+      *y = (b.min_y - self->min_y) * self->scale + self->offset_y;
+      *w = (b.max_x - b.min_x) * self->scale;
+      *h = (b.max_y - b.min_y) * self->scale;
+      if (*h < 0)
+        {
+          *y += *h;
+          *h = -*h;
+        }
+      return TRUE;
+    }
+  if (self->hex_size <= 0)
+    return FALSE;
+  *x = ward->label_x - self->hex_size * 0.8660254;
+  *y = ward->label_y - self->hex_size;
+  *w = self->hex_size * 2 * 0.8660254;
+  *h = self->hex_size * 2;
+  return TRUE;
+}
+
+static int
+map_hit_item (FhChart *chart, double x, double y)
+{
+  return fh_map_chart_hit_test (FH_MAP_CHART (chart), x, y);
+}
+
+void
+fh_map_chart_set_reference (FhMapChart *self,
+                            double      value,
+                            const char *label)
+{
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+
+  self->reference = value;
+  g_free (self->reference_label);
+  self->reference_label = g_strdup (label);
+  fh_chart_emit_changed (FH_CHART (self));
 }
 
 static void
@@ -500,6 +575,10 @@ chart_class_init (FhChartClass *iface)
   iface->draw = fh_map_chart_draw;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
+  iface->get_n_items = map_get_n_items;
+  iface->get_item_label = map_get_item_label;
+  iface->get_item_bounds = map_get_item_bounds;
+  iface->hit_item = map_hit_item;
 }
 
 /* ---- GObject and API ------------------------------------------------------ */
@@ -510,6 +589,7 @@ fh_map_chart_finalize (GObject *object)
   FhMapChart *self = FH_MAP_CHART (object);
 
   g_free (self->selected);
+  g_free (self->reference_label);
   g_ptr_array_unref (self->wards);
   g_clear_pointer (&self->breaks, fh_class_breaks_free);
 
@@ -527,6 +607,7 @@ static void
 fh_map_chart_init (FhMapChart *self)
 {
   self->wards = g_ptr_array_new_with_free_func (ward_free);
+  self->reference = NAN;
 }
 
 FhMapChart *

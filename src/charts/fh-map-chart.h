@@ -53,6 +53,10 @@ gboolean    fh_map_chart_get_ward         (FhMapChart         *self,
 guint       fh_map_chart_get_n_classes    (FhMapChart         *self);
 char       *fh_map_chart_get_class_label  (FhMapChart         *self,
                                            guint               i);
+/* The whole area's figure, said in the summary ("city 1,852.6"); NAN: none. */
+void        fh_map_chart_set_reference    (FhMapChart         *self,
+                                           double              value,
+                                           const char         *label);
 /* Index of the ward under (x, y) as laid out by the last draw, or -1. */
 int         fh_map_chart_hit_test         (FhMapChart         *self,
                                            double              x,

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "fh-chart-frame.h"
+#include "fh-chart-summary.h"
 #include "fh-rate-interval.h"
 #include "fh-scatter-chart.h"
 
@@ -256,21 +257,90 @@ to_csv (FhChart *chart)
 }
 
 static char *
+get_alt_text_extremes (FhScatterChart *self)
+{
+  guint n = self->points->len;
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  g_autofree double *values = g_new0 (double, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = g_array_index (self->points, Point, i).label;
+      values[i] = g_array_index (self->points, Point, i).y;
+    }
+  return fh_chart_summary_extremes (labels, values, NULL, n, fh_chart_get_value_decimals (FH_CHART (self)),
+                                    self->y_label, self->funnel_target, _("city"));
+}
+
+/* what kind of chart, in words, after the figures */
+static char *
+get_alt_text_sentence (FhScatterChart *self)
+{
+  if (!isnan (self->funnel_target))
+    {
+      g_autofree char *target = fh_format_number (self->funnel_target, fh_chart_get_value_decimals (FH_CHART (self)));
+
+      return g_strdup_printf (_("Funnel plot of %u wards: %s against children's population, with 95%% and "
+                                "99.8%% control limits around the city's %s. Above the 99.8%% limit: %u; "
+                                "below it: %u."),
+                              self->points->len, self->y_label ? self->y_label : "y", target,
+                              fh_scatter_chart_count_outside (self, FH_Z_998, TRUE),
+                              fh_scatter_chart_count_outside (self, FH_Z_998, FALSE));
+    }
+  return g_strdup_printf (_("Scatter chart of %u wards: %s against %s."),
+                          self->points->len,
+                          self->y_label ? self->y_label : "y", self->x_label ? self->x_label : "x");
+}
+
+static char *
 get_alt_text (FhChart *chart)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
-  const char *title = fh_chart_get_title (FH_CHART (self)) ? fh_chart_get_title (FH_CHART (self)) : "";
+  g_autofree char *extremes = get_alt_text_extremes (self);
+  g_autofree char *sentence = get_alt_text_sentence (self);
 
-  if (!isnan (self->funnel_target))
-    return g_strdup_printf (_("%s. Funnel plot of %u wards: %s against children's population, with 95%% and "
-                              "99.8%% control limits around the city's %.1f. Above the 99.8%% limit: %u; "
-                              "below it: %u."),
-                            title, self->points->len, self->y_label ? self->y_label : "y", self->funnel_target,
-                            fh_scatter_chart_count_outside (self, FH_Z_998, TRUE),
-                            fh_scatter_chart_count_outside (self, FH_Z_998, FALSE));
-  return g_strdup_printf (_("%s. Scatter chart of %u wards: %s against %s."),
-                          title, self->points->len,
-                          self->y_label ? self->y_label : "y", self->x_label ? self->x_label : "x");
+  return g_strdup_printf ("%s %s", extremes, sentence);
+}
+
+/* ---- items: one per point, in the order added ----------------------------- */
+
+static guint
+scatter_get_n_items (FhChart *chart)
+{
+  return FH_SCATTER_CHART (chart)->points->len;
+}
+
+static char *
+scatter_get_item_label (FhChart *chart, guint item)
+{
+  FhScatterChart *self = FH_SCATTER_CHART (chart);
+  Point *p = &g_array_index (self->points, Point, item);
+  g_autofree char *y = fh_format_number (p->y, fh_chart_get_value_decimals (chart));
+  g_autofree char *x = fh_format_number (p->x, isnan (self->funnel_target) ? 1 : 0);
+
+  /* Translators: a point read out, "Aspley: 2,673.9 against 45.1" (y, then x) */
+  return g_strdup_printf (_("%s: %s against %s%s"), p->label, y, x,
+                          g_strcmp0 (p->id, self->selected) == 0 ? _(", selected") : "");
+}
+
+static gboolean
+scatter_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  double sx, sy;
+
+  if (!fh_scatter_chart_get_position (FH_SCATTER_CHART (chart), item, &sx, &sy))
+    return FALSE;
+  *x = sx - 6;
+  *y = sy - 6;
+  *w = 12;
+  *h = 12;
+  return TRUE;
+}
+
+static int
+scatter_hit_item (FhChart *chart, double x, double y)
+{
+  return fh_scatter_chart_hit_test (FH_SCATTER_CHART (chart), x, y);
 }
 
 static void
@@ -279,6 +349,10 @@ chart_class_init (FhChartClass *iface)
   iface->draw = fh_scatter_chart_draw;
   iface->to_csv = to_csv;
   iface->get_alt_text = get_alt_text;
+  iface->get_n_items = scatter_get_n_items;
+  iface->get_item_label = scatter_get_item_label;
+  iface->get_item_bounds = scatter_get_item_bounds;
+  iface->hit_item = scatter_hit_item;
 }
 
 static void

@@ -108,8 +108,11 @@ test_legend_and_csv (void)
   g_assert_true (g_str_has_prefix (csv, "Ward code,Ward,\"Referrals per 10,000 children aged 0–17\"\r\nW00,Ward 0,100.0\r\n"));
   g_assert_nonnull (strstr (csv, "W05,Ward 5,\r\n"));
   alt = fh_chart_get_alt_text (FH_CHART (map));
-  g_assert_nonnull (strstr (alt, "highest Ward 11 (1,200.0)"));
-  g_assert_nonnull (strstr (alt, "1 with no data"));
+  g_assert_cmpstr (alt, ==, "Highest in Ward 11, 1,200.0 per 10,000; lowest Ward 0, 100.0; 1 with no data.");
+  fh_map_chart_set_reference (map, 650.26, "City");
+  g_free (alt);
+  alt = fh_chart_get_alt_text (FH_CHART (map));
+  g_assert_true (g_str_has_suffix (alt, "; City 650.3; 1 with no data."));
 }
 
 static void
