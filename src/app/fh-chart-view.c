@@ -4,14 +4,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * All drawing is the chart's own (the same code as every export); the widget
- * only hands it a cairo context of its size, redraws on "changed", and gives
- * the chart's alt text to assistive technologies. The chart is a property,
+ * only hands it a cairo context of its size, redraws on "changed", and
+ * (fh-chart-keyboard.c) makes it focusable, moved through with the arrow
+ * keys and named for assistive technologies. The chart is a property,
  * so a template can declare it:
  *
  *   <object class="FhChartView" id="bar_view">
  *     <property name="chart"><object class="FhBarChart" id="bars"/></property>
  *   </object>
  */
+#include "fh-chart-keyboard.h"
 #include "fh-chart-view.h"
 
 #define SCREEN_SCALE 1.3
@@ -36,11 +38,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 on_chart_changed (FhChartView *self)
 {
-  g_autofree char *alt = fh_chart_get_alt_text (self->chart);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, alt,
-                                  -1);
+  fh_chart_keyboard_update_accessible (GTK_WIDGET (self), self->chart);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -62,6 +60,7 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
   fh_chart_draw (self->chart, cr, width / SCREEN_SCALE, height / SCREEN_SCALE);
   cairo_destroy (cr);
+  fh_chart_keyboard_snapshot (widget, self->chart, snapshot, SCREEN_SCALE);
 }
 
 static void
@@ -118,12 +117,14 @@ fh_chart_view_class_init (FhChartViewClass *klass)
 
   GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
+  fh_chart_keyboard_class_init (GTK_WIDGET_CLASS (klass));
 }
 
 static void
 fh_chart_view_init (FhChartView *self)
 {
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  fh_chart_keyboard_init (GTK_WIDGET (self));
 }
 
 GtkWidget *

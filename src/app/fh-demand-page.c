@@ -251,6 +251,8 @@ show_charts (FhDemandPage *self)
                 "value-decimals", decimals, NULL);
   G_STATIC_ASSERT ((int) FH_DEMAND_MAP_STYLE_HEXAGONS == (int) FH_MAP_HEXAGONS);
   fh_map_chart_set_style (self->map, (FhMapStyle) self->choices.map_style);
+  fh_map_chart_set_reference (self->map, self->choices.unit == FH_DEMAND_UNIT_COUNT ? NAN
+                              : fh_demand_measure_rate (self->choices.measure, self->city), _("City"));
 }
 
 /* What the figures leave out, in words, under the table. */
@@ -411,30 +413,15 @@ on_choices_changed (FhDemandPage *self,
 
 /* ---- pointer ---------------------------------------------------------------- */
 
+/* A click on a ward, bar or point, or Enter on the focused one: every
+ * chart on the page lists the wards in the order of self->wards. */
 static void
-on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, FhDemandPage *self)
+on_item_activated (FhChartView  *view,
+                   guint         item,
+                   FhDemandPage *self)
 {
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  double cx, cy;
-  int i = -1;
-  FhMapWard ward;
-
-  fh_chart_view_to_chart (FH_CHART_VIEW (view), x, y, &cx, &cy);
-  if (view == GTK_WIDGET (self->map_view))
-    {
-      i = fh_map_chart_hit_test (self->map, cx, cy);
-      if (i >= 0 && fh_map_chart_get_ward (self->map, i, &ward))
-        fh_demand_page_select_ward (self, ward.code);
-      return;
-    }
-  if (view == GTK_WIDGET (self->bar_view))
-    i = fh_bar_chart_hit_test (self->bars, cx, cy);
-  else if (view == GTK_WIDGET (self->scatter_view))
-    i = fh_scatter_chart_hit_test (self->scatter, cx, cy);
-  else if (view == GTK_WIDGET (self->funnel_view))
-    i = fh_scatter_chart_hit_test (self->funnel, cx, cy);
-  if (i >= 0 && self->wards != NULL && (guint) i < self->wards->len)
-    fh_demand_page_select_ward (self, ((FhWardDemand *) g_ptr_array_index (self->wards, i))->ward_code);
+  if (self->wards != NULL && item < self->wards->len)
+    fh_demand_page_select_ward (self, ((FhWardDemand *) g_ptr_array_index (self->wards, item))->ward_code);
 }
 
 /* Hover: ward, value, rate and change, as a tooltip. */
@@ -539,12 +526,7 @@ fh_demand_page_init (FhDemandPage *self)
   views[2] = GTK_WIDGET (self->scatter_view);
   views[3] = GTK_WIDGET (self->funnel_view);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      GtkGesture *click = gtk_gesture_click_new ();
-
-      g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-      gtk_widget_add_controller (views[i], GTK_EVENT_CONTROLLER (click));
-    }
+    g_signal_connect (views[i], "item-activated", G_CALLBACK (on_item_activated), self);
   g_signal_connect (self->map_view, "query-tooltip", G_CALLBACK (on_map_query_tooltip), self);
 }
 
