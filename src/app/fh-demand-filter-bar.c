@@ -11,6 +11,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "fh-a11y.h"
 #include "fh-demand-filter-bar.h"
 #include "fh-enums.h"
 #include "fh-settings.h"
@@ -259,6 +260,9 @@ fh_demand_filter_bar_init (FhDemandFilterBar *self)
       for (guint v = 0; v < klass->n_values; v++)
         gtk_string_list_append (rows, fh_demand_choice_get_label (type, v));
       gtk_drop_down_set_model (dropdown (self, &choices[i]), G_LIST_MODEL (rows));
+      /* the tooltip ("Measure") is the name a screen reader says */
+      fh_a11y_label_dropdown (dropdown (self, &choices[i]),
+                              gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown (self, &choices[i]))));
       g_settings_bind_with_mapping (self->settings, choices[i].key, dropdown (self, &choices[i]), "selected",
                                     G_SETTINGS_BIND_DEFAULT, row_from_setting, setting_from_row,
                                     GSIZE_TO_POINTER (type), NULL);

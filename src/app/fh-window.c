@@ -13,6 +13,7 @@
 #include "fh-accels.h"
 #include "fh-connection-dialog.h"
 #include "fh-conninfo.h"
+#include "fh-a11y.h"
 #include "fh-page-stack.h"
 #include "fh-refresh-status.h"
 #include "fh-session-privileges.h"
@@ -24,6 +25,7 @@ struct _FhWindow
   GtkApplicationWindow  parent_instance;
 
   GtkStack             *stack;
+  GtkWidget            *menu_button;
   GtkLabel             *status_label;
   GtkInfoBar           *privilege_bar;
   GtkLabel             *privilege_label;
@@ -433,6 +435,7 @@ fh_window_class_init (FhWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FhWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_bar);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_label);
@@ -451,6 +454,9 @@ static void
 fh_window_init (FhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fh_a11y_label_dropdown (self->authority_dropdown, _("Authority"));
+  fh_a11y_label_button (self->menu_button, _("Main menu"));
+  fh_a11y_hide_hidden_pages (self->stack);
   g_signal_connect_swapped (self->authority_dropdown, "notify::selected",
                             G_CALLBACK (on_authority_selected), self);
 
