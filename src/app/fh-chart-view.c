@@ -14,6 +14,7 @@
  *   </object>
  */
 #include "fh-chart-keyboard.h"
+#include "fh-chart-style.h"
 #include "fh-chart-view.h"
 
 #define SCREEN_SCALE 1.3
@@ -49,6 +50,8 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   FhChartView *self = FH_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  double text_scale = 1.0;
+  FhChartStyle style, before;
   cairo_t *cr;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
@@ -58,7 +61,10 @@ fh_chart_view_snapshot (GtkWidget   *widget,
    * further away (and in meetings, from across the room), so scale up. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
+  style = fh_chart_style_for_widget (widget, &text_scale);
+  before = fh_chart_theme_push_style (style, text_scale);
   fh_chart_draw (self->chart, cr, width / SCREEN_SCALE, height / SCREEN_SCALE);
+  fh_chart_theme_pop_style (before);
   cairo_destroy (cr);
   fh_chart_keyboard_snapshot (widget, self->chart, snapshot, SCREEN_SCALE);
 }
@@ -125,6 +131,7 @@ fh_chart_view_init (FhChartView *self)
 {
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
   fh_chart_keyboard_init (GTK_WIDGET (self));
+  fh_chart_style_watch (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -25,6 +25,32 @@ typedef struct {
 
 #define FH_CHART_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 
+/* The screen follows the desktop's style; exports and print are always
+ * FH_CHART_STYLE_DEFAULT (dark on white). */
+typedef enum {
+  FH_CHART_STYLE_DEFAULT,
+  FH_CHART_STYLE_DARK,
+  FH_CHART_STYLE_HIGH_CONTRAST,
+} FhChartStyle;
+
+/* For the calling thread's next draws: the style and a text scale (the
+ * desktop's text-size setting, 1.0 by default). Returns the style before,
+ * so a caller can put it back. */
+FhChartStyle fh_chart_theme_push_style  (FhChartStyle style,
+                                         double       text_scale);
+void         fh_chart_theme_pop_style   (FhChartStyle previous);
+FhChartStyle fh_chart_theme_get_style   (void);
+double       fh_chart_theme_text_scale  (void);
+/* A stroke of @width points, thicker in high contrast. */
+double       fh_chart_theme_stroke      (double       width);
+/* Outlines every shape: 3:1 or more against the background. */
+FhColor      fh_chart_theme_edge        (void);
+/* @color for text when it reaches 4.5:1 on the background, else the text colour. */
+FhColor      fh_chart_theme_readable    (FhColor      color);
+/* WCAG 2.2 contrast ratio of two opaque colours, 1 to 21. */
+double       fh_color_contrast          (FhColor      a,
+                                         FhColor      b);
+
 FhColor fh_chart_theme_categorical (guint i);
 FhColor fh_chart_theme_sequential  (guint step,
                                     guint n_steps);

@@ -157,7 +157,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         }
 
       fh_color_apply (&c, cr);
-      cairo_set_line_width (cr, s->style == FH_LINE_THIN ? 1.25 : 2.5);
+      cairo_set_line_width (cr, fh_chart_theme_stroke (s->style == FH_LINE_THIN ? 1.25 : 2.5));
       if (s->style == FH_LINE_DASHED)
         {
           static const double dash[] = { 6, 4 };
@@ -217,7 +217,8 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       {
         double *end = &((double *) ends->data)[k * 3];
         Series *s = g_ptr_array_index (self->series, (guint) end[2]);
-        FhColor c = fh_chart_theme_categorical (s->colour);
+        /* text in the line's colour only where that colour reads as text */
+        FhColor c = fh_chart_theme_readable (fh_chart_theme_categorical (s->colour));
         g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, s->name, SMALL_PT, s->style == FH_LINE_SOLID);
 
         pango_layout_set_width (l, (LABELS_W - 8) * PANGO_SCALE);

@@ -367,7 +367,12 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
 
         cairo_move_to (cr, lx, ward->label_y - lh / 2);
         pango_cairo_layout_path (cr, l);
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+        {
+          FhColor halo = fh_chart_theme_background ();
+
+          halo.a = 0.85;
+          fh_color_apply (&halo, cr);
+        }
         cairo_set_line_width (cr, 3);
         cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke (cr);
@@ -424,8 +429,14 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           cairo_fill_preserve (cr);
           hatch (cr);
         }
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.2);
+      /* an edge of 3:1 or more: the lightest classes and no data are
+       * too close to the background to stand on their fill alone */
+      {
+        FhColor edge = fh_chart_theme_edge ();
+
+        fh_color_apply (&edge, cr);
+      }
+      cairo_set_line_width (cr, fh_chart_theme_stroke (0.75));
       cairo_stroke (cr);
     }
 
@@ -442,7 +453,7 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
       else
         path_hexagon (self, cr, ward);
       fh_color_apply (&text, cr);
-      cairo_set_line_width (cr, 3);
+      cairo_set_line_width (cr, fh_chart_theme_stroke (3));
       cairo_stroke (cr);
     }
 

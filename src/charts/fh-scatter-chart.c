@@ -193,7 +193,11 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         else
           fh_color_apply (&context, cr);
         cairo_fill_preserve (cr);
-        cairo_set_source_rgb (cr, 1, 1, 1);
+        {
+          FhColor ring = fh_chart_theme_background ();
+
+          fh_color_apply (&ring, cr);
+        }
         cairo_stroke (cr);
       }
 
