@@ -184,6 +184,15 @@ fh_demand_filter_bar_set_range_valid (FhDemandFilterBar *self,
 }
 
 void
+fh_demand_filter_bar_set_boundaries_available (FhDemandFilterBar *self,
+                                               gboolean           available)
+{
+  g_return_if_fail (FH_IS_DEMAND_FILTER_BAR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->map_style_dropdown), available);
+}
+
+void
 fh_demand_filter_bar_set_index (FhDemandFilterBar *self,
                                 const char        *key,
                                 guint              index)

@@ -22,6 +22,9 @@ void fh_demand_filter_bar_set_range_valid (FhDemandFilterBar *self,
                                            gboolean           valid);
 /* Chooses row @index of the drop-down stored in settings @key (or
  * "demand-unit"), as a user would. */
+/* The map-style choice is offered only when the wards have boundaries. */
+void fh_demand_filter_bar_set_boundaries_available (FhDemandFilterBar *self,
+                                                    gboolean           available);
 void fh_demand_filter_bar_set_index       (FhDemandFilterBar *self,
                                            const char        *key,
                                            guint              index);

@@ -220,6 +220,7 @@ show_charts (FhDemandPage *self)
   g_autofree char *title = NULL, *caption = NULL, *map_title = NULL;
   const char *measure = fh_demand_measure_get_name (self->choices.measure);
   FhWardDemand *top = NULL;
+  gboolean boundaries = n > 0;
 
   fh_map_chart_clear (self->map);
   for (guint i = 0; i < n; i++)
@@ -229,6 +230,7 @@ show_charts (FhDemandPage *self)
 
       labels[i] = w->ward_name;
       values[i] = value_of (self, w);
+      boundaries = boundaries && p != NULL && p->boundary != NULL;
       if (!isnan (values[i]) && (top == NULL || values[i] > value_of (self, top)))
         top = w;
       fh_map_chart_add_ward (self->map, w->ward_code, w->ward_name, values[i],
@@ -251,6 +253,8 @@ show_charts (FhDemandPage *self)
                 "value-decimals", decimals, NULL);
   G_STATIC_ASSERT ((int) FH_DEMAND_MAP_STYLE_HEXAGONS == (int) FH_MAP_HEXAGONS);
   fh_map_chart_set_style (self->map, (FhMapStyle) self->choices.map_style);
+  /* a style the data cannot draw is not offered */
+  fh_demand_filter_bar_set_boundaries_available (self->filter_bar, boundaries);
   fh_map_chart_set_reference (self->map, self->choices.unit == FH_DEMAND_UNIT_COUNT ? NAN
                               : fh_demand_measure_rate (self->choices.measure, self->city), _("City"));
 }

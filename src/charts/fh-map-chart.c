@@ -95,10 +95,12 @@ class_colour (FhMapChart *self, int class_index)
   return fh_chart_theme_sequential (class_index, fh_class_breaks_get_n_classes (self->breaks));
 }
 
+/* Boundaries only when every ward has one: asked for without them, the
+ * map would draw no shapes and pile the labels in a corner. */
 static FhMapStyle
 choose_style (FhMapChart *self)
 {
-  if (self->style != FH_MAP_AUTOMATIC)
+  if (self->style == FH_MAP_HEXAGONS)
     return self->style;
   for (guint i = 0; i < self->wards->len; i++)
     {

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (FhMapChart, fh_map_chart, FH, MAP_CHART, FhChart)
 
 typedef enum {
   FH_MAP_AUTOMATIC,     /* boundaries when every ward has one, else hexagons */
-  FH_MAP_BOUNDARIES,
+  FH_MAP_BOUNDARIES,    /* hexagons still, unless every ward has a boundary */
   FH_MAP_HEXAGONS,
 } FhMapStyle;
 

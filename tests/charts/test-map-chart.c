@@ -89,6 +89,9 @@ test_hexagons_when_boundaries_missing (void)
 {
   g_autoptr(FhMapChart) map = grid_map (FALSE);
   check_map (map, FH_MAP_HEXAGONS);
+  /* asked for boundaries the data do not have: still hexagons */
+  fh_map_chart_set_style (map, FH_MAP_BOUNDARIES);
+  check_map (map, FH_MAP_HEXAGONS);
 }
 
 static void
