@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "fh-bar-chart.h"
+#include "fh-chart-table.h"
 #include "fh-chart-view.h"
 #include "fh-demand-filter-bar.h"
 #include "fh-demand-headline.h"
@@ -530,7 +531,10 @@ fh_demand_page_init (FhDemandPage *self)
   views[2] = GTK_WIDGET (self->scatter_view);
   views[3] = GTK_WIDGET (self->funnel_view);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    g_signal_connect (views[i], "item-activated", G_CALLBACK (on_item_activated), self);
+    {
+      g_signal_connect (views[i], "item-activated", G_CALLBACK (on_item_activated), self);
+      fh_chart_table_add_toggle (FH_CHART_VIEW (views[i]));
+    }
   g_signal_connect (self->map_view, "query-tooltip", G_CALLBACK (on_map_query_tooltip), self);
 }
 
