@@ -108,7 +108,8 @@ fh_priorities_page_loaded (FhPage *page)
           gtk_widget_set_margin_top (label, priority == 0 ? 0 : 18);
           gtk_box_append (self->priorities_box, label);
 
-          grid = GTK_GRID (gtk_grid_new ());
+          grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
           gtk_grid_set_column_spacing (grid, 24);
           gtk_grid_set_row_spacing (grid, 6);
           gtk_widget_add_css_class (GTK_WIDGET (grid), "figure-table");
