@@ -25,8 +25,18 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   const char *text = row ? gtk_string_object_get_string (row) : "";
 
+  GtkWidget *row_widget = gtk_widget_get_parent (label);
+
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* the row itself (GTK 4.8 gives it no name), and in the drop-down's own
+   * button the item shown is not a second tab stop inside the button */
+  if (row_widget != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      if (gtk_widget_get_ancestor (row_widget, GTK_TYPE_BUTTON) != NULL)
+        gtk_widget_set_focusable (row_widget, FALSE);
+    }
 }
 
 static GtkWidget *

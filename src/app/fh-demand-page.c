@@ -203,9 +203,10 @@ fh_demand_page_select_ward (FhDemandPage *self,
                             today);
     }
   update_selection (self);
+  /* the last ward's needs go first: never shown under this ward's name */
+  load_needs (self);
   if (self->wards != NULL)
     show_profile (self);
-  load_needs (self);
 }
 
 /* ---- showing results -------------------------------------------------------- */
@@ -274,6 +275,8 @@ show_completeness (FhDemandPage *self)
       if (line != NULL)
         g_string_append_printf (text, "%s%s", text->len ? "; " : "", line);
     }
+  /* an empty selectable label would be a nameless stop for the keyboard */
+  gtk_widget_set_visible (GTK_WIDGET (self->completeness_label), text->len > 0);
   if (text->len == 0)
     {
       gtk_label_set_text (self->completeness_label, "");

@@ -42,7 +42,14 @@ fh_table_reset (GtkGrid            *grid,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
 
-  g_object_set_data_full (G_OBJECT (grid), HEADERS, g_strdupv ((char **) headers), (GDestroyNotify) g_strfreev);
+  {
+    /* @headers has n_columns strings, not a NULL at the end */
+    GStrv copy = g_new0 (char *, n_columns + 1);
+
+    for (guint c = 0; c < n_columns; c++)
+      copy[c] = g_strdup (headers[c]);
+    g_object_set_data_full (G_OBJECT (grid), HEADERS, copy, (GDestroyNotify) g_strfreev);
+  }
   for (guint c = 0; c < n_columns; c++)
     {
       GtkWidget *label = cell_with_role (headers[c], kinds[c], GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
