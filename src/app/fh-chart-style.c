@@ -44,7 +44,7 @@ fh_chart_style_watch (GtkWidget *widget)
 
   g_signal_connect_object (settings, "notify::gtk-theme-name", G_CALLBACK (gtk_widget_queue_draw), widget,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (gtk_widget_queue_draw), widget,
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (gtk_widget_queue_resize), widget,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (gtk_widget_queue_draw), widget, G_CONNECT_SWAPPED);

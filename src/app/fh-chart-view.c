@@ -24,6 +24,7 @@ struct _FhChartView
   GtkWidget  parent_instance;
   FhChart   *chart;
   gulong     changed_id;
+  double     scale;      /* widget pixels per chart point, at the last draw */
 };
 
 G_DEFINE_FINAL_TYPE (FhChartView, fh_chart_view, GTK_TYPE_WIDGET)
@@ -59,14 +60,37 @@ fh_chart_view_snapshot (GtkWidget   *widget,
 
   /* Charts are laid out in points for paper; on screen they are read from
    * further away (and in meetings, from across the room), so scale up. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
+  /* larger text zooms the whole chart (it asked for that much more
+   * height, see measure), so its layout never overlaps itself */
   style = fh_chart_style_for_widget (widget, &text_scale);
-  before = fh_chart_theme_push_style (style, text_scale);
-  fh_chart_draw (self->chart, cr, width / SCREEN_SCALE, height / SCREEN_SCALE);
+  self->scale = SCREEN_SCALE * MAX (text_scale, 1.0);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->scale, self->scale);
+  before = fh_chart_theme_push_style (style, 1.0);
+  fh_chart_draw (self->chart, cr, width / self->scale, height / self->scale);
   fh_chart_theme_pop_style (before);
   cairo_destroy (cr);
-  fh_chart_keyboard_snapshot (widget, self->chart, snapshot, SCREEN_SCALE);
+  fh_chart_keyboard_snapshot (widget, self->chart, snapshot, self->scale);
+}
+
+/* With larger text a chart needs proportionally more height. */
+static void
+fh_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  double text_scale = 1.0;
+  int w = -1, h = -1;
+
+  fh_chart_style_for_widget (widget, &text_scale);
+  gtk_widget_get_size_request (widget, &w, &h);
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && h > 0 && text_scale > 1.0)
+    *minimum = *natural = (int) (h * text_scale);
 }
 
 static void
@@ -122,6 +146,7 @@ fh_chart_view_class_init (FhChartViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
+  GTK_WIDGET_CLASS (klass)->measure = fh_chart_view_measure;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
   fh_chart_keyboard_class_init (GTK_WIDGET_CLASS (klass));
 }
@@ -129,6 +154,7 @@ fh_chart_view_class_init (FhChartViewClass *klass)
 static void
 fh_chart_view_init (FhChartView *self)
 {
+  self->scale = SCREEN_SCALE;
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
   fh_chart_keyboard_init (GTK_WIDGET (self));
   fh_chart_style_watch (GTK_WIDGET (self));
@@ -177,6 +203,6 @@ fh_chart_view_to_chart (FhChartView *self,
 {
   g_return_if_fail (FH_IS_CHART_VIEW (self));
 
-  *chart_x = x / SCREEN_SCALE;
-  *chart_y = y / SCREEN_SCALE;
+  *chart_x = x / self->scale;
+  *chart_y = y / self->scale;
 }

@@ -475,6 +475,102 @@ test_chart_table (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- 200% text at 1280×720: nothing wider than the window ------------------ */
+
+/* With FH_SCREENSHOT_DIR set, the window as drawn, for looking at. */
+static void
+save_window (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("FH_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+/* Says which widgets make the window that wide: the widest child, down. */
+static void
+report_widest (GtkWidget *widget, guint depth)
+{
+  GtkWidget *widest = NULL;
+  int widest_min = -1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > widest_min)
+        {
+          widest_min = min;
+          widest = c;
+        }
+    }
+  if (widest == NULL || depth > 24)
+    return;
+  g_test_message ("%*s%s%s%s: %d px", (int) depth, "", G_OBJECT_TYPE_NAME (widest),
+                  GTK_IS_LABEL (widest) ? " " : "", GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "",
+                  widest_min);
+  report_widest (widest, depth + 1);
+}
+
+static void
+test_large_text (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+  FhWindow *window;
+  const char *pages[] = { "demand", "caseloads", "priorities", "board-pack" };
+
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* the app's own CSS (FhApplication loads it; this test has no application) */
+  gtk_css_provider_load_from_resource (css, "/org/familyhelp/Dashboard/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+  window = open_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      int minimum = 0, natural = 0;
+      g_autofree char *name = g_strdup_printf ("text-200-%s.png", pages[p]);
+
+      fh_window_show_page (window, pages[p]);
+      spin (600);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("page %s at 200%% text: the window needs %d px (natural %d), is %d px",
+                      pages[p], minimum, natural, gtk_widget_get_width (GTK_WIDGET (window)));
+      save_window (GTK_WIDGET (window), name);
+      if (minimum > 1280)
+        report_widest (GTK_WIDGET (window), 0);
+      /* the page fits 1280 px: nothing is pushed past the window's edge */
+      g_assert_cmpint (minimum, <=, 1280);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 static void
 run_ui_test (gconstpointer data)
 {
@@ -497,6 +593,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/a11y/chart-table", test_chart_table);
   g_test_add_data_func ("/a11y/every-control-named", (gconstpointer) test_every_control_named, run_ui_test);
+  g_test_add_data_func ("/a11y/large-text", (gconstpointer) test_large_text, run_ui_test);
   g_test_add_data_func ("/a11y/keyboard-selects-ward", (gconstpointer) test_keyboard_selects_ward, run_ui_test);
   return g_test_run ();
 }
