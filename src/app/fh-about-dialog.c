@@ -16,15 +16,17 @@ GtkAboutDialog *
 fh_about_dialog_new (GtkWindow *parent)
 {
   const char *authors[] = { _("The Family Help Dashboard authors"), NULL };
+  /* Broken into lines, as the dialog grows to fit its longest line. */
   const char *data_credits[] = {
-    _("Contains National Statistics data © Crown copyright and database right; Office for "
-      "National Statistics, licensed under the Open Government Licence v3.0"),
-    _("Ward boundaries from ONS Open Geography (Office for National Statistics), licensed under "
-      "the Open Government Licence v3.0; contains OS data © Crown copyright and database right"),
+    _("Contains National Statistics data © Crown copyright and database right;\n"
+      "Office for National Statistics, licensed under the Open Government Licence v3.0"),
+    _("Ward boundaries from ONS Open Geography (Office for National Statistics),\n"
+      "licensed under the Open Government Licence v3.0;\n"
+      "contains OS data © Crown copyright and database right"),
     NULL
   };
   const char *method_credits[] = {
-    _("Chart conventions after the Government Analysis Function and the Department for Education"),
+    _("Chart conventions after the Government Analysis Function\nand the Department for Education"),
     NULL
   };
   GtkAboutDialog *about;
@@ -43,6 +45,8 @@ fh_about_dialog_new (GtkWindow *parent)
                         "authors", authors,
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* tall enough that the credits fit without scrolling */
+  gtk_window_set_default_size (GTK_WINDOW (about), -1, 540);
   gtk_about_dialog_add_credit_section (about, _("Data"), data_credits);
   gtk_about_dialog_add_credit_section (about, _("Methods"), method_credits);
   return about;

@@ -158,12 +158,18 @@ find_all_by_type (GtkWidget *widget, GType type, GPtrArray *out)
     find_all_by_type (child, type, out);
 }
 
+/* Line breaks count as spaces: they are layout, not words. */
 static gboolean
 has_label_containing (GtkWidget *widget, const char *text)
 {
+  if (GTK_IS_LABEL (widget))
+    {
+      g_autofree char *label = g_strdup (gtk_label_get_label (GTK_LABEL (widget)));
 
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
+      g_strdelimit (label, "\n", ' ');
+      if (strstr (label, text) != NULL)
+        return TRUE;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (has_label_containing (child, text))
       return TRUE;
