@@ -32,6 +32,7 @@ struct _FhIndicatorDetail
   char             *code;
   char             *unit;
   FhRagStatus       status;
+  guint             n_values;
 };
 
 G_DEFINE_FINAL_TYPE (FhIndicatorDetail, fh_indicator_detail, GTK_TYPE_WIDGET)
@@ -189,6 +190,7 @@ fh_indicator_detail_set_values (FhIndicatorDetail *self,
   g_return_if_fail (FH_IS_INDICATOR_DETAIL (self));
 
   fh_table_reset (self->values_grid, headers, kinds, G_N_ELEMENTS (headers));
+  self->n_values = 0;
   if (points == NULL)
     return;
   /* newest first, as the commentary */
@@ -206,6 +208,14 @@ fh_indicator_detail_set_values (FhIndicatorDetail *self,
         continue;
       fh_table_add_row (self->values_grid, row++, cells, kinds, G_N_ELEMENTS (cells));
     }
+  self->n_values = row;
+}
+
+guint
+fh_indicator_detail_get_n_values (FhIndicatorDetail *self)
+{
+  g_return_val_if_fail (FH_IS_INDICATOR_DETAIL (self), 0);
+  return self->n_values;
 }
 
 const char *
@@ -230,6 +240,12 @@ fh_indicator_detail_dispose (GObject *object)
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->unit, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_INDICATOR_DETAIL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (fh_indicator_detail_parent_class)->dispose (object);
 }

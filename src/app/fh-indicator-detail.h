@@ -29,6 +29,8 @@ void              fh_indicator_detail_show       (FhIndicatorDetail         *sel
 void              fh_indicator_detail_set_values (FhIndicatorDetail         *self,
                                                   GPtrArray                 *points);
 const char       *fh_indicator_detail_get_code   (FhIndicatorDetail         *self);
+/* How many values the table shows (0 until fh_indicator_detail_set_values()). */
+guint             fh_indicator_detail_get_n_values (FhIndicatorDetail       *self);
 FhIndicatorChart *fh_indicator_detail_get_chart  (FhIndicatorDetail         *self);
 
 G_END_DECLS

@@ -123,6 +123,12 @@ fh_priority_card_dispose (GObject *object)
 
   g_ptr_array_set_size (self->rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_PRIORITY_CARD);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (fh_priority_card_parent_class)->dispose (object);
 }

@@ -50,7 +50,7 @@ indicator_line (const FhPriorityIndicator *p, GPtrArray *series)
   status = g_strdup_printf ("%s %s", fh_rag_status_get_symbol (a.status), fh_rag_status_get_label (a.status));
   badge = label (status, "projector-badge", 0);
   gtk_widget_add_css_class (badge, fh_rag_status_get_css_class (a.status));
-  gtk_widget_set_size_request (badge, 190, -1);
+  gtk_widget_set_size_request (badge, 178, -1);
   name = label (p->indicator_name, "projector-name", 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
@@ -103,7 +103,7 @@ fh_priority_projector_show (FhPriorityProjector *self,
         continue;
       gtk_widget_add_css_class (panel, "projector-panel");
       gtk_widget_set_hexpand (panel, TRUE);
-      gtk_widget_set_vexpand (panel, TRUE);
+      gtk_widget_set_valign (panel, GTK_ALIGN_FILL);
       gtk_grid_attach (self->grid, panel, (number - 1) % 2, (number - 1) / 2, 1, 1);
     }
 }
@@ -125,6 +125,12 @@ fh_priority_projector_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->summaries); i++)
     g_clear_pointer (&self->summaries[i], g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_PRIORITY_PROJECTOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (fh_priority_projector_parent_class)->dispose (object);
 }

@@ -356,9 +356,17 @@ draw_compact (FhIndicatorChart *self, cairo_t *cr, double width, double height)
     }
 }
 
+static gboolean
+overlaps (const double *a, double x, double y, double w, double h)
+{
+  return a != NULL && x < a[0] + a[2] && a[0] < x + w && y < a[1] + a[3] && a[1] < y + h;
+}
+
+/* A diamond at (@date, @value), hollow or filled, labelled above it, or
+ * below when above would leave the plot or cover @avoid (x, y, w, h). */
 static void
 marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboolean filled,
-        const char *label, gboolean label_left)
+        const char *label, gboolean label_left, const double *avoid)
 {
   FhColor text = fh_chart_theme_text ();
   double x = fh_indicator_chart_date_to_x (self, date);
@@ -384,7 +392,15 @@ marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboo
       cairo_fill (cr);
     }
   lx = CLAMP (lx, self->plot_x + 2, self->plot_x + self->plot_w - lw - 2);
-  fh_chart_show_layout (cr, l, lx, y - lh - 6 < self->plot_y ? y + 8 : y - lh - 6, &text);
+  {
+    double ly = y - lh - 6;
+
+    if (ly < self->plot_y || overlaps (avoid, lx, ly, lw, lh))
+      ly = y + 8;
+    if (ly + lh > self->plot_y + self->plot_h || overlaps (avoid, lx, ly, lw, lh))
+      ly = y - lh - 6;
+    fh_chart_show_layout (cr, l, lx, ly, &text);
+  }
 }
 
 static void
@@ -423,7 +439,8 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
   FhColor grid = fh_chart_theme_grid ();
   FhColor focus = fh_chart_theme_focus ();
   FhColor text = fh_chart_theme_text ();
-  double top, bottom, step;
+  double top, bottom, step, note[4] = { 0 };
+  gboolean has_note = FALSE;
 
   if (self->compact)
     {
@@ -514,21 +531,6 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
       cairo_fill (cr);
     }
 
-  /* baseline and target */
-  if (!isnan (a->baseline) && a->baseline_date != NULL)
-    {
-      g_autofree char *v = fh_priority_format_value (a->baseline, self->unit);
-      g_autofree char *label = g_strdup_printf (_("Baseline %s"), v);
-      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE);
-    }
-  if (!isnan (self->rule.target) && self->rule.target_date != NULL)
-    {
-      g_autofree char *v = fh_priority_format_value (self->rule.target, self->unit);
-      g_autofree char *when = g_date_time_format (self->rule.target_date, "%b %Y");
-      g_autofree char *label = g_strdup_printf (_("Target %s by %s"), v, when);
-      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE);
-    }
-
   /* the latest value, ringed and written out */
   if (a->latest_date != NULL)
     {
@@ -553,6 +555,26 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
       cairo_rectangle (cr, lx - 3, ly - 1, lw + 6, lh + 2);
       cairo_fill (cr);
       fh_chart_show_layout (cr, l, lx, ly, &text);
+      note[0] = lx - 3;
+      note[1] = ly - 1;
+      note[2] = lw + 6;
+      note[3] = lh + 2;
+      has_note = TRUE;
+    }
+
+  /* baseline and target */
+  if (!isnan (a->baseline) && a->baseline_date != NULL)
+    {
+      g_autofree char *v = fh_priority_format_value (a->baseline, self->unit);
+      g_autofree char *label = g_strdup_printf (_("Baseline %s"), v);
+      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE, has_note ? note : NULL);
+    }
+  if (!isnan (self->rule.target) && self->rule.target_date != NULL)
+    {
+      g_autofree char *v = fh_priority_format_value (self->rule.target, self->unit);
+      g_autofree char *when = g_date_time_format (self->rule.target_date, "%b %Y");
+      g_autofree char *label = g_strdup_printf (_("Target %s by %s"), v, when);
+      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE, has_note ? note : NULL);
     }
 
   /* the key, in one line under the axis */
