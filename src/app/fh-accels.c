@@ -16,6 +16,7 @@ static const struct {
   { "app.preferences", { "<Control>comma" } },
   { "win.refresh", { "F5", "<Control>r" } },
   { "window.close", { "<Control>w" } },
+  { "win.fullscreen", { "F11" } },
   { "win.show-nth-page(1)", { "<Alt>1" } },
   { "win.show-nth-page(2)", { "<Alt>2" } },
   { "win.show-nth-page(3)", { "<Alt>3" } },

@@ -389,6 +389,16 @@ show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *para
     gtk_stack_set_visible_child (self->stack, g_ptr_array_index (pages, n - 1));
 }
 
+/* F11: full screen and back, for the projector view in a meeting. */
+static void
+fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -431,6 +441,7 @@ fh_window_class_init (FhWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
   fh_accels_add_to_window_class (widget_class);
