@@ -183,7 +183,7 @@ fh_bar_chart_layout (FhBarChart *self,
       bar.label = d->label;
       bar.index = order[pos];
       bar.value = d->value;
-      bar.no_data = isnan (d->value);
+      bar.no_data = isnan (d->value) && !d->suppressed;   /* suppressed is not missing */
       bar.suppressed = d->suppressed;
       bar.highlighted = self->highlight == (int) order[pos];
       bar.x = f.plot_x;
@@ -284,7 +284,9 @@ fh_bar_chart_draw (FhChart *chart,
     {
       FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
       g_autoptr(PangoLayout) label = fh_chart_text_layout (cr, bar->label, TEXT_PT, bar->highlighted);
-      g_autoptr(PangoLayout) value = fh_chart_text_layout (cr, bar->value_text, TEXT_PT, bar->highlighted);
+      /* a bold "c", so a suppressed figure is not passed over */
+      g_autoptr(PangoLayout) value = fh_chart_text_layout (cr, bar->value_text, TEXT_PT,
+                                                           bar->highlighted || bar->suppressed);
       double cy = bar->y + bar->height / 2;
 
       pango_layout_set_width (label, (f.label_w - 8) * PANGO_SCALE);
@@ -376,17 +378,21 @@ fh_bar_chart_get_alt_text (FhChart *chart)
       if (top == NULL || d->value > top->value) top = d;
       if (bottom == NULL || d->value < bottom->value) bottom = d;
     }
-  if (top == NULL)
+  if (top == NULL && n_suppressed == 0)
     return g_strdup_printf (_("%s: no data."), fh_chart_get_title (FH_CHART (self)) ?: _("Bar chart"));
-
-  {
-    g_autofree char *hi = fh_format_number (top->value, fh_chart_get_value_decimals (FH_CHART (self)));
-    g_autofree char *lo = fh_format_number (bottom->value, fh_chart_get_value_decimals (FH_CHART (self)));
-    /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
-    summary = g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
-                               fh_chart_get_title (FH_CHART (self)) ?: "", self->data->len,
-                               top->label, hi, bottom->label, lo);
-  }
+  if (top == NULL)
+    /* Translators: alt text when no figure can be shown, "Title. Bar chart of 5 items, none shown." */
+    summary = g_strdup_printf (_("%s. Bar chart of %u items, none shown."),
+                               fh_chart_get_title (FH_CHART (self)) ?: "", self->data->len);
+  else
+    {
+      g_autofree char *hi = fh_format_number (top->value, fh_chart_get_value_decimals (FH_CHART (self)));
+      g_autofree char *lo = fh_format_number (bottom->value, fh_chart_get_value_decimals (FH_CHART (self)));
+      /* Translators: alt text, "Title. Bar chart of 20 items: highest Aspley (3,532.1), lowest Castle (1,461.2)." */
+      summary = g_strdup_printf (_("%s. Bar chart of %u items: highest %s (%s), lowest %s (%s)."),
+                                 fh_chart_get_title (FH_CHART (self)) ?: "", self->data->len,
+                                 top->label, hi, bottom->label, lo);
+    }
   if (n_suppressed == 0)
     return g_steal_pointer (&summary);
   /* Translators: appended to a chart's alt text, "3 suppressed (c = 1 to 5, suppressed)." */

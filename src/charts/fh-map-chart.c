@@ -505,8 +505,12 @@ get_alt_text (FhChart *chart)
       if (hi == NULL || w->value > hi->value) hi = w;
       if (lo == NULL || w->value < lo->value) lo = w;
     }
-  if (hi == NULL)
+  if (hi == NULL && suppressed == 0)
     summary = g_strdup_printf (_("Map of %u wards with no data."), self->wards->len);
+  else if (hi == NULL)
+    /* Translators: alt text when no ward's figure can be shown */
+    summary = g_strdup_printf (_("%s. Map of %u wards, none shown; %u with no data."),
+                               fh_chart_get_title (FH_CHART (self)) ?: "", self->wards->len, missing);
   else
     {
       hv = fh_format_number (hi->value, fh_chart_get_value_decimals (FH_CHART (self)));
