@@ -87,7 +87,8 @@ fh_priorities_page_loaded (FhPage *page)
   for (guint i = 0; i < rows->len; i++)
     {
       FhIndicatorSummary *s = g_ptr_array_index (rows, i);
-      g_autofree char *latest = fh_indicator_format_value (s->latest_value, s->unit);
+      g_autofree char *latest = s->latest_suppressed ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                : fh_indicator_format_value (s->latest_value, s->unit);
       g_autofree char *period = format_period (s->latest_period);
       g_autofree char *baseline = fh_indicator_format_value (s->baseline, s->unit);
       g_autofree char *target = fh_indicator_format_value (s->target, s->unit);

@@ -94,7 +94,9 @@ add_row (GtkGrid               *grid,
   g_autofree char *value = fh_format_rate (now, n, decimals);
   g_autofree char *interval = format_interval (choices, w);
   g_autofree char *previous = fh_format_rate (before, n_before, decimals);
-  g_autofree char *change = fh_demand_choices_format_change (choices, w, b);
+  /* a change on a suppressed count would give it away: withheld, "c" */
+  g_autofree char *change = n == FH_COUNT_SUPPRESSED || n_before == FH_COUNT_SUPPRESSED
+                            ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_demand_choices_format_change (choices, w, b);
   const char *cells[] = { w->ward_name, children, value, interval, versus_label (w, figure_index (choices)),
                           previous, change };
 
