@@ -71,7 +71,18 @@ point_suppressed (Series *s, guint k)
   return k < s->suppressed->len && g_array_index (s->suppressed, gboolean, k);
 }
 
-/* Whether any series' month @offset is suppressed. */
+/* Every month of the series is suppressed: it is named under the plot
+ * rather than hatching the whole chart. */
+static gboolean
+all_suppressed (Series *s)
+{
+  for (guint k = 0; k < s->values->len; k++)
+    if (!point_suppressed (s, k))
+      return FALSE;
+  return s->values->len > 0;
+}
+
+/* Whether month @offset of a partly suppressed series is suppressed. */
 static gboolean
 month_suppressed (FhLineChart *self, guint offset)
 {
@@ -79,7 +90,7 @@ month_suppressed (FhLineChart *self, guint offset)
     {
       Series *s = g_ptr_array_index (self->series, i);
 
-      if (offset >= s->start && point_suppressed (s, offset - s->start))
+      if (offset >= s->start && point_suppressed (s, offset - s->start) && !all_suppressed (s))
         return TRUE;
     }
   return FALSE;
@@ -122,6 +133,26 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   double top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), fh_chart_get_value_label (FH_CHART (self))) + 2;
   double bottom = fh_chart_draw_chart_caption (cr, chart, width, height);
   g_autoptr(GDateTime) first = NULL;
+  g_autofree char *listed = fh_line_chart_dup_suppressed_text (self);
+
+  if (listed != NULL)
+    {
+      /* series with every month suppressed, named under the plot after a hatched key */
+      FhColor text = fh_chart_theme_text ();
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, listed, SMALL_PT, FALSE);
+
+      pango_layout_set_width (l, (inner_w - 24) * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      bottom -= fh_layout_height (l);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, FH_CHART_MARGIN + 0.5, bottom + 1.5, 17, 11);
+      fh_chart_hatch_path (cr);
+      fh_color_apply (&muted, cr);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      fh_chart_show_layout (cr, l, FH_CHART_MARGIN + 24, bottom, &text);
+      bottom -= 8;
+    }
 
   self->n_months = 1;
   for (guint i = 0; i < self->series->len; i++)
@@ -256,6 +287,23 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+
+      /* a month between gaps (missing or suppressed) has no line: a dot */
+      for (guint k = 0; k < s->values->len; k++)
+        {
+          gboolean here = !isnan (g_array_index (s->values, double, k)) && !point_suppressed (s, k);
+          gboolean before = k > 0 && !isnan (g_array_index (s->values, double, k - 1))
+                            && !point_suppressed (s, k - 1);
+          gboolean after = k + 1 < s->values->len && !isnan (g_array_index (s->values, double, k + 1))
+                           && !point_suppressed (s, k + 1);
+
+          if (!here || before || after)
+            continue;
+          cairo_new_path (cr);
+          cairo_arc (cr, month_x (self, s->start + k), value_y (self, g_array_index (s->values, double, k)),
+                     s->style == FH_LINE_THIN ? 2 : 3, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
 
       if (!isnan (last_x))
         {
@@ -519,6 +567,29 @@ fh_line_chart_get_suppressed (FhLineChart *self,
     return FALSE;
   s = g_ptr_array_index (self->series, series);
   return offset >= s->start && point_suppressed (s, offset - s->start);
+}
+
+char *
+fh_line_chart_dup_suppressed_text (FhLineChart *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), NULL);
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      if (!all_suppressed (s))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, s->name);
+    }
+  if (names->len == 0)
+    return NULL;
+  /* Translators: under a line chart, "c = 1 to 5, suppressed, every month: 12-month average" */
+  return g_strdup_printf (_("%s, every month: %s"), fh_chart_suppressed_note (), names->str);
 }
 
 gboolean

@@ -9,7 +9,8 @@
  *
  * A month whose figure was suppressed is a gap too, but marked: a hatched
  * band over the month, labelled "c", so it reads neither as a dip to zero
- * nor as missing data.
+ * nor as missing data. A series with every month suppressed is not drawn
+ * and is named under the plot instead.
  */
 #pragma once
 
@@ -56,6 +57,10 @@ void         fh_line_chart_set_suppressed  (FhLineChart  *self,
 gboolean     fh_line_chart_get_suppressed  (FhLineChart  *self,
                                             guint         series,
                                             guint         offset);
+/* The line under the plot naming the series whose every month is
+ * suppressed (they get no bands: they would hatch the whole chart); NULL
+ * when none. */
+char        *fh_line_chart_dup_suppressed_text (FhLineChart *self);
 /* The hatched band the last draw gave month @offset; FALSE when none. */
 gboolean     fh_line_chart_get_suppressed_band (FhLineChart *self,
                                                 guint        offset,

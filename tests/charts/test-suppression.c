@@ -416,6 +416,45 @@ test_line_suppressed_rate (void)
   cairo_surface_destroy (image);
 }
 
+/* A series with every month suppressed (a small ward's 12-month average)
+ * would hatch the whole chart: it is named under the plot instead, and the
+ * bands stay for the months the other series lack. */
+static void
+test_line_series_all_suppressed (void)
+{
+  g_autoptr(FhLineChart) chart = fh_line_chart_new ();
+  double rates[N_MONTHS], average[N_MONTHS];
+  g_autofree char *listed = NULL, *csv = NULL;
+  cairo_surface_t *image;
+  guint avg, ward;
+
+  for (guint m = 0; m < N_MONTHS; m++)
+    {
+      rates[m] = m == SUPPRESSED_MONTH ? NAN : 80 + m;
+      average[m] = NAN;
+    }
+  fh_chart_set_title (FH_CHART (chart), "Requests in Castle month by month");
+  fh_line_chart_set_first_month (chart, 2025, 4);
+  avg = fh_line_chart_add_series (chart, "12-month average", 0, average, N_MONTHS, 1, FH_LINE_DASHED);
+  ward = fh_line_chart_add_series (chart, "Castle", 0, rates, N_MONTHS, 0, FH_LINE_SOLID);
+  for (guint m = 0; m < N_MONTHS; m++)
+    fh_line_chart_set_suppressed (chart, avg, m, TRUE);
+  fh_line_chart_set_suppressed (chart, ward, SUPPRESSED_MONTH, TRUE);
+  image = fh_chart_render_image (FH_CHART (chart), 800, 400, 1.0);
+
+  listed = fh_line_chart_dup_suppressed_text (chart);
+  g_assert_cmpstr (listed, ==, NOTE ", every month: 12-month average");
+  g_assert_true (fh_line_chart_get_suppressed_band (chart, SUPPRESSED_MONTH, NULL, NULL, NULL, NULL));
+  for (guint m = 0; m < N_MONTHS; m++)
+    if (m != SUPPRESSED_MONTH)
+      g_assert_false (fh_line_chart_get_suppressed_band (chart, m, NULL, NULL, NULL, NULL));
+  /* the CSV still says "c" for every month of it */
+  csv = fh_chart_to_csv (FH_CHART (chart));
+  g_assert_nonnull (strstr (csv, "\r\n2025-04,c,80.0,\"" NOTE "\"\r\n"));
+  keep_sample (FH_CHART (chart), "suppressed-line-series");
+  cairo_surface_destroy (image);
+}
+
 static void
 test_funnel_suppressed_rate (void)
 {
@@ -627,6 +666,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/suppression/bar-whole-row", test_bar_whole_row_suppressed);
   g_test_add_func ("/charts/suppression/bar-note-follows-data", test_bar_note_follows_data);
   g_test_add_func ("/charts/suppression/line-rate", test_line_suppressed_rate);
+  g_test_add_func ("/charts/suppression/line-series-all-suppressed", test_line_series_all_suppressed);
   g_test_add_func ("/charts/suppression/funnel-rate", test_funnel_suppressed_rate);
   g_test_add_func ("/charts/suppression/map-wards", test_map_suppressed_wards);
   g_test_add_func ("/charts/suppression/pdf-note", test_pdf_carries_note);
