@@ -190,7 +190,9 @@ fh_bar_chart_layout (FhBarChart *self,
       bar.height = MIN (row_h * 0.72, 28);
       bar.y = f.plot_y + pos * row_h + (row_h - bar.height) / 2;
       bar.width = (bar.no_data || bar.suppressed) ? 0 : f.plot_w * MAX (d->value, 0) / f.axis_max;
-      bar.mark_width = (bar.no_data || bar.suppressed) ? MAX (f.plot_w * 0.08, 24) : 0;
+      /* a chip as wide as it is tall, apart from the zero line: a symbol, not a bar */
+      bar.mark_x = (bar.no_data || bar.suppressed) ? f.plot_x + 4 : 0;
+      bar.mark_width = (bar.no_data || bar.suppressed) ? MAX (bar.height * 1.25, 12) : 0;
 
       if (bar.suppressed)
         text = g_strdup ("c");
@@ -297,7 +299,7 @@ fh_bar_chart_draw (FhChart *chart,
       if (bar->no_data || bar->suppressed)
         {
           cairo_new_path (cr);
-          cairo_rectangle (cr, bar->x + 0.5, bar->y + 0.5, bar->mark_width - 1, bar->height - 1);
+          cairo_rectangle (cr, bar->mark_x + 0.5, bar->y + 0.5, bar->mark_width - 1, bar->height - 1);
           if (bar->suppressed)
             {
               FhColor hatch = fh_chart_theme_hatch ();
@@ -312,7 +314,7 @@ fh_bar_chart_draw (FhChart *chart,
               fh_chart_no_data_path (cr);
               cairo_new_path (cr);
             }
-          fh_chart_show_layout (cr, value, bar->x + bar->mark_width + 4, cy - fh_layout_height (value) / 2,
+          fh_chart_show_layout (cr, value, bar->mark_x + bar->mark_width + 4, cy - fh_layout_height (value) / 2,
                                 bar->suppressed ? &text : &muted);
           continue;
         }

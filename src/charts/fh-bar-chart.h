@@ -23,8 +23,9 @@ typedef struct {
   gboolean    suppressed;
   gboolean    highlighted;
   double      x, y, width, height;   /* width 0 when suppressed or no data */
-  double      mark_width;             /* the hatched (suppressed) or dotted (no data)
-                                       * box drawn instead of a bar, from x; else 0 */
+  double      mark_x, mark_width;     /* the hatched (suppressed) or dotted (no data)
+                                       * chip drawn instead of a bar, set off from the
+                                       * axis so it never reads as a length; else 0 */
   FhColor     color;
 } FhChartBar;
 

@@ -212,10 +212,13 @@ check_needs (FhBarChart *chart, const guint *suppressed, guint n_suppressed)
           g_assert_false (bar.no_data);
           g_assert_cmpstr (bar.value_text, ==, "c");
           g_assert_cmpfloat (bar.width, ==, 0);
-          g_assert_cmpfloat (bar.mark_width, >=, 24);
+          g_assert_cmpfloat (bar.mark_width, >=, 12);
+          /* set off from the zero line, so it is not read as a bar's length */
+          g_assert_cmpfloat (bar.mark_x, >, bar.x);
+          g_assert_cmphex (pixel_at (image, bar.x + 2, bar.y + bar.height / 2), ==, 0xFFFFFF);
           /* the pixels: hatched where the bar would start, "c" after it */
-          assert_hatched (image, bar.x + 2, bar.y + 2, bar.mark_width - 4, bar.height - 4);
-          g_assert_true (has_text (image, bar.x + bar.mark_width + 2, bar.y, 14, bar.height));
+          assert_hatched (image, bar.mark_x + 2, bar.y + 2, bar.mark_width - 4, bar.height - 4);
+          g_assert_true (has_text (image, bar.mark_x + bar.mark_width + 2, bar.y, 14, bar.height));
           n_hatched++;
         }
       else if (bar.index == HOUSING)
@@ -224,7 +227,7 @@ check_needs (FhBarChart *chart, const guint *suppressed, guint n_suppressed)
           g_assert_false (bar.suppressed);
           g_assert_cmpstr (bar.value_text, ==, "no data");
           /* missing: light grey inside a dotted outline, no hatch */
-          assert_uniform (image, bar.x + 3, bar.y + 3, bar.mark_width - 6, bar.height - 6,
+          assert_uniform (image, bar.mark_x + 3, bar.y + 3, bar.mark_width - 6, bar.height - 6,
                           rgb (fh_chart_theme_no_data ()));
         }
       else
@@ -235,6 +238,7 @@ check_needs (FhBarChart *chart, const guint *suppressed, guint n_suppressed)
           g_assert_false (bar.no_data);
           g_assert_cmpfloat (bar.width, >, 0);
           g_assert_cmpfloat (bar.mark_width, ==, 0);
+          g_assert_cmpfloat (bar.mark_x, ==, 0);
           /* a real bar is solid */
           c = census (image, bar.x + 1, bar.y + 2, MIN (bar.width, 20) - 2, bar.height - 4);
           g_assert_cmpuint (c.white, ==, 0);
