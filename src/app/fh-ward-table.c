@@ -64,6 +64,9 @@ format_interval (const FhDemandChoices *choices,
 static const char *
 versus_label (const FhWardDemand *w, int k)
 {
+  /* a comparison on a suppressed count is withheld with it */
+  if (w->has_figures && w->counts[k] == FH_COUNT_SUPPRESSED)
+    return FH_FORMAT_SUPPRESSED;
   switch (w->has_figures ? w->versus[k] : FH_VERSUS_UNKNOWN)
     {
     case FH_VERSUS_HIGHER:
