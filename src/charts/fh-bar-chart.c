@@ -225,6 +225,7 @@ fh_bar_chart_draw (FhChart *chart,
   FhColor grid = fh_chart_theme_grid ();
   FhColor background = fh_chart_theme_background ();
   double inner_w = width - 2 * MARGIN;
+  gboolean any_value;
   Frame f;
 
   fh_bar_chart_layout (self, cr, width, height);
@@ -248,9 +249,16 @@ fh_bar_chart_draw (FhChart *chart,
       fh_chart_show_layout (cr, l, MARGIN, MARGIN + f.title_h, &muted);
     }
 
-  /* value axis: light gridlines and tick labels */
+  /* value axis: light gridlines and tick labels; none when no bar has a
+   * figure to read against it (all suppressed or missing) */
+  any_value = !isnan (self->reference);
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
+      any_value |= !bar->no_data && !bar->suppressed;
+    }
   cairo_set_line_width (cr, 1);
-  for (double v = 0; v <= f.axis_max + f.step / 2; v += f.step)
+  for (double v = 0; any_value && v <= f.axis_max + f.step / 2; v += f.step)
     {
       double x = round (f.plot_x + f.plot_w * v / f.axis_max) + 0.5;
       g_autofree char *tick = fh_format_number (v, f.step < 1 ? 1 : 0);

@@ -317,6 +317,17 @@ test_bar_whole_row_suppressed (void)
                    "Housing,,\r\n"
                    "Substance use,c,\"" NOTE "\"\r\n"
                    "Total,c,\"" NOTE "\"\r\n");
+  /* no value axis to read withheld figures against: nothing drawn under
+   * the chips but white */
+  {
+    cairo_surface_t *image = fh_chart_render_image (FH_CHART (chart), 800, 420, 1.0);
+    FhChartBar first;
+
+    fh_bar_chart_get_bar (chart, 0, &first);
+    g_assert_cmpuint (census (image, first.mark_x + first.mark_width + 20, first.y - 4, 300, 2).dark
+                      + census (image, first.mark_x + first.mark_width + 20, first.y - 4, 300, 2).other, ==, 0);
+    cairo_surface_destroy (image);
+  }
   /* never "no data" for a chart whose figures are withheld */
   g_assert_null (strstr (alt, "no data"));
   g_assert_nonnull (strstr (alt, "none shown"));
