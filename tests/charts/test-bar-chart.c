@@ -166,8 +166,9 @@ test_csv_and_alt_text (void)
   fh_bar_chart_set_suppressed (chart, 4, TRUE);
   csv = fh_chart_to_csv (FH_CHART (chart));
   g_assert_cmpstr (csv, ==,
-                   "Name,\"Referrals per 10,000 children aged 0–17\"\r\n"
-                   "Aspley,3532.1\r\nCastle,1737.8\r\nBulwell,\r\nDales,2725.4\r\nMeadows,c\r\n");
+                   "Name,\"Referrals per 10,000 children aged 0–17\",Note\r\n"
+                   "Aspley,3532.1,\r\nCastle,1737.8,\r\nBulwell,,\r\nDales,2725.4,\r\n"
+                   "Meadows,c,\"c = 1 to 5, suppressed\"\r\n");
   alt = fh_chart_get_alt_text (FH_CHART (chart));
   g_assert_nonnull (strstr (alt, "highest Aspley (3,532.1)"));
   g_assert_nonnull (strstr (alt, "lowest Castle (1,737.8)"));
