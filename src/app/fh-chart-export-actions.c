@@ -214,6 +214,14 @@ fh_chart_export_default_name (GtkWidget     *chart_view,
 
 /* ---- doing it ------------------------------------------------------------------ */
 
+/* Closed once: GTK may emit "response" again while the dialog is destroyed. */
+static void
+on_message_response (GtkWidget *dialog)
+{
+  g_signal_handlers_disconnect_by_func (dialog, on_message_response, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 show_error (GtkWidget    *chart_view,
             const char   *primary,
@@ -231,7 +239,7 @@ show_error (GtkWidget    *chart_view,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   gtk_widget_set_name (dialog, "fh-export-error");
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_message_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -44,6 +44,14 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* Closed once: GTK may emit "response" again while the dialog is destroyed. */
+static void
+on_message_response (GtkWidget *dialog)
+{
+  g_signal_handlers_disconnect_by_func (dialog, on_message_response, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 on_done (GtkPrintOperation       *operation,
          GtkPrintOperationResult  result,
@@ -63,7 +71,7 @@ on_done (GtkPrintOperation       *operation,
                                                   _("The chart could not be printed"));
 
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_message_response), NULL);
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }
