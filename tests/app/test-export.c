@@ -561,6 +561,74 @@ test_publication_view (void)
 }
 
 static void
+collect_views (GtkWidget *widget, GPtrArray *views)
+{
+  if (FH_IS_CHART_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_views (c, views);
+}
+
+/* Every chart of every page, in every format: each file is there and is
+ * what its format says. FH_EXPORT_KEEP_DIR keeps them, to be looked at. */
+static void
+test_every_chart (void)
+{
+  const char *keep = g_getenv ("FH_EXPORT_KEEP_DIR");
+  g_autofree char *dir = keep ? g_strdup (keep) : g_dir_make_tmp ("fh-export-all-XXXXXX", NULL);
+  static const char *ids[] = { "png-150", "svg", "pdf", "csv" };
+  static const char *magic[] = { "\x89PNG", "<?xml", "%PDF-", "" };
+  FhWindow *window;
+  guint n_views = 0;
+
+  open_window (NULL, &window);
+  g_mkdir_with_parents (dir, 0755);
+  for (guint p = 0; p < 4; p++)
+    {
+      static const char *pages[] = { "demand", "caseloads", "priorities", "board-pack" };
+      GtkWidget *page = fh_window_get_page (window, pages[p]);
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+      if (page == NULL)
+        continue;
+      fh_window_show_page (window, pages[p]);
+      iterate_until (page_has_content, page, 60);
+      collect_views (page, views);
+      for (guint v = 0; v < views->len; v++)
+        {
+          GtkWidget *view = g_ptr_array_index (views, v);
+
+          iterate_until (has_size, view, 10);
+          for (guint f = 0; f < G_N_ELEMENTS (ids); f++)
+            {
+              FhChartFormat format = f == 0 ? FH_CHART_FORMAT_PNG : f == 1 ? FH_CHART_FORMAT_SVG
+                                     : f == 2 ? FH_CHART_FORMAT_PDF : FH_CHART_FORMAT_CSV;
+              g_autofree char *name = fh_chart_export_default_name (view, format);
+              g_autofree char *path = g_build_filename (dir, name, NULL);
+              g_autofree char *data = NULL;
+              gsize len;
+
+              export_ok (view, ids[f], path);
+              g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+              g_assert_cmpuint (len, >, 100);
+              g_assert_true (g_str_has_prefix (data, magic[f]));
+              if (keep == NULL)
+                g_unlink (path);
+            }
+          n_views++;
+        }
+    }
+  /* the demand page alone has five: map, bars, trend, scatter, funnel */
+  g_assert_cmpuint (n_views, >=, 5);
+  if (keep == NULL)
+    {
+      g_assert_true (no_entries (dir));
+      g_rmdir (dir);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 run_ui_test (gconstpointer data)
 {
   void (*test) (void) = (void (*) (void)) data;
@@ -583,6 +651,7 @@ main (int argc, char *argv[])
   have_display = gtk_init_check ();
 
   g_test_add_data_func ("/app/export/files", (gconstpointer) test_export_files, run_ui_test);
+  g_test_add_data_func ("/app/export/every-chart", (gconstpointer) test_every_chart, run_ui_test);
   g_test_add_data_func ("/app/export/publication-view", (gconstpointer) test_publication_view, run_ui_test);
 
   return g_test_run ();
