@@ -402,6 +402,27 @@ test_export_files (void)
     g_unlink (path);
   }
 
+  /* the menu button over the chart's corner opens the export menu */
+  {
+    GtkWidget *button = NULL;
+    GtkPopover *popover;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (view); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_MENU_BUTTON (c))
+        button = c;
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_mapped (button));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    for (int i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (popover)); i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
   /* the clipboard: an image, 150 dpi, offered as PNG */
   {
     GdkClipboard *clipboard = gtk_widget_get_clipboard (view);
