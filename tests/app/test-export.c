@@ -65,6 +65,34 @@ find_named_view (GtkWidget *widget, const char *name)
 
 /* A window on @user's connection (NULL: the test's), showing the demand
  * page with its figures; returns the ward bar chart's view. */
+/* As the window's own key bindings see a key (GTK 4 cannot synthesise one):
+ * the shortcut bound to it among the widget's controllers, activated. */
+static gboolean
+press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 has_size (gpointer widget)
 {
@@ -432,6 +460,16 @@ test_export_files (void)
     GdkTexture *texture;
 
     fh_chart_export_get_size (view, &w, &h);
+    /* Ctrl+Shift+C on the window: nothing focused, so the page's first chart (the map) */
+    gdk_clipboard_set_text (clipboard, "before");
+    gtk_root_set_focus (GTK_ROOT (window), NULL);
+    g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+    g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+    g_assert_true (fh_chart_export_find_chart_view (GTK_WIDGET (window)) != view);
+    /* with the bar chart focused, it is the one copied */
+    gtk_widget_set_focusable (view, TRUE);
+    gtk_widget_grab_focus (view);
+    g_assert_true (fh_chart_export_find_chart_view (GTK_WIDGET (window)) == view);
     g_assert_true (gtk_widget_activate_action (view, "chart.copy", NULL));
     offered = gdk_clipboard_get_formats (clipboard);
     g_assert_true (gdk_content_formats_contain_gtype (offered, GDK_TYPE_TEXTURE));
