@@ -140,6 +140,19 @@ fh_chart_export_check_allowed (GtkWidget  *chart_view,
   return TRUE;
 }
 
+gboolean
+fh_chart_export_update_enabled (GtkWidget  *chart_view,
+                                GError    **error)
+{
+  static const char *actions[] = { "chart.export", "chart.copy", "chart.print", "chart.print-preview" };
+  gboolean allowed = fh_chart_export_check_allowed (chart_view, error);
+
+  /* export-to and print-to stay enabled: they check and say why themselves */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (chart_view, actions[i], allowed);
+  return allowed;
+}
+
 /* ---- names ------------------------------------------------------------------- */
 
 static char *
@@ -222,8 +235,8 @@ on_message_response (GtkWidget *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static void
-show_error (GtkWidget    *chart_view,
+void
+fh_chart_export_show_error (GtkWidget    *chart_view,
             const char   *primary,
             const GError *error)
 {
@@ -285,7 +298,7 @@ export_to (GtkWidget  *chart_view,
     g_autofree char *base = g_path_get_basename (path);
     g_autofree char *primary = g_strdup_printf (_("“%s” was not saved"), base);
 
-    show_error (chart_view, primary, error);
+    fh_chart_export_show_error (chart_view, primary, error);
   }
 }
 
@@ -311,7 +324,7 @@ on_chooser_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                                      _("Charts can only be saved in a local folder."));
-      show_error (chart_view, _("The chart was not saved"), error);
+      fh_chart_export_show_error (chart_view, _("The chart was not saved"), error);
       goto out;
     }
   g_clear_object (&last_folder);
@@ -364,7 +377,7 @@ export_action (GtkWidget  *widget,
 
   if (!fh_chart_export_check_allowed (widget, &error))
     {
-      show_error (widget, _("The chart cannot be exported now"), error);
+      fh_chart_export_show_error (widget, _("The chart cannot be exported now"), error);
       return;
     }
   if (f < 0)
@@ -437,7 +450,7 @@ copy_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!copy_image (widget, &error))
-    show_error (widget, _("The chart was not copied"), error);
+    fh_chart_export_show_error (widget, _("The chart was not copied"), error);
   else
     set_last_error (widget, NULL);
 }
@@ -453,7 +466,7 @@ print_action (GtkWidget  *widget,
                                    : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
 
   if (!fh_chart_print (widget, action, NULL, &error))
-    show_error (widget, _("The chart was not printed"), error);
+    fh_chart_export_show_error (widget, _("The chart was not printed"), error);
 }
 
 static void
@@ -464,7 +477,7 @@ print_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!fh_chart_print (widget, GTK_PRINT_OPERATION_ACTION_EXPORT, g_variant_get_string (parameter, NULL), &error))
-    show_error (widget, _("The chart was not printed"), error);
+    fh_chart_export_show_error (widget, _("The chart was not printed"), error);
   else
     set_last_error (widget, NULL);
 }

@@ -69,6 +69,8 @@ popup_context_menu (GtkWidget *chart_view,
 {
   GtkWidget *popover = g_object_get_data (G_OBJECT (chart_view), "fh-context-menu");
 
+  fh_chart_export_update_enabled (chart_view, NULL);
+
   if (popover == NULL)
     {
       g_autoptr(GMenuModel) model = build_menu ();
@@ -102,6 +104,19 @@ fh_chart_menu_action (GtkWidget  *widget,
   popup_context_menu (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 4.0);
 }
 
+/* As the menu opens: its items enabled or not, and the button says why not. */
+static void
+on_menu_button_popup (GtkMenuButton *button,
+                      GtkWidget     *chart_view)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fh_chart_export_update_enabled (chart_view, &error))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Export, copy or print this chart"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+}
+
 void
 fh_chart_export_actions_attach (GtkWidget *chart_view)
 {
@@ -114,6 +129,9 @@ fh_chart_export_actions_attach (GtkWidget *chart_view)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), model);
   gtk_widget_set_tooltip_text (button, _("Export, copy or print this chart"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
+                                         (GtkMenuButtonCreatePopupFunc) on_menu_button_popup,
+                                         chart_view, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Export, copy or print this chart"), -1);
   gtk_widget_set_halign (button, GTK_ALIGN_END);
@@ -172,10 +190,16 @@ window_chart_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GtkWidget *view = fh_chart_export_find_chart_view (widget);
+  g_autoptr(GError) error = NULL;
 
   if (view == NULL)
     {
       gtk_widget_error_bell (widget);
+      return;
+    }
+  if (!fh_chart_export_update_enabled (view, &error))
+    {
+      fh_chart_export_show_error (view, _("The chart cannot be exported now"), error);
       return;
     }
   if (g_str_equal (action_name, "win.export-chart"))

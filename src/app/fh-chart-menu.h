@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 void         fh_chart_menu_action        (GtkWidget     *widget,
                                           const char    *action_name,
                                           GVariant      *parameter);
+/* Enables the chart's export actions when it may be exported now (FALSE,
+ * with the reason, otherwise); menus call it as they open. */
+gboolean     fh_chart_export_update_enabled (GtkWidget    *chart_view,
+                                             GError      **error);
+void         fh_chart_export_show_error     (GtkWidget    *chart_view,
+                                             const char   *primary,
+                                             const GError *error);
 /* The formats chart.export knows, for the menus. */
 guint        fh_chart_export_n_formats   (void);
 const char  *fh_chart_export_format_info (guint          i,
