@@ -674,6 +674,14 @@ test_every_chart (void)
               if (keep == NULL)
                 g_unlink (path);
             }
+          if (keep != NULL)
+            {
+              g_autofree char *stem = fh_chart_export_default_name (view, FH_CHART_FORMAT_PDF);
+              g_autofree char *printed = g_strdup_printf ("%s/printed-%s", dir, stem);
+
+              g_assert_true (gtk_widget_activate_action (view, "chart.print-to", "s", printed));
+              g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+            }
           n_views++;
         }
     }
