@@ -492,6 +492,7 @@ test_export_files (void)
     g_assert_true (gtk_widget_activate_action (view, "chart.export-to", "(ss)", "png-150", path));
     g_assert_nonnull (fh_chart_export_get_last_error (view));
     g_assert_nonnull (strstr (fh_chart_export_get_last_error (view), "chart.png"));
+    g_test_message ("vanished folder: %s", fh_chart_export_get_last_error (view));
     g_assert_true (error_dialog_shown ());
     close_error_dialogs ();
     g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
@@ -517,6 +518,7 @@ test_export_files (void)
         g_assert_true (gtk_widget_activate_action (view, "chart.export-to", "(ss)", "csv", path));
         g_assert_nonnull (fh_chart_export_get_last_error (view));
         g_assert_nonnull (strstr (fh_chart_export_get_last_error (view), "chart.csv"));
+        g_test_message ("read-only folder: %s", fh_chart_export_get_last_error (view));
         g_assert_true (error_dialog_shown ());
         close_error_dialogs ();
         g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
@@ -588,6 +590,7 @@ test_publication_view (void)
   g_assert_true (gtk_widget_activate_action (view, "chart.export-to", "(ss)", "csv", refused));
   g_assert_nonnull (fh_chart_export_get_last_error (view));
   g_assert_nonnull (strstr (fh_chart_export_get_last_error (view), "Publication view"));
+  g_test_message ("exact on screen: %s", fh_chart_export_get_last_error (view));
   close_error_dialogs ();
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_activate_action (view, "chart.copy", NULL));
