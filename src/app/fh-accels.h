@@ -15,6 +15,11 @@ void fh_accels_add_to_window_class (GtkWidgetClass *widget_class);
 /* Every shortcut as the application's accelerators: app.* actions work,
  * and menus show the keys. */
 void fh_accels_add_to_application  (GtkApplication *application);
+/* The shortcuts of a widget's own actions ("chart." for FhChartView). */
+void fh_accels_add_to_widget_class (GtkWidgetClass *widget_class,
+                                    const char     *prefix);
+/* The first key of @action (detailed name), for a menu to show; or NULL. */
+const char *fh_accels_get_primary  (const char     *action);
 
 /* Every action with a shortcut, as "app.quit" or "win.show-nth-page(2)"
  * (for the shortcuts window's test); free with g_strfreev(). */

@@ -12,6 +12,7 @@
  *     <property name="chart"><object class="FhBarChart" id="bars"/></property>
  *   </object>
  */
+#include "fh-chart-export-actions.h"
 #include "fh-chart-view.h"
 
 #define SCREEN_SCALE 1.3
@@ -62,13 +63,22 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   cairo_scale (cr, SCREEN_SCALE, SCREEN_SCALE);
   fh_chart_draw (self->chart, cr, width / SCREEN_SCALE, height / SCREEN_SCALE);
   cairo_destroy (cr);
+
+  /* the export menu button over the corner (popovers draw themselves) */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 static void
 fh_chart_view_dispose (GObject *object)
 {
   FhChartView *self = FH_CHART_VIEW (object);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_clear_object (&self->chart);
@@ -118,12 +128,15 @@ fh_chart_view_class_init (FhChartViewClass *klass)
 
   GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  fh_chart_export_actions_install (GTK_WIDGET_CLASS (klass));
 }
 
 static void
 fh_chart_view_init (FhChartView *self)
 {
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  fh_chart_export_actions_attach (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -22,6 +22,7 @@
 #include "fh-data-completeness.h"
 #include "fh-demand-measures.h"
 #include "fh-demand-page.h"
+#include "fh-chart-export-actions.h"
 #include "fh-demand-trend.h"
 #include "fh-map-chart.h"
 #include "fh-rate-interval.h"
@@ -387,6 +388,11 @@ fh_demand_page_load (FhPage *page)
   g_clear_pointer (&self->previous_period, fh_period_free);
   self->period = g_steal_pointer (&period);
   self->previous_period = fh_period_year_earlier (self->period);
+  {
+    g_autofree char *label = fh_period_get_label (self->period);
+
+    fh_chart_export_set_period_label (GTK_WIDGET (self), label);   /* for file names */
+  }
   filter = fh_demand_choices_get_filter (&self->choices, authority_id, self->period);
 
   fh_database_demand_measures_async (database, filter, FH_PAGE_QUERY (self, "demand_measures", finish_figures));

@@ -33,6 +33,7 @@ struct _FhDemandTrend
   char         *ward_code;
   char         *ward_name;
   char         *authority_name;
+  gboolean      asked_exact;  /* a load asked for exact figures */
 };
 
 G_DEFINE_FINAL_TYPE (FhDemandTrend, fh_demand_trend, GTK_TYPE_WIDGET)
@@ -187,6 +188,11 @@ fh_demand_trend_load (FhDemandTrend *self,
   g_return_if_fail (FH_IS_DATABASE (database));
 
   fh_query_group_restart (self->queries);
+  /* Exact figures never outlive publication view being turned on: the
+   * chart is emptied until the suppressed ones arrive (exports check it). */
+  if (self->asked_exact && !fh_database_get_exact_figures (database))
+    fh_line_chart_clear (self->chart);
+  self->asked_exact = fh_database_get_exact_figures (database);
   g_clear_pointer (&self->ward, g_ptr_array_unref);
   g_clear_pointer (&self->city, g_ptr_array_unref);
   g_free (self->ward_code);

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "fh-accels.h"
+#include "fh-chart-export-actions.h"
 #include "fh-connection-dialog.h"
 #include "fh-conninfo.h"
 #include "fh-page-stack.h"
+#include "fh-publication-view.h"
 #include "fh-refresh-status.h"
 #include "fh-session-privileges.h"
 #include "fh-settings.h"
@@ -29,6 +31,8 @@ struct _FhWindow
   GtkLabel             *privilege_label;
   GtkDropDown          *authority_dropdown;
   GtkStringList        *authority_names;
+  GtkToggleButton      *publication_toggle;
+  FhPublicationView    *publication;
 
   GSettings            *settings;
   FhDatabase           *database;
@@ -103,6 +107,7 @@ on_page_state (FhWindow *self)
       g_clear_pointer (&self->failed_at, g_date_time_unref);
       g_clear_pointer (&self->refreshed_at, g_date_time_unref);
       self->refreshed_at = g_date_time_new_now_local ();
+      fh_publication_view_reloaded (self->publication);
     }
   update_status (self);
 }
@@ -259,6 +264,7 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (privileges == NULL)
     return;  /* the pages show any real problem */
+  fh_publication_view_set_role (self->publication, privileges->role_name, privileges->exact_allowed);
   excessive = fh_session_privileges_is_excessive (privileges);
   if (excessive)
     {
@@ -321,6 +327,7 @@ fh_window_use_database (FhWindow   *self,
   if (self->database != NULL && self->database != database)
     fh_database_close (self->database);
   g_set_object (&self->database, database);
+  fh_publication_view_set_database (self->publication, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
 
@@ -413,6 +420,7 @@ fh_window_dispose (GObject *object)
   if (self->database != NULL)
     fh_database_close (self->database);
   g_clear_object (&self->database);
+  g_clear_object (&self->publication);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
@@ -438,12 +446,14 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, publication_toggle);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
+  fh_chart_export_actions_install_window (widget_class);
   fh_accels_add_to_window_class (widget_class);
 }
 
@@ -460,6 +470,8 @@ fh_window_init (FhWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  self->publication = fh_publication_view_new (self->publication_toggle, self->settings);
+  g_signal_connect_object (self->publication, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 
   {
     g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
@@ -555,4 +567,11 @@ fh_window_get_authority_dropdown (FhWindow *self)
 {
   g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
   return self->authority_dropdown;
+}
+
+FhPublicationView *
+fh_window_get_publication_view (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+  return self->publication;
 }
