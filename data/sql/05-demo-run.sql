@@ -11,4 +11,15 @@ SELECT fh_demo.generate_priorities(:scale);
 -- themselves, not made up.
 UPDATE fh.indicator SET derived_from = 'rereferrals_12m' WHERE indicator_code = 'rereferral_12m';
 SELECT count(fh.refresh_derived_indicators(authority_id)) FROM fh.authority;
+-- The demo's uploaded baseline and target were made up before the series was
+-- derived; a derived series starts from its own first value, so rebase: the
+-- baseline is the first derived value and its period, the target the same
+-- quarter lower (as the upload planned) by the same date.
+UPDATE fh.indicator i
+   SET baseline = f.value, baseline_period = f.period_end,
+       target = round(f.value * 0.75, 1)
+  FROM (SELECT DISTINCT ON (v.indicator_id) v.indicator_id, v.value, v.period_end
+          FROM fh.indicator_value v
+         ORDER BY v.indicator_id, v.period_end) f
+ WHERE f.indicator_id = i.indicator_id AND i.derived_from IS NOT NULL;
 RESET ROLE;

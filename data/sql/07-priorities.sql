@@ -234,7 +234,9 @@ AS $$
 $$;
 
 -- ---- indicators the data counts ---------------------------------------------------
--- rereferrals_12m: for each quarter end from the first whole year of data,
+-- rereferrals_12m: for each quarter end from the first whole two years of
+-- data (a year counted, and a full year before it to look back on: with less,
+-- re-referrals would be undercounted),
 -- the accepted referrals of the 12 months to it whose child had another
 -- accepted referral in the 12 months before (the DfE re-referral definition,
 -- as reporting.demand_measures counts it), as a percentage of the accepted
@@ -260,7 +262,7 @@ BEGIN
     ), quarters AS (
       SELECT (q + interval '3 months - 1 day')::date AS period_end
         FROM bounds,
-             generate_series(date_trunc('quarter', first_day + interval '12 months'),
+             generate_series(date_trunc('quarter', first_day + interval '24 months'),
                              date_trunc('quarter', last_day + 1) - interval '3 months',
                              interval '3 months') q
     ), acc AS (

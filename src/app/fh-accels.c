@@ -12,8 +12,11 @@ static const struct {
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q" } },
+  { "app.shortcuts", { "<Control>question" } },
+  { "app.preferences", { "<Control>comma" } },
   { "win.refresh", { "F5", "<Control>r" } },
   { "window.close", { "<Control>w" } },
+  { "win.fullscreen", { "F11" } },
   { "win.show-nth-page(1)", { "<Alt>1" } },
   { "win.show-nth-page(2)", { "<Alt>2" } },
   { "win.show-nth-page(3)", { "<Alt>3" } },
@@ -23,17 +26,46 @@ static const struct {
   { "win.show-nth-page(7)", { "<Alt>7" } },
   { "win.show-nth-page(8)", { "<Alt>8" } },
   { "win.show-nth-page(9)", { "<Alt>9" } },
+  { "win.export-chart", { "<Control>e" } },
+  { "win.save-chart-data", { "<Control><Shift>e" } },
+  { "win.copy-chart", { "<Control><Shift>c" } },
+  { "win.print-chart", { "<Control>p" } },
+  /* on a focused chart (FhChartView) */
+  { "chart.menu", { "Menu", "<Shift>F10" } },
 };
 
-void
-fh_accels_add_to_window_class (GtkWidgetClass *widget_class)
+const char * const *
+fh_accels_get_for_action (const char *detailed_action)
+{
+  g_return_val_if_fail (detailed_action != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    if (g_str_equal (accels[i].action, detailed_action))
+      return accels[i].accels;
+  return NULL;
+}
+
+char **
+fh_accels_list_actions (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    g_strv_builder_add (builder, accels[i].action);
+  return g_strv_builder_end (builder);
+}
+
+static void
+add_shortcuts (GtkWidgetClass *widget_class,
+               gboolean        chart)
 {
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     {
       g_autofree char *name = NULL;
       g_autoptr(GVariant) target = NULL;
 
-      if (g_str_has_prefix (accels[i].action, "app."))
+      if (g_str_has_prefix (accels[i].action, "app.") ||
+          g_str_has_prefix (accels[i].action, "chart.") != chart)
         continue;
       if (!g_action_parse_detailed_name (accels[i].action, &name, &target, NULL))
         g_assert_not_reached ();
@@ -51,11 +83,35 @@ fh_accels_add_to_window_class (GtkWidgetClass *widget_class)
 }
 
 void
+fh_accels_add_to_window_class (GtkWidgetClass *widget_class)
+{
+  add_shortcuts (widget_class, FALSE);
+}
+
+void
+fh_accels_add_to_widget_class (GtkWidgetClass *widget_class,
+                               const char     *prefix)
+{
+  g_return_if_fail (g_strcmp0 (prefix, "chart.") == 0);
+
+  add_shortcuts (widget_class, TRUE);
+}
+
+const char *
+fh_accels_get_primary (const char *action)
+{
+  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (accels); i++)
+    if (g_str_equal (accels[i].action, action))
+      return accels[i].accels[0];
+  return NULL;
+}
+
+void
 fh_accels_add_to_application (GtkApplication *application)
 {
   g_return_if_fail (GTK_IS_APPLICATION (application));
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    if (!g_str_has_prefix (accels[i].action, "window."))
+    if (!g_str_has_prefix (accels[i].action, "window.") && !g_str_has_prefix (accels[i].action, "chart."))
       gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }

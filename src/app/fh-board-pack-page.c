@@ -79,8 +79,11 @@ finish_caseloads (FhBoardPackPage *self, GObject *source, GAsyncResult *result, 
   adol_ratio = format_service_ratio (adolescence);
   if (core != NULL && adolescence != NULL && core->above_threshold >= 0 && adolescence->above_threshold >= 0)
     above = fh_format_count (core->above_threshold + adolescence->above_threshold);
-  else
+  else if (core != NULL && adolescence != NULL && (core->above_threshold == FH_COUNT_SUPPRESSED
+                                                   || adolescence->above_threshold == FH_COUNT_SUPPRESSED))
     above = g_strdup (FH_FORMAT_SUPPRESSED);
+  else
+    above = g_strdup (FH_FORMAT_MISSING);   /* missing is not suppressed */
   /* Translators: "Core 15.9 and Adolescence 12.6 open episodes per FTE; 13 workers above 20 per FTE." */
   text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; %s workers "
                             "above %.0f per FTE."), core_ratio, adol_ratio, above, self->threshold);

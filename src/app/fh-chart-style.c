@@ -37,14 +37,38 @@ fh_chart_style_for_widget (GtkWidget *widget,
   return FH_CHART_STYLE_DEFAULT;
 }
 
+#define BASE_HEIGHT "fh-chart-style-base-height"
+
+/* With larger text a chart needs proportionally more height: its height
+ * request (from the template) grows with the text scale. */
+static void
+update_height (GtkWidget *widget)
+{
+  double text_scale = 1.0;
+  int w = -1, h = -1, base;
+
+  fh_chart_style_for_widget (widget, &text_scale);
+  if (g_object_get_data (G_OBJECT (widget), BASE_HEIGHT) == NULL)
+    {
+      gtk_widget_get_size_request (widget, &w, &h);
+      g_object_set_data (G_OBJECT (widget), BASE_HEIGHT, GINT_TO_POINTER (MAX (h, 1)));
+    }
+  base = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), BASE_HEIGHT));
+  gtk_widget_get_size_request (widget, &w, &h);
+  if (base > 1 && h != (int) (base * MAX (text_scale, 1.0)))
+    gtk_widget_set_size_request (widget, w, (int) (base * MAX (text_scale, 1.0)));
+}
+
 void
 fh_chart_style_watch (GtkWidget *widget)
 {
   GtkSettings *settings = gtk_widget_get_settings (widget);
 
-  g_signal_connect_object (settings, "notify::gtk-theme-name", G_CALLBACK (gtk_widget_queue_draw), widget,
+  g_signal_connect (widget, "map", G_CALLBACK (update_height), NULL);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (update_height), widget,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (gtk_widget_queue_resize), widget,
+
+  g_signal_connect_object (settings, "notify::gtk-theme-name", G_CALLBACK (gtk_widget_queue_draw), widget,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (gtk_widget_queue_draw), widget, G_CONNECT_SWAPPED);

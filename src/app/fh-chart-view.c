@@ -15,6 +15,7 @@
  */
 #include "fh-chart-keyboard.h"
 #include "fh-chart-style.h"
+#include "fh-chart-export-actions.h"
 #include "fh-chart-view.h"
 
 #define SCREEN_SCALE 1.3
@@ -61,7 +62,7 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   /* Charts are laid out in points for paper; on screen they are read from
    * further away (and in meetings, from across the room), so scale up. */
   /* larger text zooms the whole chart (it asked for that much more
-   * height, see measure), so its layout never overlaps itself */
+   * height, fh-chart-style.c), so its layout never overlaps itself */
   style = fh_chart_style_for_widget (widget, &text_scale);
   self->scale = SCREEN_SCALE * MAX (text_scale, 1.0);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -71,33 +72,22 @@ fh_chart_view_snapshot (GtkWidget   *widget,
   fh_chart_theme_pop_style (before);
   cairo_destroy (cr);
   fh_chart_keyboard_snapshot (widget, self->chart, snapshot, self->scale);
-}
 
-/* With larger text a chart needs proportionally more height. */
-static void
-fh_chart_view_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  double text_scale = 1.0;
-  int w = -1, h = -1;
-
-  fh_chart_style_for_widget (widget, &text_scale);
-  gtk_widget_get_size_request (widget, &w, &h);
-  *minimum = *natural = 0;
-  if (orientation == GTK_ORIENTATION_VERTICAL && h > 0 && text_scale > 1.0)
-    *minimum = *natural = (int) (h * text_scale);
+  /* the export menu button over the corner (popovers draw themselves) */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 static void
 fh_chart_view_dispose (GObject *object)
 {
   FhChartView *self = FH_CHART_VIEW (object);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_clear_object (&self->chart);
@@ -146,9 +136,10 @@ fh_chart_view_class_init (FhChartViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   GTK_WIDGET_CLASS (klass)->snapshot = fh_chart_view_snapshot;
-  GTK_WIDGET_CLASS (klass)->measure = fh_chart_view_measure;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
   fh_chart_keyboard_class_init (GTK_WIDGET_CLASS (klass));
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  fh_chart_export_actions_install (GTK_WIDGET_CLASS (klass));
 }
 
 static void
@@ -158,6 +149,7 @@ fh_chart_view_init (FhChartView *self)
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
   fh_chart_keyboard_init (GTK_WIDGET (self));
   fh_chart_style_watch (GTK_WIDGET (self));
+  fh_chart_export_actions_attach (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -57,7 +57,11 @@ fh_demand_headline_show (FhDemandHeadline      *self,
     text = g_strdup_printf (_("per 10,000 children · %s"), city->ward_name);
   gtk_label_set_text (self->rate_caption, text);
   g_free (text);
-  change = fh_demand_choices_format_change (choices, city, city_before);
+  /* a change on a suppressed count would give it away: withheld, "c" */
+  if (n == FH_COUNT_SUPPRESSED || fh_demand_measure_count (choices->measure, city_before) == FH_COUNT_SUPPRESSED)
+    change = g_strdup (FH_FORMAT_SUPPRESSED);
+  else
+    change = fh_demand_choices_format_change (choices, city, city_before);
   text = g_strdup_printf (_("%s on %s"), change, previous_text);
   gtk_label_set_text (self->change_label, text);
   g_free (text);

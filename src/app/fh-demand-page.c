@@ -23,6 +23,7 @@
 #include "fh-data-completeness.h"
 #include "fh-demand-measures.h"
 #include "fh-demand-page.h"
+#include "fh-chart-export-actions.h"
 #include "fh-demand-trend.h"
 #include "fh-map-chart.h"
 #include "fh-rate-interval.h"
@@ -73,6 +74,14 @@ value_of (FhDemandPage *self, const FhWardDemand *d)
   return fh_demand_choices_get_value (&self->choices, d);
 }
 
+/* The reporting layer withheld the ward's count (and so any rate on it):
+ * drawn hatched with "c", not as missing. */
+static gboolean
+suppressed (FhDemandPage *self, const FhWardDemand *d)
+{
+  return d != NULL && fh_demand_measure_count (self->choices.measure, d) == FH_COUNT_SUPPRESSED;
+}
+
 /* ---- the selected ward ------------------------------------------------------ */
 
 /* Is a ward's rate really different from the city's, or is it noise? Each
@@ -94,6 +103,8 @@ show_funnel (FhDemandPage *self)
 
       fh_scatter_chart_add_point (self->funnel, w->ward_code, w->ward_name, (double) w->children_0_17,
                                   fh_demand_measure_rate (self->choices.measure, w));
+      if (suppressed (self, w))
+        fh_scatter_chart_set_suppressed (self->funnel, w->ward_code, TRUE);
     }
   fh_scatter_chart_set_funnel (self->funnel, target);
   above = fh_scatter_chart_count_outside (self->funnel, FH_Z_998, TRUE);
@@ -127,6 +138,8 @@ show_profile (FhDemandPage *self)
 
       fh_scatter_chart_add_point (self->scatter, w->ward_code, w->ward_name, wp ? wp->imd_score : NAN,
                                   fh_demand_measure_rate (self->choices.measure, w));
+      if (suppressed (self, w))
+        fh_scatter_chart_set_suppressed (self->scatter, w->ward_code, TRUE);
       if (p && wp && wp->imd_score > p->imd_score)
         rank++;
     }
@@ -238,6 +251,8 @@ show_charts (FhDemandPage *self)
       fh_map_chart_add_ward (self->map, w->ward_code, w->ward_name, values[i],
                              p && p->boundary ? fh_geometry_copy (p->boundary) : NULL,
                              p ? p->centroid_lon : NAN, p ? p->centroid_lat : NAN);
+      if (suppressed (self, w))
+        fh_map_chart_set_suppressed (self->map, w->ward_code, TRUE);
     }
 
   title = top ? g_strdup_printf (_("%s is highest of %u wards"), top->ward_name, n) : g_strdup (_("By ward"));
@@ -249,6 +264,9 @@ show_charts (FhDemandPage *self)
   g_object_set (self->bars, "title", title, "caption", caption, "value-label", label,
                 "value-decimals", decimals, NULL);
   fh_bar_chart_set_bars (self->bars, labels, values, n);
+  for (guint i = 0; i < n; i++)
+    if (suppressed (self, g_ptr_array_index (self->wards, i)))
+      fh_bar_chart_set_suppressed (self->bars, i, TRUE);
   fh_bar_chart_set_reference_line (self->bars, self->choices.unit == FH_DEMAND_UNIT_COUNT ? NAN
                                    : fh_demand_measure_rate (self->choices.measure, self->city), _("City"));
   g_object_set (self->map, "title", map_title, "caption", caption, "value-label", label,
@@ -380,6 +398,11 @@ fh_demand_page_load (FhPage *page)
   g_clear_pointer (&self->previous_period, fh_period_free);
   self->period = g_steal_pointer (&period);
   self->previous_period = fh_period_year_earlier (self->period);
+  {
+    g_autofree char *label = fh_period_get_label (self->period);
+
+    fh_chart_export_set_period_label (GTK_WIDGET (self), label);   /* for file names */
+  }
   filter = fh_demand_choices_get_filter (&self->choices, authority_id, self->period);
 
   fh_database_demand_measures_async (database, filter, FH_PAGE_QUERY (self, "demand_measures", finish_figures));

@@ -33,6 +33,7 @@ struct _FhDemandTrend
   char         *ward_code;
   char         *ward_name;
   char         *authority_name;
+  gboolean      asked_exact;  /* a load asked for exact figures */
 };
 
 G_DEFINE_FINAL_TYPE (FhDemandTrend, fh_demand_trend, GTK_TYPE_WIDGET)
@@ -57,6 +58,7 @@ show (FhDemandTrend *self)
   g_autoptr(GError) error = NULL;
   FhMonthlyDemand *first, *start;
   gint64 children;
+  guint n_suppressed = 0, subject_series;
 
   if (n == 0)
     return;
@@ -73,7 +75,9 @@ show (FhDemandTrend *self)
       FhMonthlyDemand *m = g_ptr_array_index (subject, i);
       FhMonthlyDemand *c = i < self->city->len ? g_ptr_array_index (self->city, i) : NULL;
 
-      history[i] = (double) m->referrals;
+      /* a suppressed (or missing) month is no figure: never -2 or 0 */
+      history[i] = m->referrals < 0 ? NAN : (double) m->referrals;
+      n_suppressed += m->referrals == FH_COUNT_SUPPRESSED;
       shown[i] = monthly_rate (m->referrals, m->children_0_17);
       city[i] = c ? monthly_rate (c->referrals, c->children_0_17) : NAN;
       rolling[i] = m->referrals_12m < 0 ? NAN : monthly_rate (m->referrals_12m, m->children_0_17) / 12.0;
@@ -83,7 +87,14 @@ show (FhDemandTrend *self)
   fh_line_chart_set_first_month (self->chart, g_date_time_get_year (first->month),
                                  g_date_time_get_month (first->month));
 
-  forecast = fh_forecast_compute (history, n, g_date_time_get_month (start->month), FORECAST_MONTHS, &error);
+  if (n_suppressed > 0)
+    /* a forecast would be built on figures that are withheld */
+    g_set_error (&error, FH_FORECAST_ERROR, FH_FORECAST_ERROR_MISSING_VALUES,
+                 ngettext ("No forecast: %u month's figure is suppressed (c = 1 to 5).",
+                           "No forecast: %u months' figures are suppressed (c = 1 to 5).", n_suppressed),
+                 n_suppressed);
+  else
+    forecast = fh_forecast_compute (history, n, g_date_time_get_month (start->month), FORECAST_MONTHS, &error);
   if (forecast != NULL)
     {
       double point[FORECAST_MONTHS], low[FORECAST_MONTHS], high[FORECAST_MONTHS];
@@ -98,9 +109,27 @@ show (FhDemandTrend *self)
       fh_line_chart_add_series (self->chart, _("Forecast"), n - skip, point, FORECAST_MONTHS, 0, FH_LINE_DASHED);
     }
   if (self->ward != NULL)
-    fh_line_chart_add_series (self->chart, _("Whole authority"), 0, city + skip, n - skip, 4, FH_LINE_THIN);
-  fh_line_chart_add_series (self->chart, _("12-month average"), 0, rolling + skip, n - skip, 1, FH_LINE_DASHED);
-  fh_line_chart_add_series (self->chart, name, 0, shown + skip, n - skip, 0, FH_LINE_SOLID);
+    {
+      guint city_series = fh_line_chart_add_series (self->chart, _("Whole authority"), 0, city + skip, n - skip,
+                                                    4, FH_LINE_THIN);
+
+      for (guint i = skip; i < n && i < self->city->len; i++)
+        if (((FhMonthlyDemand *) g_ptr_array_index (self->city, i))->referrals == FH_COUNT_SUPPRESSED)
+          fh_line_chart_set_suppressed (self->chart, city_series, i - skip, TRUE);
+    }
+  {
+    guint rolling_series = fh_line_chart_add_series (self->chart, _("12-month average"), 0, rolling + skip,
+                                                     n - skip, 1, FH_LINE_DASHED);
+
+    for (guint i = skip; i < n; i++)
+      if (((FhMonthlyDemand *) g_ptr_array_index (subject, i))->referrals_12m == FH_COUNT_SUPPRESSED)
+        fh_line_chart_set_suppressed (self->chart, rolling_series, i - skip, TRUE);
+  }
+  subject_series = fh_line_chart_add_series (self->chart, name, 0, shown + skip, n - skip, 0, FH_LINE_SOLID);
+  /* suppressed months: a hatched band marked "c", not a gap like missing data */
+  for (guint i = skip; i < n; i++)
+    if (((FhMonthlyDemand *) g_ptr_array_index (subject, i))->referrals == FH_COUNT_SUPPRESSED)
+      fh_line_chart_set_suppressed (self->chart, subject_series, i - skip, TRUE);
 
   title = g_strdup_printf (_("Requests for support in %s month by month"),
                            self->ward || self->authority_name == NULL ? name : self->authority_name);
@@ -159,6 +188,11 @@ fh_demand_trend_load (FhDemandTrend *self,
   g_return_if_fail (FH_IS_DATABASE (database));
 
   fh_query_group_restart (self->queries);
+  /* Exact figures never outlive publication view being turned on: the
+   * chart is emptied until the suppressed ones arrive (exports check it). */
+  if (self->asked_exact && !fh_database_get_exact_figures (database))
+    fh_line_chart_clear (self->chart);
+  self->asked_exact = fh_database_get_exact_figures (database);
   g_clear_pointer (&self->ward, g_ptr_array_unref);
   g_clear_pointer (&self->city, g_ptr_array_unref);
   g_free (self->ward_code);

@@ -64,6 +64,9 @@ format_interval (const FhDemandChoices *choices,
 static const char *
 versus_label (const FhWardDemand *w, int k)
 {
+  /* a comparison on a suppressed count is withheld with it */
+  if (w->has_figures && w->counts[k] == FH_COUNT_SUPPRESSED)
+    return FH_FORMAT_SUPPRESSED;
   switch (w->has_figures ? w->versus[k] : FH_VERSUS_UNKNOWN)
     {
     case FH_VERSUS_HIGHER:
@@ -94,7 +97,9 @@ add_row (GtkGrid               *grid,
   g_autofree char *value = fh_format_rate (now, n, decimals);
   g_autofree char *interval = format_interval (choices, w);
   g_autofree char *previous = fh_format_rate (before, n_before, decimals);
-  g_autofree char *change = fh_demand_choices_format_change (choices, w, b);
+  /* a change on a suppressed count would give it away: withheld, "c" */
+  g_autofree char *change = n == FH_COUNT_SUPPRESSED || n_before == FH_COUNT_SUPPRESSED
+                            ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_demand_choices_format_change (choices, w, b);
   const char *cells[] = { w->ward_name, children, value, interval, versus_label (w, figure_index (choices)),
                           previous, change };
 

@@ -11,10 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "fh-accels.h"
+#include "fh-chart-export-actions.h"
 #include "fh-connection-dialog.h"
 #include "fh-conninfo.h"
 #include "fh-a11y.h"
 #include "fh-page-stack.h"
+#include "fh-publication-view.h"
 #include "fh-refresh-status.h"
 #include "fh-session-privileges.h"
 #include "fh-settings.h"
@@ -31,6 +33,8 @@ struct _FhWindow
   GtkLabel             *privilege_label;
   GtkDropDown          *authority_dropdown;
   GtkStringList        *authority_names;
+  GtkToggleButton      *publication_toggle;
+  FhPublicationView    *publication;
 
   GSettings            *settings;
   FhDatabase           *database;
@@ -71,7 +75,12 @@ update_status (FhWindow *self)
 static void
 on_page_shown (FhWindow *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
   fh_page_stack_load_shown (self->stack);
+  /* the application opens the next window on it */
+  if (name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
 }
 
 /* A page finished (or started) loading: a refresh is over when none is loading. */
@@ -100,6 +109,7 @@ on_page_state (FhWindow *self)
       g_clear_pointer (&self->failed_at, g_date_time_unref);
       g_clear_pointer (&self->refreshed_at, g_date_time_unref);
       self->refreshed_at = g_date_time_new_now_local ();
+      fh_publication_view_reloaded (self->publication);
     }
   update_status (self);
 }
@@ -256,6 +266,7 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (privileges == NULL)
     return;  /* the pages show any real problem */
+  fh_publication_view_set_role (self->publication, privileges->role_name, privileges->exact_allowed);
   excessive = fh_session_privileges_is_excessive (privileges);
   if (excessive)
     {
@@ -318,6 +329,7 @@ fh_window_use_database (FhWindow   *self,
   if (self->database != NULL && self->database != database)
     fh_database_close (self->database);
   g_set_object (&self->database, database);
+  fh_publication_view_set_database (self->publication, database);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   gtk_info_bar_set_revealed (self->privilege_bar, FALSE);
 
@@ -374,21 +386,6 @@ connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  const char *authors[] = { _("The Family Help Dashboard authors"), NULL };
-
-  gtk_show_about_dialog (GTK_WINDOW (widget),
-                         "program-name", _("Family Help Dashboard"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Demand, caseloads and progress for Family Help services"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         NULL);
-}
-
 /* The nth page (from 1) in the switcher's order. */
 static void
 show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -399,6 +396,16 @@ show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (n >= 1 && (guint) n <= pages->len)
     gtk_stack_set_visible_child (self->stack, g_ptr_array_index (pages, n - 1));
+}
+
+/* F11: full screen and back, for the projector view in a meeting. */
+static void
+fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -415,6 +422,7 @@ fh_window_dispose (GObject *object)
   if (self->database != NULL)
     fh_database_close (self->database);
   g_clear_object (&self->database);
+  g_clear_object (&self->publication);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
   g_clear_pointer (&self->authorities, g_ptr_array_unref);
@@ -441,12 +449,14 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhWindow, privilege_label);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FhWindow, authority_names);
+  gtk_widget_class_bind_template_child (widget_class, FhWindow, publication_toggle);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
+  fh_chart_export_actions_install_window (widget_class);
   fh_accels_add_to_window_class (widget_class);
 }
 
@@ -466,6 +476,8 @@ fh_window_init (FhWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  self->publication = fh_publication_view_new (self->publication_toggle, self->settings);
+  g_signal_connect_object (self->publication, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 
   {
     g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (self->stack);
@@ -561,4 +573,11 @@ fh_window_get_authority_dropdown (FhWindow *self)
 {
   g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
   return self->authority_dropdown;
+}
+
+FhPublicationView *
+fh_window_get_publication_view (FhWindow *self)
+{
+  g_return_val_if_fail (FH_IS_WINDOW (self), NULL);
+  return self->publication;
 }

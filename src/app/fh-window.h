@@ -9,6 +9,7 @@
 
 #include "fh-database.h"
 #include "fh-page.h"
+#include "fh-publication-view.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,6 @@ int         fh_window_get_authority_id (FhWindow       *self);
 /* The authority drop-down in the header bar (shown with two or more). */
 GtkDropDown *fh_window_get_authority_dropdown (FhWindow    *self);
 guint       fh_window_get_refresh_count (FhWindow      *self);
+FhPublicationView *fh_window_get_publication_view (FhWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,11 @@
  * Layout, top to bottom: the active title, the measure's name, the bars
  * (labels on the left, values at the bar ends, a dashed reference line with
  * its label), a value axis, and the caption (source, geography, period).
+ *
+ * A suppressed figure is a short hatched box labelled "c", a missing one a
+ * dotted grey box labelled "no data": neither has a bar, so neither reads as
+ * a zero, and they never look alike. With any suppressed, the caption ends
+ * in the note "c = 1 to 5, suppressed".
  */
 #include <glib/gi18n.h>
 #include <math.h>
@@ -56,6 +61,16 @@ changed (FhBarChart *self)
   fh_chart_emit_changed (FH_CHART (self));
 }
 
+static void
+update_has_suppressed (FhBarChart *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->data->len; i++)
+    any |= g_array_index (self->data, Datum, i).suppressed;
+  fh_chart_set_has_suppressed (FH_CHART (self), any);
+}
+
 /* ---- layout ------------------------------------------------------------- */
 
 static int
@@ -91,7 +106,8 @@ compute_frame (FhBarChart *self,
 {
   g_autoptr(PangoLayout) title = fh_chart_text_layout (cr, fh_chart_get_title (FH_CHART (self)), TITLE_PT, TRUE);
   g_autoptr(PangoLayout) subtitle = fh_chart_text_layout (cr, fh_chart_get_value_label (FH_CHART (self)), TEXT_PT, FALSE);
-  g_autoptr(PangoLayout) caption = fh_chart_text_layout (cr, fh_chart_get_caption (FH_CHART (self)), SMALL_PT, FALSE);
+  g_autofree char *caption_text = fh_chart_dup_full_caption (FH_CHART (self));
+  g_autoptr(PangoLayout) caption = fh_chart_text_layout (cr, caption_text, SMALL_PT, FALSE);
   double inner_w = width - 2 * MARGIN;
   double max_value = 0;
 
@@ -103,7 +119,7 @@ compute_frame (FhBarChart *self,
 
   f->title_h = fh_chart_get_title (FH_CHART (self)) ? fh_layout_height (title) + 4 : 0;
   f->subtitle_h = fh_chart_get_value_label (FH_CHART (self)) ? fh_layout_height (subtitle) + 8 : 4;
-  f->caption_h = fh_chart_get_caption (FH_CHART (self)) ? fh_layout_height (caption) + 8 : 0;
+  f->caption_h = caption_text ? fh_layout_height (caption) + 8 : 0;
   f->axis_h = 18;
 
   f->label_w = 0;
@@ -168,13 +184,16 @@ fh_bar_chart_layout (FhBarChart *self,
       bar.label = d->label;
       bar.index = order[pos];
       bar.value = d->value;
-      bar.no_data = isnan (d->value);
+      bar.no_data = isnan (d->value) && !d->suppressed;   /* suppressed is not missing */
       bar.suppressed = d->suppressed;
       bar.highlighted = self->highlight == (int) order[pos];
       bar.x = f.plot_x;
       bar.height = MIN (row_h * 0.72, 28);
       bar.y = f.plot_y + pos * row_h + (row_h - bar.height) / 2;
       bar.width = (bar.no_data || bar.suppressed) ? 0 : f.plot_w * MAX (d->value, 0) / f.axis_max;
+      /* a chip as wide as it is tall, apart from the zero line: a symbol, not a bar */
+      bar.mark_x = (bar.no_data || bar.suppressed) ? f.plot_x + 4 : 0;
+      bar.mark_width = (bar.no_data || bar.suppressed) ? MAX (bar.height * 1.25, 12) : 0;
 
       if (bar.suppressed)
         text = g_strdup ("c");
@@ -196,25 +215,6 @@ fh_bar_chart_layout (FhBarChart *self,
 /* ---- drawing ------------------------------------------------------------ */
 
 static void
-draw_hatched (cairo_t *cr, double x, double y, double w, double h)
-{
-  FhColor grid = fh_chart_theme_context ();
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  fh_color_apply (&grid, cr);
-  cairo_set_line_width (cr, 1);
-  for (double t = -h; t < w; t += 5)
-    {
-      cairo_move_to (cr, x + t, y + h);
-      cairo_line_to (cr, x + t + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
 fh_bar_chart_draw (FhChart *chart,
                    cairo_t *cr,
                    double   width,
@@ -226,6 +226,7 @@ fh_bar_chart_draw (FhChart *chart,
   FhColor grid = fh_chart_theme_grid ();
   FhColor background = fh_chart_theme_background ();
   double inner_w = width - 2 * MARGIN;
+  gboolean any_value;
   Frame f;
 
   fh_bar_chart_layout (self, cr, width, height);
@@ -249,9 +250,16 @@ fh_bar_chart_draw (FhChart *chart,
       fh_chart_show_layout (cr, l, MARGIN, MARGIN + f.title_h, &muted);
     }
 
-  /* value axis: light gridlines and tick labels */
+  /* value axis: light gridlines and tick labels; none when no bar has a
+   * figure to read against it (all suppressed or missing) */
+  any_value = !isnan (self->reference);
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
+      any_value |= !bar->no_data && !bar->suppressed;
+    }
   cairo_set_line_width (cr, 1);
-  for (double v = 0; v <= f.axis_max + f.step / 2; v += f.step)
+  for (double v = 0; any_value && v <= f.axis_max + f.step / 2; v += f.step)
     {
       double x = round (f.plot_x + f.plot_w * v / f.axis_max) + 0.5;
       g_autofree char *tick = fh_format_number (v, f.step < 1 ? 1 : 0);
@@ -287,7 +295,9 @@ fh_bar_chart_draw (FhChart *chart,
     {
       FhChartBar *bar = &g_array_index (self->bars, FhChartBar, i);
       g_autoptr(PangoLayout) label = fh_chart_text_layout (cr, bar->label, TEXT_PT, bar->highlighted);
-      g_autoptr(PangoLayout) value = fh_chart_text_layout (cr, bar->value_text, TEXT_PT, bar->highlighted);
+      /* a bold "c", so a suppressed figure is not passed over */
+      g_autoptr(PangoLayout) value = fh_chart_text_layout (cr, bar->value_text, TEXT_PT,
+                                                           bar->highlighted || bar->suppressed);
       double cy = bar->y + bar->height / 2;
 
       pango_layout_set_width (label, (f.label_w - 8) * PANGO_SCALE);
@@ -295,15 +305,26 @@ fh_bar_chart_draw (FhChart *chart,
       pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
       fh_chart_show_layout (cr, label, MARGIN, cy - fh_layout_height (label) / 2, &text);
 
-      if (bar->no_data)
+      if (bar->no_data || bar->suppressed)
         {
-          draw_hatched (cr, bar->x, bar->y, f.plot_w * 0.12, bar->height);
-          fh_chart_show_layout (cr, value, bar->x + f.plot_w * 0.12 + 4, cy - fh_layout_height (value) / 2, &muted);
-          continue;
-        }
-      if (bar->suppressed)
-        {
-          fh_chart_show_layout (cr, value, bar->x + 4, cy - fh_layout_height (value) / 2, &muted);
+          cairo_new_path (cr);
+          cairo_rectangle (cr, bar->mark_x + 0.5, bar->y + 0.5, bar->mark_width - 1, bar->height - 1);
+          if (bar->suppressed)
+            {
+              FhColor hatch = fh_chart_theme_hatch ();
+
+              fh_chart_hatch_path (cr);
+              fh_color_apply (&hatch, cr);
+              cairo_set_line_width (cr, 1);
+              cairo_stroke (cr);
+            }
+          else
+            {
+              fh_chart_no_data_path (cr);
+              cairo_new_path (cr);
+            }
+          fh_chart_show_layout (cr, value, bar->mark_x + bar->mark_width + 4, cy - fh_layout_height (value) / 2,
+                                bar->suppressed ? &text : &muted);
           continue;
         }
 
@@ -318,13 +339,7 @@ fh_bar_chart_draw (FhChart *chart,
       fh_chart_show_layout (cr, value, bar->x + bar->width + 4, cy - fh_layout_height (value) / 2, &text);
     }
 
-  if (fh_chart_get_caption (FH_CHART (self)))
-    {
-      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, fh_chart_get_caption (FH_CHART (self)), SMALL_PT, FALSE);
-      pango_layout_set_width (l, inner_w * PANGO_SCALE);
-      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
-      fh_chart_show_layout (cr, l, MARGIN, height - MARGIN - fh_layout_height (l), &muted);
-    }
+  fh_chart_draw_chart_caption (cr, chart, width, height);
 }
 
 /* ---- FhChart ------------------------------------------------------------ */
@@ -334,9 +349,12 @@ fh_bar_chart_to_csv (FhChart *chart)
 {
   FhBarChart *self = FH_BAR_CHART (chart);
   GString *csv = g_string_new (NULL);
+  gboolean note = fh_chart_get_has_suppressed (chart);
 
   fh_csv_append_field (csv, _("Name"), FALSE);
-  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), !note);
+  if (note)
+    fh_csv_append_note (csv, TRUE, FALSE);
   for (guint i = 0; i < self->data->len; i++)
     {
       Datum *d = &g_array_index (self->data, Datum, i);
@@ -347,7 +365,9 @@ fh_bar_chart_to_csv (FhChart *chart)
       else
         value = fh_format_csv_number (d->value, fh_chart_get_value_decimals (FH_CHART (self)));
       fh_csv_append_field (csv, d->label, FALSE);
-      fh_csv_append_field (csv, value, TRUE);
+      fh_csv_append_field (csv, value, !note);
+      if (note)
+        fh_csv_append_note (csv, FALSE, d->suppressed);
     }
   return g_string_free (csv, FALSE);
 }
@@ -550,6 +570,7 @@ fh_bar_chart_set_bars (FhBarChart         *self,
     }
   if (self->highlight >= (int) n)
     self->highlight = -1;
+  update_has_suppressed (self);
   changed (self);
 }
 
@@ -562,7 +583,18 @@ fh_bar_chart_set_suppressed (FhBarChart *self,
   g_return_if_fail (index < self->data->len);
 
   g_array_index (self->data, Datum, index).suppressed = !!suppressed;
+  update_has_suppressed (self);
   changed (self);
+}
+
+gboolean
+fh_bar_chart_get_suppressed (FhBarChart *self,
+                             guint       index)
+{
+  g_return_val_if_fail (FH_IS_BAR_CHART (self), FALSE);
+  g_return_val_if_fail (index < self->data->len, FALSE);
+
+  return g_array_index (self->data, Datum, index).suppressed;
 }
 
 void

@@ -22,7 +22,10 @@ typedef struct {
   gboolean    no_data;
   gboolean    suppressed;
   gboolean    highlighted;
-  double      x, y, width, height;
+  double      x, y, width, height;   /* width 0 when suppressed or no data */
+  double      mark_x, mark_width;     /* the hatched (suppressed) or dotted (no data)
+                                       * chip drawn instead of a bar, set off from the
+                                       * axis so it never reads as a length; else 0 */
   FhColor     color;
 } FhChartBar;
 
@@ -34,6 +37,8 @@ void        fh_bar_chart_set_bars           (FhBarChart          *self,
 void        fh_bar_chart_set_suppressed     (FhBarChart          *self,
                                              guint                index,
                                              gboolean             suppressed);
+gboolean    fh_bar_chart_get_suppressed     (FhBarChart          *self,
+                                             guint                index);
 void        fh_bar_chart_set_sort_descending(FhBarChart          *self,
                                              gboolean             sort);
 void        fh_bar_chart_set_reference_line (FhBarChart          *self,

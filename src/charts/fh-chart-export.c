@@ -50,16 +50,17 @@ char *
 fh_chart_export_summary (FhChart *chart)
 {
   g_autofree char *alt = NULL;
-  const char *caption;
+  g_autofree char *caption = NULL;
 
   g_return_val_if_fail (FH_IS_CHART (chart), NULL);
 
   alt = fh_chart_get_alt_text (chart);
-  caption = fh_chart_get_caption (chart);
+  /* with the suppression note when it applies */
+  caption = fh_chart_dup_full_caption (chart);
   if (caption == NULL || *caption == '\0')
     return g_steal_pointer (&alt);
   if (alt == NULL || *alt == '\0')
-    return g_strdup (caption);
+    return g_steal_pointer (&caption);
   return g_strconcat (alt, "\n", caption, NULL);
 }
 

@@ -3,6 +3,7 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "fh-chart-frame.h"
@@ -92,6 +93,50 @@ fh_chart_draw_caption (cairo_t    *cr,
   bottom -= fh_layout_height (l);
   fh_chart_show_layout (cr, l, FH_CHART_MARGIN, bottom, &muted);
   return bottom - 8;
+}
+
+const char *
+fh_chart_suppressed_note (void)
+{
+  /* Translators: the statistical convention: "c" marks a confidential
+   * (suppressed) figure; keep the letter c. */
+  return _("c = 1 to 5, suppressed");
+}
+
+double
+fh_chart_draw_chart_caption (cairo_t *cr,
+                             FhChart *chart,
+                             double   width,
+                             double   height)
+{
+  g_autofree char *caption = NULL;
+
+  g_return_val_if_fail (FH_IS_CHART (chart), height - FH_CHART_MARGIN);
+
+  caption = fh_chart_dup_full_caption (chart);
+  return fh_chart_draw_caption (cr, width, height, caption);
+}
+
+void
+fh_chart_draw_suppressed_mark (cairo_t *cr,
+                               double   cx,
+                               double   cy,
+                               double   size_pt)
+{
+  FhColor text = fh_chart_theme_text ();
+  g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, FH_FORMAT_SUPPRESSED, size_pt, TRUE);
+  double x = cx - fh_layout_width (l) / 2, y = cy - fh_layout_height (l) / 2;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, l);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 4);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  fh_chart_show_layout (cr, l, x, y, &text);
+  cairo_restore (cr);
 }
 
 double

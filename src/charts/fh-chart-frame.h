@@ -10,6 +10,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "fh-chart.h"
 #include "fh-chart-theme.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,21 @@ double fh_chart_draw_caption    (cairo_t       *cr,
                                  double         width,
                                  double         height,
                                  const char    *caption);
+
+/* The chart's caption, with the suppression note when the chart shows a
+ * suppressed figure (fh_chart_dup_full_caption()); returns the y above it. */
+double fh_chart_draw_chart_caption (cairo_t    *cr,
+                                    FhChart    *chart,
+                                    double      width,
+                                    double      height);
+
+/* "c = 1 to 5, suppressed", translated: the caption's note, the legend's key. */
+const char *fh_chart_suppressed_note (void);
+/* A bold "c" centred on (@cx, @cy) with a white halo, over a hatch. */
+void   fh_chart_draw_suppressed_mark (cairo_t *cr,
+                                      double   cx,
+                                      double   cy,
+                                      double   size_pt);
 
 /* 1, 2 or 5 × a power of ten, giving about @ticks steps over @range. */
 double fh_chart_nice_step       (double         range,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fh-chart-frame.h"
 #include "fh-chart-summary.h"
 #include "fh-number-format.h"
 
@@ -59,7 +60,9 @@ fh_chart_summary_extremes (const char * const *labels,
         lo = i;
     }
 
-  if (hi < 0)
+  if (hi < 0 && hidden > 0)
+    g_string_append (text, _("Every figure suppressed, none shown"));
+  else if (hi < 0)
     g_string_append (text, _("No figures to show"));
   else
     {
@@ -80,9 +83,10 @@ fh_chart_summary_extremes (const char * const *labels,
       g_string_append_printf (text, _("; %s %s"), reference_label ? reference_label : _("reference"), rv);
     }
   if (hidden > 0)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %u figure suppressed (c)",
-                                               "; %u figures suppressed (c)", hidden), hidden);
-  if (missing > 0)
+    /* Translators: "; 3 suppressed (c = 1 to 5, suppressed)" */
+    g_string_append_printf (text, _("; %u suppressed (%s)"), hidden, fh_chart_suppressed_note ());
+  /* when every figure is withheld, say that, not "no data" */
+  if (missing > 0 && (hi >= 0 || hidden == 0))
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %u with no data", "; %u with no data",
                                                missing), missing);
   g_string_append_c (text, '.');

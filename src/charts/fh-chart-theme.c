@@ -181,6 +181,66 @@ fh_chart_theme_readable (FhColor color)
   return fh_chart_theme_text ();
 }
 
+FhColor fh_chart_theme_hatch (void)        { return fh_color_from_hex ("#505A5F"); }
+FhColor fh_chart_theme_no_data (void)      { return fh_color_from_hex ("#F3F2F1"); }
+FhColor fh_chart_theme_no_data_edge (void) { return fh_color_from_hex ("#8A8A8A"); }
+
+#define HATCH_SPACING 5.0
+#define HATCH_WIDTH   1.5
+
+void
+fh_chart_hatch_path (cairo_t *cr)
+{
+  FhColor background = fh_chart_theme_background ();
+  FhColor hatch = fh_chart_theme_hatch ();
+  double x1, y1, x2, y2;
+  cairo_path_t *path;
+
+  g_return_if_fail (cr != NULL);
+
+  path = cairo_copy_path (cr);
+  cairo_save (cr);
+  fh_color_apply (&background, cr);
+  cairo_fill_preserve (cr);
+  cairo_clip_preserve (cr);
+  cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_new_path (cr);
+  fh_color_apply (&hatch, cr);
+  cairo_set_line_width (cr, HATCH_WIDTH);
+  cairo_set_dash (cr, NULL, 0, 0);
+  /* lines at 45°, anchored to the page so neighbouring shapes line up */
+  for (double t = floor ((x1 - (y2 - y1)) / HATCH_SPACING) * HATCH_SPACING; t < x2 + HATCH_SPACING;
+       t += HATCH_SPACING)
+    {
+      cairo_move_to (cr, t, y2);
+      cairo_line_to (cr, t + (y2 - y1), y1);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+  cairo_append_path (cr, path);
+  cairo_path_destroy (path);
+}
+
+void
+fh_chart_no_data_path (cairo_t *cr)
+{
+  static const double dots[] = { 1.5, 2.5 };
+  FhColor fill = fh_chart_theme_no_data ();
+  FhColor edge = fh_chart_theme_no_data_edge ();
+
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  fh_color_apply (&fill, cr);
+  cairo_fill_preserve (cr);
+  fh_color_apply (&edge, cr);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dots, 2, 0);
+  cairo_stroke_preserve (cr);
+  cairo_restore (cr);
+}
+
 void
 fh_color_apply (const FhColor *color,
                 cairo_t       *cr)

@@ -64,6 +64,20 @@ FhColor fh_color_from_hex          (const char *hex);
 void    fh_color_apply             (const FhColor *color,
                                     cairo_t       *cr);
 
+/* Suppressed figures (counts 1 to 5, and what would reveal them) are
+ * hatched: white with diagonal lines in fh_chart_theme_hatch() (#505A5F,
+ * 6.9:1 on white). Missing data is not: it is light grey with a dotted
+ * outline (fh_chart_theme_no_data()), so the two never look alike, and
+ * neither looks like a zero. */
+FhColor fh_chart_theme_hatch       (void);
+FhColor fh_chart_theme_no_data     (void);
+FhColor fh_chart_theme_no_data_edge(void);
+/* Fills the current path white and hatches it; the path is kept. */
+void    fh_chart_hatch_path        (cairo_t       *cr);
+/* Fills the current path light grey with a dotted grey outline; the path
+ * is kept. */
+void    fh_chart_no_data_path      (cairo_t       *cr);
+
 PangoLayout *fh_chart_text_layout  (cairo_t    *cr,
                                     const char *text,
                                     double      size_pt,

@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "fh-chart.h"
 #include "fh-chart-export.h"
+#include "fh-chart-frame.h"
 
 typedef struct
 {
@@ -16,6 +18,7 @@ typedef struct
   char  *value_label;
   guint  decimals;
   int    focused_item;
+  gboolean has_suppressed;
 } FhChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (FhChart, fh_chart, G_TYPE_OBJECT)
@@ -26,6 +29,7 @@ enum {
   PROP_CAPTION,
   PROP_VALUE_LABEL,
   PROP_VALUE_DECIMALS,
+  PROP_HAS_SUPPRESSED,
   N_PROPS
 };
 
@@ -252,6 +256,57 @@ fh_chart_set_value_decimals (FhChart *self,
 }
 
 gboolean
+fh_chart_get_has_suppressed (FhChart *self)
+{
+  g_return_val_if_fail (FH_IS_CHART (self), FALSE);
+  return PRIV (self)->has_suppressed;
+}
+
+void
+fh_chart_set_has_suppressed (FhChart  *self,
+                             gboolean  has_suppressed)
+{
+  g_return_if_fail (FH_IS_CHART (self));
+
+  if (PRIV (self)->has_suppressed == !!has_suppressed)
+    return;
+  PRIV (self)->has_suppressed = !!has_suppressed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SUPPRESSED]);
+}
+
+char *
+fh_chart_dup_full_caption (FhChart *self)
+{
+  const char *caption, *note;
+  gsize len;
+
+  g_return_val_if_fail (FH_IS_CHART (self), NULL);
+
+  caption = PRIV (self)->caption;
+  note = fh_chart_suppressed_note ();
+  if (!PRIV (self)->has_suppressed || (caption != NULL && strstr (caption, note) != NULL))
+    return g_strdup (caption);
+  if (caption == NULL || *caption == '\0')
+    return g_strconcat (note, ".", NULL);
+  len = strlen (caption);
+  while (len > 0 && g_ascii_isspace (caption[len - 1]))
+    len--;
+  return g_strdup_printf ("%.*s%s %s.", (int) len, caption,
+                          len > 0 && caption[len - 1] == '.' ? "" : ".", note);
+}
+
+void
+fh_csv_append_note (GString  *csv,
+                    gboolean  header,
+                    gboolean  suppressed)
+{
+  g_return_if_fail (csv != NULL);
+
+  /* Translators: the last column's heading in a CSV export */
+  fh_csv_append_field (csv, header ? _("Note") : suppressed ? fh_chart_suppressed_note () : "", TRUE);
+}
+
+gboolean
 fh_chart_save (FhChart     *self,
                const char  *path,
                double       width_pt,
@@ -318,6 +373,9 @@ fh_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     case PROP_VALUE_DECIMALS:
       g_value_set_uint (value, priv->decimals);
       break;
+    case PROP_HAS_SUPPRESSED:
+      g_value_set_boolean (value, priv->has_suppressed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +427,10 @@ fh_chart_class_init (FhChartClass *klass)
   properties[PROP_VALUE_DECIMALS] =
     g_param_spec_uint ("value-decimals", NULL, NULL, 0, 6, 1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set by the subclass from its data: it shows a suppressed figure. */
+  properties[PROP_HAS_SUPPRESSED] =
+    g_param_spec_boolean ("has-suppressed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),

@@ -90,6 +90,17 @@ int          fh_chart_hit_item            (FhChart    *self,
 int          fh_chart_get_focused_item    (FhChart    *self);
 void         fh_chart_set_focused_item    (FhChart    *self,
                                            int         item);
+/* Whether the chart shows a suppressed figure (a count of 1 to 5, or one
+ * hidden so that such a count cannot be worked out, or a rate on it). A
+ * subclass sets it whenever its data change; the frame then adds
+ * fh_chart_suppressed_note() to the caption on screen and in every export,
+ * and to_csv() adds a "Note" column (see fh_csv_append_note()). */
+gboolean     fh_chart_get_has_suppressed  (FhChart    *self);
+void         fh_chart_set_has_suppressed  (FhChart    *self,
+                                           gboolean    has_suppressed);
+/* The caption, followed by "c = 1 to 5, suppressed." when the chart has
+ * suppressed figures and the caption does not say so already. */
+char        *fh_chart_dup_full_caption    (FhChart    *self);
 
 /* For subclasses: the data changed, redraw. */
 void         fh_chart_emit_changed        (FhChart    *self);
@@ -107,5 +118,15 @@ gboolean     fh_chart_save                (FhChart    *self,
 void         fh_csv_append_field          (GString    *csv,
                                            const char *field,
                                            gboolean    last);
+
+/* CSV and suppression: a suppressed cell holds "c" (FH_FORMAT_SUPPRESSED).
+ * When the chart has any, every record gets one more, last field: the
+ * header's is "Note", a data record's is the suppression note when the
+ * record holds a "c" and empty otherwise. Every record keeps the same
+ * number of fields (RFC 4180), one record per item as before, so the file
+ * reads back into the chart's model with the note as an extra column. */
+void         fh_csv_append_note           (GString    *csv,
+                                           gboolean    header,
+                                           gboolean    suppressed);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef struct {
   guint        start;
   GArray      *values;     /* double */
   GArray      *high;       /* double, bands only */
+  GArray      *suppressed; /* gboolean, as values */
   guint        colour;
   FhLineStyle  style;
   gboolean     band;
@@ -47,6 +48,7 @@ series_free (gpointer data)
 
   g_free (s->name);
   g_array_unref (s->values);
+  g_array_unref (s->suppressed);
   g_clear_pointer (&s->high, g_array_unref);
   g_free (s);
 }
@@ -63,6 +65,64 @@ value_y (FhLineChart *self, double v)
   return self->plot_y + self->plot_h * (1 - v / self->y_max);
 }
 
+static gboolean
+point_suppressed (Series *s, guint k)
+{
+  return k < s->suppressed->len && g_array_index (s->suppressed, gboolean, k);
+}
+
+/* Every month of the series is suppressed: it is named under the plot
+ * rather than hatching the whole chart. */
+static gboolean
+all_suppressed (Series *s)
+{
+  for (guint k = 0; k < s->values->len; k++)
+    if (!point_suppressed (s, k))
+      return FALSE;
+  return s->values->len > 0;
+}
+
+/* Whether month @offset of a partly suppressed series is suppressed. */
+static gboolean
+month_suppressed (FhLineChart *self, guint offset)
+{
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      if (offset >= s->start && point_suppressed (s, offset - s->start) && !all_suppressed (s))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+band_of (FhLineChart *self, guint offset, double *x, double *w)
+{
+  double step = self->plot_w / MAX (self->n_months - 1, 1);
+  double half = MAX (step, 8) / 2;
+  double left = MAX (month_x (self, offset) - half, self->plot_x);
+  double right = MIN (month_x (self, offset) + half, self->plot_x + self->plot_w);
+
+  *x = left;
+  *w = MAX (right - left, 1);
+}
+
+static void
+update_has_suppressed (FhLineChart *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      for (guint k = 0; k < s->suppressed->len; k++)
+        any |= point_suppressed (s, k);
+    }
+  fh_chart_set_has_suppressed (FH_CHART (self), any);
+}
+
 static void
 fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 {
@@ -71,8 +131,28 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   FhColor grid = fh_chart_theme_grid ();
   double inner_w = width - 2 * FH_CHART_MARGIN, step, max = 0;
   double top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), fh_chart_get_value_label (FH_CHART (self))) + 2;
-  double bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (FH_CHART (self)));
+  double bottom = fh_chart_draw_chart_caption (cr, chart, width, height);
   g_autoptr(GDateTime) first = NULL;
+  g_autofree char *listed = fh_line_chart_dup_suppressed_text (self);
+
+  if (listed != NULL)
+    {
+      /* series with every month suppressed, named under the plot after a hatched key */
+      FhColor text = fh_chart_theme_text ();
+      g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, listed, SMALL_PT, FALSE);
+
+      pango_layout_set_width (l, (inner_w - 24) * PANGO_SCALE);
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+      bottom -= fh_layout_height (l);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, FH_CHART_MARGIN + 0.5, bottom + 1.5, 17, 11);
+      fh_chart_hatch_path (cr);
+      fh_color_apply (&muted, cr);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      fh_chart_show_layout (cr, l, FH_CHART_MARGIN + 24, bottom, &text);
+      bottom -= 8;
+    }
 
   self->n_months = 1;
   for (guint i = 0; i < self->series->len; i++)
@@ -82,7 +162,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 
       self->n_months = MAX (self->n_months, s->start + s->values->len);
       for (guint k = 0; k < top_values->len; k++)
-        if (!isnan (g_array_index (top_values, double, k)))
+        if (!isnan (g_array_index (top_values, double, k)) && !point_suppressed (s, k))
           max = MAX (max, g_array_index (top_values, double, k));
     }
   if (max <= 0)
@@ -130,6 +210,30 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         }
     }
 
+  /* suppressed months: a hatched band, marked "c" at its top */
+  for (guint m = 0; m < self->n_months; m++)
+    if (month_suppressed (self, m))
+      {
+        double x, w;
+
+        band_of (self, m, &x, &w);
+        cairo_new_path (cr);
+        cairo_rectangle (cr, x, self->plot_y, w, self->plot_h);
+        fh_chart_hatch_path (cr);
+        cairo_new_path (cr);
+      }
+  for (guint m = 0; m < self->n_months; m++)
+    if (month_suppressed (self, m) && (m == 0 || !month_suppressed (self, m - 1)))
+      {
+        /* one "c" per run of suppressed months, in its middle */
+        guint end = m;
+
+        while (end + 1 < self->n_months && month_suppressed (self, end + 1))
+          end++;
+        fh_chart_draw_suppressed_mark (cr, (month_x (self, m) + month_x (self, end)) / 2,
+                                       self->plot_y + 10, FH_CHART_TEXT_PT);
+      }
+
   g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double) * 3);
 
   for (guint i = 0; i < self->series->len; i++)
@@ -168,7 +272,7 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         {
           double v = g_array_index (s->values, double, k);
 
-          if (isnan (v))
+          if (isnan (v) || point_suppressed (s, k))
             {
               pen_down = FALSE;
               continue;
@@ -183,6 +287,23 @@ fh_line_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         }
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+
+      /* a month between gaps (missing or suppressed) has no line: a dot */
+      for (guint k = 0; k < s->values->len; k++)
+        {
+          gboolean here = !isnan (g_array_index (s->values, double, k)) && !point_suppressed (s, k);
+          gboolean before = k > 0 && !isnan (g_array_index (s->values, double, k - 1))
+                            && !point_suppressed (s, k - 1);
+          gboolean after = k + 1 < s->values->len && !isnan (g_array_index (s->values, double, k + 1))
+                           && !point_suppressed (s, k + 1);
+
+          if (!here || before || after)
+            continue;
+          cairo_new_path (cr);
+          cairo_arc (cr, month_x (self, s->start + k), value_y (self, g_array_index (s->values, double, k)),
+                     s->style == FH_LINE_THIN ? 2 : 3, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
 
       if (!isnan (last_x))
         {
@@ -236,42 +357,51 @@ to_csv (FhChart *chart)
   GString *csv = g_string_new (NULL);
   g_autoptr(GDateTime) first = g_date_time_new_utc (self->first_year, self->first_month, 1, 0, 0, 0);
   guint months = 0;
+  gboolean note = fh_chart_get_has_suppressed (chart);
 
-  fh_csv_append_field (csv, _("Month"), self->series->len == 0);
+  fh_csv_append_field (csv, _("Month"), self->series->len == 0 && !note);
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *s = g_ptr_array_index (self->series, i);
       g_autofree char *name = s->band ? g_strdup_printf (_("%s (low)"), s->name) : g_strdup (s->name);
 
       months = MAX (months, s->start + s->values->len);
-      fh_csv_append_field (csv, name, !s->band && i + 1 == self->series->len);
+      fh_csv_append_field (csv, name, !s->band && i + 1 == self->series->len && !note);
       if (s->band)
         {
           g_autofree char *high = g_strdup_printf (_("%s (high)"), s->name);
-          fh_csv_append_field (csv, high, i + 1 == self->series->len);
+          fh_csv_append_field (csv, high, i + 1 == self->series->len && !note);
         }
     }
+  if (note)
+    fh_csv_append_note (csv, TRUE, FALSE);
   for (guint m = 0; m < months; m++)
     {
       g_autoptr(GDateTime) d = g_date_time_add_months (first, m);
       g_autofree char *month = g_date_time_format (d, "%Y-%m");
 
-      fh_csv_append_field (csv, month, self->series->len == 0);
+      gboolean row_suppressed = FALSE;
+
+      fh_csv_append_field (csv, month, self->series->len == 0 && !note);
       for (guint i = 0; i < self->series->len; i++)
         {
           Series *s = g_ptr_array_index (self->series, i);
           gboolean in = m >= s->start && m < s->start + s->values->len;
+          gboolean c = in && point_suppressed (s, m - s->start);
           double v = in ? g_array_index (s->values, double, m - s->start) : NAN;
-          g_autofree char *t = fh_format_csv_number (v, 1);
+          g_autofree char *t = c ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_csv_number (v, 1);
 
-          fh_csv_append_field (csv, t, !s->band && i + 1 == self->series->len);
+          row_suppressed |= c;
+          fh_csv_append_field (csv, t, !s->band && i + 1 == self->series->len && !note);
           if (s->band)
             {
               double h = in ? g_array_index (s->high, double, m - s->start) : NAN;
-              g_autofree char *ht = fh_format_csv_number (h, 1);
-              fh_csv_append_field (csv, ht, i + 1 == self->series->len);
+              g_autofree char *ht = c ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_csv_number (h, 1);
+              fh_csv_append_field (csv, ht, i + 1 == self->series->len && !note);
             }
         }
+      if (note)
+        fh_csv_append_note (csv, FALSE, row_suppressed);
     }
   return g_string_free (csv, FALSE);
 }
@@ -297,6 +427,7 @@ get_alt_text (FhChart *chart)
     {
       Series *s = g_ptr_array_index (self->series, i);
       int last = -1, top = -1;
+      guint n_suppressed = 0;
 
       if (s->band)
         continue;
@@ -304,6 +435,11 @@ get_alt_text (FhChart *chart)
         {
           double v = g_array_index (s->values, double, k);
 
+          if (point_suppressed (s, k))
+            {
+              n_suppressed++;
+              continue;
+            }
           if (isnan (v))
             continue;
           last = k;
@@ -327,6 +463,9 @@ get_alt_text (FhChart *chart)
         /* Translators: "Aspley: latest 212.0 in March 2025; highest 250.1 in January 2025." */
         g_string_append_printf (alt, _("%s: latest %s in %s; highest %s in %s."), s->name, lv, lm, tv, tm);
       }
+      if (n_suppressed > 0)
+        /* Translators: alt text, after a series: "2 months suppressed (c = 1 to 5, suppressed)." */
+        g_string_append_printf (alt, _(" %u months suppressed (%s)."), n_suppressed, fh_chart_suppressed_note ());
     }
   if (alt->len == 0)
     g_string_append (alt, _("No figures to show."));
@@ -383,7 +522,8 @@ line_get_item_label (FhChart *chart, guint item)
     return NULL;
   s = g_ptr_array_index (self->series, series);
   month = month_name (self, offset);
-  value = fh_format_number (g_array_index (s->values, double, offset - s->start), fh_chart_get_value_decimals (chart));
+  value = point_suppressed (s, offset - s->start) ? g_strdup (FH_FORMAT_SUPPRESSED)
+          : fh_format_number (g_array_index (s->values, double, offset - s->start), fh_chart_get_value_decimals (chart));
   /* Translators: a point of a line read out, "Aspley, March 2025: 212.0" */
   return g_strdup_printf (_("%s, %s: %s"), s->name, month, value);
 }
@@ -463,6 +603,7 @@ fh_line_chart_clear (FhLineChart *self)
 {
   g_return_if_fail (FH_IS_LINE_CHART (self));
   g_ptr_array_set_size (self->series, 0);
+  fh_chart_set_has_suppressed (FH_CHART (self), FALSE);
   fh_chart_emit_changed (FH_CHART (self));
 }
 
@@ -485,6 +626,8 @@ fh_line_chart_add_series (FhLineChart  *self,
   s->start = start_offset;
   s->values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
   g_array_append_vals (s->values, values, n);
+  s->suppressed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (s->suppressed, n);
   s->colour = colour_index;
   s->style = style;
   g_ptr_array_add (self->series, s);
@@ -512,6 +655,82 @@ fh_line_chart_add_band (FhLineChart  *self,
   g_ptr_array_insert (self->series, 0, s);
 }
 
+void
+fh_line_chart_set_suppressed (FhLineChart *self,
+                              guint        series,
+                              guint        offset,
+                              gboolean     suppressed)
+{
+  Series *s;
+
+  g_return_if_fail (FH_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->series->len);
+  s = g_ptr_array_index (self->series, series);
+  g_return_if_fail (offset >= s->start && offset < s->start + s->values->len);
+
+  g_array_index (s->suppressed, gboolean, offset - s->start) = !!suppressed;
+  update_has_suppressed (self);
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+gboolean
+fh_line_chart_get_suppressed (FhLineChart *self,
+                              guint        series,
+                              guint        offset)
+{
+  Series *s;
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), FALSE);
+  if (series >= self->series->len)
+    return FALSE;
+  s = g_ptr_array_index (self->series, series);
+  return offset >= s->start && point_suppressed (s, offset - s->start);
+}
+
+char *
+fh_line_chart_dup_suppressed_text (FhLineChart *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), NULL);
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (self->series, i);
+
+      if (!all_suppressed (s))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, s->name);
+    }
+  if (names->len == 0)
+    return NULL;
+  /* Translators: under a line chart, "c = 1 to 5, suppressed, every month: 12-month average" */
+  return g_strdup_printf (_("%s, every month: %s"), fh_chart_suppressed_note (), names->str);
+}
+
+gboolean
+fh_line_chart_get_suppressed_band (FhLineChart *self,
+                                   guint        offset,
+                                   double      *x,
+                                   double      *y,
+                                   double      *width,
+                                   double      *height)
+{
+  double bx, bw;
+
+  g_return_val_if_fail (FH_IS_LINE_CHART (self), FALSE);
+  if (offset >= self->n_months || self->plot_w <= 0 || !month_suppressed (self, offset))
+    return FALSE;
+  band_of (self, offset, &bx, &bw);
+  if (x) *x = bx;
+  if (y) *y = self->plot_y;
+  if (width) *width = bw;
+  if (height) *height = self->plot_h;
+  return TRUE;
+}
+
 guint
 fh_line_chart_get_n_series (FhLineChart *self)
 {
@@ -536,7 +755,7 @@ fh_line_chart_get_point (FhLineChart *self,
   if (offset < s->start || offset >= s->start + s->values->len)
     return FALSE;
   v = g_array_index (s->values, double, offset - s->start);
-  if (isnan (v))
+  if (isnan (v) || point_suppressed (s, offset - s->start))
     return FALSE;
   *x = month_x (self, offset);
   *y = value_y (self, v);

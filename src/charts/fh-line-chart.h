@@ -6,6 +6,11 @@
  * Months are counted from a first month (year, month); every series is a
  * run of values at consecutive months starting at its own offset, so a
  * forecast can continue where the history stops. NAN leaves a gap.
+ *
+ * A month whose figure was suppressed is a gap too, but marked: a hatched
+ * band over the month, labelled "c", so it reads neither as a dip to zero
+ * nor as missing data. A series with every month suppressed is not drawn
+ * and is named under the plot instead.
  */
 #pragma once
 
@@ -44,6 +49,25 @@ void         fh_line_chart_add_band        (FhLineChart  *self,
                                             const double *high,
                                             guint         n,
                                             guint         colour_index);
+/* Month @offset of series @series was suppressed (its value is not drawn). */
+void         fh_line_chart_set_suppressed  (FhLineChart  *self,
+                                            guint         series,
+                                            guint         offset,
+                                            gboolean      suppressed);
+gboolean     fh_line_chart_get_suppressed  (FhLineChart  *self,
+                                            guint         series,
+                                            guint         offset);
+/* The line under the plot naming the series whose every month is
+ * suppressed (they get no bands: they would hatch the whole chart); NULL
+ * when none. */
+char        *fh_line_chart_dup_suppressed_text (FhLineChart *self);
+/* The hatched band the last draw gave month @offset; FALSE when none. */
+gboolean     fh_line_chart_get_suppressed_band (FhLineChart *self,
+                                                guint        offset,
+                                                double      *x,
+                                                double      *y,
+                                                double      *width,
+                                                double      *height);
 guint        fh_line_chart_get_n_series    (FhLineChart  *self);
 /* Where month @offset of series @series was drawn by the last draw. */
 gboolean     fh_line_chart_get_point       (FhLineChart  *self,

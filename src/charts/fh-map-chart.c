@@ -5,8 +5,10 @@
  *
  * Classes come from fh-class-breaks (quantiles, rounded) and the Analysis
  * Function's sequential blues, lightest for the lowest class. Wards with no
- * data are white with grey hatching and say so in the legend: never the
- * lowest class. The selected ward has a heavy outline and a bold label, so
+ * data are light grey with a dotted outline and say so in the legend: never
+ * the lowest class. Wards whose figure was suppressed are hatched and marked
+ * "c" (fh_chart_hatch_path()), with their own key in the legend: never a
+ * class and never "no data". The selected ward has a heavy outline and a bold label, so
  * colour is never the only signal.
  */
 #include <glib/gi18n.h>
@@ -24,11 +26,15 @@
 #define LABEL_PT    8.0
 #define N_CLASSES   5
 #define LEGEND_W  170.0
+#define MARK_PT    10.0
+/* a suppressed ward's name sits this far above its centre, its "c" below */
+#define SUPPRESSED_SHIFT 6.0
 
 typedef struct {
   char       *code;
   char       *name;
   double      value;
+  gboolean    suppressed;
   FhGeometry *boundary;      /* lon/lat */
   FhGeometry *projected;     /* metres, set at draw */
   double      lon, lat;
@@ -83,7 +89,10 @@ ensure_breaks (FhMapChart *self)
     return;
   values = g_new (double, MAX (self->wards->len, 1));
   for (guint i = 0; i < self->wards->len; i++)
-    values[i] = ((Ward *) g_ptr_array_index (self->wards, i))->value;
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+      values[i] = w->suppressed ? NAN : w->value;
+    }
   self->breaks = fh_class_breaks_new (values, self->wards->len, N_CLASSES);
 }
 
@@ -109,27 +118,6 @@ choose_style (FhMapChart *self)
         return FH_MAP_HEXAGONS;
     }
   return self->wards->len > 0 ? FH_MAP_BOUNDARIES : FH_MAP_HEXAGONS;
-}
-
-static void
-hatch (cairo_t *cr)
-{
-  FhColor grid = fh_chart_theme_context ();
-  double x1, y1, x2, y2;
-
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
-  cairo_new_path (cr);
-  fh_color_apply (&grid, cr);
-  cairo_set_line_width (cr, 1);
-  for (double t = x1 - (y2 - y1); t < x2; t += 5)
-    {
-      cairo_move_to (cr, t, y2);
-      cairo_line_to (cr, t + (y2 - y1), y1);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
 }
 
 /* ---- layout of the two styles ------------------------------------------ */
@@ -275,23 +263,30 @@ draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
   FhColor text = fh_chart_theme_text ();
   FhColor edge = fh_chart_theme_muted_text ();
   guint n = fh_class_breaks_get_n_classes (self->breaks);
-  gboolean any_missing = FALSE;
+  gboolean any_missing = FALSE, any_suppressed = FALSE;
+  double sy = y;
 
   for (guint i = 0; i < self->wards->len; i++)
-    if (isnan (((Ward *) g_ptr_array_index (self->wards, i))->value))
-      any_missing = TRUE;
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
 
-  /* highest class first, as a reader scans down from "most" */
-  for (guint k = 0; k <= n; k++)
+      any_suppressed |= w->suppressed;
+      any_missing |= !w->suppressed && isnan (w->value);
+    }
+
+  /* highest class first, as a reader scans down from "most"; then
+   * suppressed, then no data */
+  for (guint k = 0; k < n + 2; k++)
     {
       g_autofree char *label = NULL;
       g_autoptr(PangoLayout) l = NULL;
-      double sy = y + k * 22;
 
-      if (k == n && !any_missing)
-        break;
+      if ((k == n && !any_suppressed) || (k == n + 1 && !any_missing))
+        continue;
       label = k < n ? fh_class_breaks_get_label (self->breaks, n - 1 - k, legend_decimals (self))
-                    : g_strdup (_("No data"));
+              : k == n ? g_strdup (fh_chart_suppressed_note ())
+              : g_strdup (_("No data"));
+      cairo_new_path (cr);
       cairo_rectangle (cr, x, sy, 18, 14);
       if (k < n)
         {
@@ -299,13 +294,18 @@ draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
           fh_color_apply (&fill, cr);
           cairo_fill_preserve (cr);
         }
+      else if (k == n)
+        fh_chart_hatch_path (cr);
       else
-        hatch (cr);
+        fh_chart_no_data_path (cr);
       fh_color_apply (&edge, cr);
       cairo_set_line_width (cr, 0.75);
+      if (k == n + 1)
+        cairo_new_path (cr);   /* keeps its dotted outline */
       cairo_stroke (cr);
       l = fh_chart_text_layout (cr, label, SMALL_PT, FALSE);
       fh_chart_show_layout (cr, l, x + 24, sy + 7 - fh_layout_height (l) / 2, &text);
+      sy += 22;
     }
 }
 
@@ -338,7 +338,7 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
         Ward *ward = g_ptr_array_index (self->wards, i);
         gboolean selected = g_strcmp0 (ward->code, self->selected) == 0;
         g_autoptr(PangoLayout) l = NULL;
-        double lw, lh, lx;
+        double lw, lh, lx, ly;
         Box b;
 
         if ((pass == 0) != selected)
@@ -350,7 +350,8 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
             pango_layout_set_wrap (l, PANGO_WRAP_WORD);
             pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
             pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-            pango_layout_set_height (l, -2);
+            /* a suppressed ward's "c" goes under a one-line name */
+            pango_layout_set_height (l, ward->suppressed ? -1 : -2);
           }
         {
           PangoRectangle logical;
@@ -361,13 +362,13 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
           lh = (double) logical.height / PANGO_SCALE;
           lx = ward->label_x - (double) logical.x / PANGO_SCALE - lw / 2;
         }
-        b = (Box) { ward->label_x - lw / 2 - 2, ward->label_y - lh / 2 - 1,
-                    ward->label_x + lw / 2 + 2, ward->label_y + lh / 2 + 1 };
+        ly = ward->suppressed ? ward->label_y - SUPPRESSED_SHIFT - lh / 2 : ward->label_y - lh / 2;
+        b = (Box) { ward->label_x - lw / 2 - 2, ly - 1, ward->label_x + lw / 2 + 2, ly + lh + 1 };
         if (style == FH_MAP_BOUNDARIES && !selected && overlaps (boxes, b))
           continue;
         g_array_append_val (boxes, b);
 
-        cairo_move_to (cr, lx, ward->label_y - lh / 2);
+        cairo_move_to (cr, lx, ly);
         pango_cairo_layout_path (cr, l);
         {
           FhColor halo = fh_chart_theme_background ();
@@ -378,8 +379,17 @@ draw_labels (FhMapChart *self, cairo_t *cr, FhMapStyle style)
         cairo_set_line_width (cr, 3);
         cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke (cr);
-        fh_chart_show_layout (cr, l, lx, ward->label_y - lh / 2, &text);
+        fh_chart_show_layout (cr, l, lx, ly, &text);
       }
+
+  /* every suppressed ward says so, whether or not its name found room */
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *ward = g_ptr_array_index (self->wards, i);
+
+      if (ward->suppressed)
+        fh_chart_draw_suppressed_mark (cr, ward->label_x, ward->label_y + SUPPRESSED_SHIFT, MARK_PT);
+    }
 }
 
 static void
@@ -387,14 +397,13 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 {
   FhMapChart *self = FH_MAP_CHART (chart);
   FhColor text = fh_chart_theme_text ();
-  FhColor background = fh_chart_theme_background ();
   double inner_w = width - 2 * MARGIN, top, bottom;
   double map_x, map_y, map_w, map_h;
   FhMapStyle style;
 
   ensure_breaks (self);
   top = fh_chart_draw_heading (cr, width, fh_chart_get_title (FH_CHART (self)), fh_chart_get_value_label (FH_CHART (self)));
-  bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (FH_CHART (self)));
+  bottom = fh_chart_draw_chart_caption (cr, chart, width, height);
 
   map_x = MARGIN;
   map_y = top;
@@ -412,7 +421,7 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   for (guint i = 0; i < self->wards->len; i++)
     {
       Ward *ward = g_ptr_array_index (self->wards, i);
-      int k = fh_class_breaks_classify (self->breaks, ward->value);
+      int k = ward->suppressed ? -1 : fh_class_breaks_classify (self->breaks, ward->value);
 
       cairo_new_path (cr);
       if (style == FH_MAP_BOUNDARIES)
@@ -425,11 +434,14 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           fh_color_apply (&fill, cr);
           cairo_fill_preserve (cr);
         }
+      else if (ward->suppressed)
+        fh_chart_hatch_path (cr);
       else
         {
-          fh_color_apply (&background, cr);
-          cairo_fill_preserve (cr);
-          hatch (cr);
+          /* no data: its dotted outline stays visible */
+          fh_chart_no_data_path (cr);
+          cairo_new_path (cr);
+          continue;
         }
       /* an edge of 3:1 or more: the lightest classes and no data are
        * too close to the background to stand on their fill alone */
@@ -471,18 +483,24 @@ to_csv (FhChart *chart)
 {
   FhMapChart *self = FH_MAP_CHART (chart);
   GString *csv = g_string_new (NULL);
+  gboolean note = fh_chart_get_has_suppressed (chart);
 
   fh_csv_append_field (csv, _("Ward code"), FALSE);
   fh_csv_append_field (csv, _("Ward"), FALSE);
-  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), TRUE);
+  fh_csv_append_field (csv, fh_chart_get_value_label (FH_CHART (self)) ?: _("Value"), !note);
+  if (note)
+    fh_csv_append_note (csv, TRUE, FALSE);
   for (guint i = 0; i < self->wards->len; i++)
     {
       Ward *w = g_ptr_array_index (self->wards, i);
-      g_autofree char *v = fh_format_csv_number (w->value, fh_chart_get_value_decimals (FH_CHART (self)));
+      g_autofree char *v = w->suppressed ? g_strdup (FH_FORMAT_SUPPRESSED)
+                           : fh_format_csv_number (w->value, fh_chart_get_value_decimals (FH_CHART (self)));
 
       fh_csv_append_field (csv, w->code, FALSE);
       fh_csv_append_field (csv, w->name, FALSE);
-      fh_csv_append_field (csv, v, TRUE);
+      fh_csv_append_field (csv, v, !note);
+      if (note)
+        fh_csv_append_note (csv, FALSE, w->suppressed);
     }
   return g_string_free (csv, FALSE);
 }
@@ -494,6 +512,7 @@ get_alt_text (FhChart *chart)
   guint n = self->wards->len;
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   g_autofree double *values = g_new0 (double, n + 1);
+  g_autofree gboolean *suppressed = g_new0 (gboolean, n + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -501,8 +520,9 @@ get_alt_text (FhChart *chart)
 
       labels[i] = w->name;
       values[i] = w->value;
+      suppressed[i] = w->suppressed;
     }
-  return fh_chart_summary_extremes (labels, values, NULL, n, fh_chart_get_value_decimals (chart),
+  return fh_chart_summary_extremes (labels, values, suppressed, n, fh_chart_get_value_decimals (chart),
                                     fh_chart_get_value_label (chart), self->reference, self->reference_label);
 }
 
@@ -519,7 +539,8 @@ map_get_item_label (FhChart *chart, guint item)
 {
   FhMapChart *self = FH_MAP_CHART (chart);
   Ward *w = g_ptr_array_index (self->wards, item);
-  g_autofree char *value = fh_format_number (w->value, fh_chart_get_value_decimals (chart));
+  g_autofree char *value = w->suppressed ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                         : fh_format_number (w->value, fh_chart_get_value_decimals (chart));
 
   if (g_strcmp0 (w->code, self->selected) == 0)
     /* Translators: a ward read out on the map, "Aspley, 2,673.9, selected" */
@@ -635,6 +656,7 @@ fh_map_chart_clear (FhMapChart *self)
 {
   g_return_if_fail (FH_IS_MAP_CHART (self));
   g_ptr_array_set_size (self->wards, 0);
+  fh_chart_set_has_suppressed (FH_CHART (self), FALSE);
   changed (self);
 }
 
@@ -660,6 +682,28 @@ fh_map_chart_add_ward (FhMapChart *self,
   w->lon = centroid_lon;
   w->lat = centroid_lat;
   g_ptr_array_add (self->wards, w);
+  changed (self);
+}
+
+void
+fh_map_chart_set_suppressed (FhMapChart *self,
+                             const char *code,
+                             gboolean    suppressed)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (FH_IS_MAP_CHART (self));
+  g_return_if_fail (code != NULL);
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+
+      if (g_strcmp0 (w->code, code) == 0)
+        w->suppressed = !!suppressed;
+      any |= w->suppressed;
+    }
+  fh_chart_set_has_suppressed (FH_CHART (self), any);
   changed (self);
 }
 
@@ -708,9 +752,12 @@ fh_map_chart_get_ward (FhMapChart *self, guint i, FhMapWard *out)
   w = g_ptr_array_index (self->wards, i);
   out->code = w->code;
   out->name = w->name;
-  out->value = w->value;
-  out->class_index = fh_class_breaks_classify (self->breaks, w->value);
-  out->fill = class_colour (self, out->class_index);
+  out->suppressed = w->suppressed;
+  out->value = w->suppressed ? NAN : w->value;
+  out->no_data = !w->suppressed && isnan (w->value);
+  out->class_index = fh_class_breaks_classify (self->breaks, out->value);
+  out->fill = w->suppressed ? fh_chart_theme_background ()
+              : out->no_data ? fh_chart_theme_no_data () : class_colour (self, out->class_index);
   out->selected = g_strcmp0 (w->code, self->selected) == 0;
   out->label_x = w->label_x;
   out->label_y = w->label_y;

@@ -24,8 +24,10 @@ typedef enum {
 typedef struct {
   const char *code;
   const char *name;
-  double      value;      /* NAN: no data */
-  int         class_index;/* -1: no data */
+  double      value;      /* NAN: no data, or suppressed */
+  int         class_index;/* -1: no data, or suppressed */
+  gboolean    suppressed; /* hatched and marked "c": never a class, never "no data" */
+  gboolean    no_data;    /* missing (and not suppressed): dotted grey */
   FhColor     fill;
   gboolean    selected;
   double      label_x, label_y;
@@ -41,6 +43,11 @@ void        fh_map_chart_add_ward         (FhMapChart         *self,
                                            FhGeometry         *boundary,
                                            double              centroid_lon,
                                            double              centroid_lat);
+/* The ward @code's figure was suppressed by the reporting layer (a count
+ * of 1 to 5, one that would reveal such a count, or a rate on it). */
+void        fh_map_chart_set_suppressed   (FhMapChart         *self,
+                                           const char         *code,
+                                           gboolean            suppressed);
 void        fh_map_chart_set_style        (FhMapChart         *self,
                                            FhMapStyle          style);
 FhMapStyle  fh_map_chart_get_drawn_style  (FhMapChart         *self);

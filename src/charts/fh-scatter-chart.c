@@ -25,6 +25,7 @@ typedef struct {
   char   *label;
   double  x, y;
   double  sx, sy;   /* drawn position */
+  gboolean suppressed;
 } Point;
 
 struct _FhScatterChart
@@ -51,7 +52,7 @@ outside_limits (FhScatterChart *self, const Point *p, double z)
 {
   double lo, hi;
 
-  if (isnan (self->funnel_target) || isnan (p->x) || isnan (p->y))
+  if (isnan (self->funnel_target) || isnan (p->x) || isnan (p->y) || p->suppressed)
     return 0;
   fh_funnel_limits (self->funnel_target, p->x, z, &lo, &hi);
   return p->y > hi ? 1 : p->y < lo ? -1 : 0;
@@ -72,16 +73,38 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *p = &g_array_index (self->points, Point, i);
+      p->sx = p->sy = NAN;
+      if (p->suppressed) continue;
       if (isnan (p->x) || isnan (p->y)) { missing++; continue; }
       min_x = MIN (min_x, p->x); max_x = MAX (max_x, p->x); max_y = MAX (max_y, p->y);
       if (hi < 0 || p->y > g_array_index (self->points, Point, hi).y) hi = i;
       if (lo < 0 || p->y < g_array_index (self->points, Point, lo).y) lo = i;
     }
   {
+    g_autofree char *full = fh_chart_dup_full_caption (chart);
     g_autofree char *cap = missing ? g_strdup_printf (_("%s %u wards without figures are not shown."),
-                                                      fh_chart_get_caption (FH_CHART (self)) ?: "", missing)
-                                   : g_strdup (fh_chart_get_caption (FH_CHART (self)));
+                                                      full ?: "", missing)
+                                   : g_steal_pointer (&full);
+    g_autofree char *listed = fh_scatter_chart_dup_suppressed_text (self);
+
     bottom = fh_chart_draw_caption (cr, width, height, cap);
+    if (listed != NULL)
+      {
+        /* the suppressed points, named under the plot with a hatched key */
+        g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, listed, SMALL_PT, FALSE);
+
+        pango_layout_set_width (l, (inner_w - 24) * PANGO_SCALE);
+        pango_layout_set_wrap (l, PANGO_WRAP_WORD);
+        bottom -= fh_layout_height (l);
+        cairo_new_path (cr);
+        cairo_rectangle (cr, MARGIN + 0.5, bottom + 1.5, 17, 11);
+        fh_chart_hatch_path (cr);
+        fh_color_apply (&muted, cr);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+        fh_chart_show_layout (cr, l, MARGIN + 24, bottom, &text);
+        bottom -= 8;
+      }
   }
   if (self->x_label)
     {
@@ -182,7 +205,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         Point *p = &g_array_index (self->points, Point, i);
         gboolean selected = g_strcmp0 (p->id, self->selected) == 0;
 
-        if (isnan (p->x) || isnan (p->y) || (pass == 1) != selected)
+        if (isnan (p->x) || isnan (p->y) || p->suppressed || (pass == 1) != selected)
           continue;
         p->sx = px + pw * (p->x - min_x) / (max_x - min_x);
         p->sy = py + ph * (1 - p->y / max_y);
@@ -209,7 +232,7 @@ fh_scatter_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
         Point *p = &g_array_index (self->points, Point, i);
         gboolean selected = g_strcmp0 (p->id, self->selected) == 0;
 
-        if (isnan (p->x) || isnan (p->y) || (pass == 1) != selected)
+        if (isnan (p->x) || isnan (p->y) || p->suppressed || (pass == 1) != selected)
           continue;
         if (selected || (!isnan (self->funnel_target) ? outside_limits (self, p, FH_Z_998) != 0
                                                       : ((int) i == hi || (int) i == lo)))
@@ -241,21 +264,26 @@ to_csv (FhChart *chart)
 {
   FhScatterChart *self = FH_SCATTER_CHART (chart);
   GString *csv = g_string_new (NULL);
+  gboolean note = fh_chart_get_has_suppressed (chart);
 
   fh_csv_append_field (csv, _("Name"), FALSE);
   fh_csv_append_field (csv, self->x_label ? self->x_label : "x", FALSE);
-  fh_csv_append_field (csv, self->y_label ? self->y_label : "y", TRUE);
+  fh_csv_append_field (csv, self->y_label ? self->y_label : "y", !note);
+  if (note)
+    fh_csv_append_note (csv, TRUE, FALSE);
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *p = &g_array_index (self->points, Point, i);
       char x[G_ASCII_DTOSTR_BUF_SIZE] = "";
-      g_autofree char *y = fh_format_csv_number (p->y, 1);
+      g_autofree char *y = p->suppressed ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_csv_number (p->y, 1);
 
       if (!isnan (p->x))
         g_ascii_formatd (x, sizeof x, "%g", p->x);
       fh_csv_append_field (csv, p->label, FALSE);
       fh_csv_append_field (csv, x, FALSE);
-      fh_csv_append_field (csv, y, TRUE);
+      fh_csv_append_field (csv, y, !note);
+      if (note)
+        fh_csv_append_note (csv, FALSE, p->suppressed);
     }
   return g_string_free (csv, FALSE);
 }
@@ -302,8 +330,11 @@ get_alt_text (FhChart *chart)
   FhScatterChart *self = FH_SCATTER_CHART (chart);
   g_autofree char *extremes = get_alt_text_extremes (self);
   g_autofree char *sentence = get_alt_text_sentence (self);
+  g_autofree char *listed = fh_scatter_chart_dup_suppressed_text (self);
 
-  return g_strdup_printf ("%s %s", extremes, sentence);
+  if (listed == NULL)
+    return g_strdup_printf ("%s %s", extremes, sentence);
+  return g_strdup_printf ("%s %s %s.", extremes, sentence, listed);
 }
 
 /* ---- items: one per point, in the order added ----------------------------- */
@@ -406,17 +437,73 @@ fh_scatter_chart_clear (FhScatterChart *self)
 {
   g_return_if_fail (FH_IS_SCATTER_CHART (self));
   g_array_set_size (self->points, 0);
+  fh_chart_set_has_suppressed (FH_CHART (self), FALSE);
   fh_chart_emit_changed (FH_CHART (self));
 }
 
 void
 fh_scatter_chart_add_point (FhScatterChart *self, const char *id, const char *label, double x, double y)
 {
-  Point p = { g_strdup (id), g_strdup (label), x, y, NAN, NAN };
+  Point p = { g_strdup (id), g_strdup (label), x, y, NAN, NAN, FALSE };
 
   g_return_if_fail (FH_IS_SCATTER_CHART (self));
   g_array_append_val (self->points, p);
   fh_chart_emit_changed (FH_CHART (self));
+}
+
+void
+fh_scatter_chart_set_suppressed (FhScatterChart *self,
+                                 const char     *id,
+                                 gboolean        suppressed)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (FH_IS_SCATTER_CHART (self));
+  g_return_if_fail (id != NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *p = &g_array_index (self->points, Point, i);
+
+      if (g_strcmp0 (p->id, id) == 0)
+        p->suppressed = !!suppressed;
+      any |= p->suppressed;
+    }
+  fh_chart_set_has_suppressed (FH_CHART (self), any);
+  fh_chart_emit_changed (FH_CHART (self));
+}
+
+gboolean
+fh_scatter_chart_get_suppressed (FhScatterChart *self,
+                                 guint           i)
+{
+  g_return_val_if_fail (FH_IS_SCATTER_CHART (self), FALSE);
+  g_return_val_if_fail (i < self->points->len, FALSE);
+
+  return g_array_index (self->points, Point, i).suppressed;
+}
+
+char *
+fh_scatter_chart_dup_suppressed_text (FhScatterChart *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (FH_IS_SCATTER_CHART (self), NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *p = &g_array_index (self->points, Point, i);
+
+      if (!p->suppressed)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, p->label ? p->label : p->id);
+    }
+  if (names->len == 0)
+    return NULL;
+  /* Translators: under a scatter plot, "c = 1 to 5, suppressed, not plotted: Bilborough, Clifton East" */
+  return g_strdup_printf (_("%s, not plotted: %s"), fh_chart_suppressed_note (), names->str);
 }
 
 void

@@ -24,6 +24,16 @@ void            fh_scatter_chart_add_point     (FhScatterChart *self,
                                                 const char     *label,
                                                 double          x,
                                                 double          y);
+/* Point @id's figure was suppressed: it is not plotted (its position would
+ * give the figure away) but named in a line under the plot, "c = 1 to 5,
+ * suppressed, not plotted: Bilborough, Clifton East", and "c" in the CSV. */
+void            fh_scatter_chart_set_suppressed (FhScatterChart *self,
+                                                 const char     *id,
+                                                 gboolean        suppressed);
+gboolean        fh_scatter_chart_get_suppressed (FhScatterChart *self,
+                                                 guint           i);
+/* The line under the plot naming the suppressed points; NULL when none. */
+char           *fh_scatter_chart_dup_suppressed_text (FhScatterChart *self);
 void            fh_scatter_chart_set_selected  (FhScatterChart *self,
                                                 const char     *id);
 /* Where point @i was drawn by the last draw; FALSE when not drawn. */

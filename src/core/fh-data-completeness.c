@@ -55,7 +55,7 @@ parse_item (const PGresult *r, int row)
 }
 
 static const FhQuerySpec completeness_spec = {
-  "SELECT item, count, suppressed, out_of FROM reporting.data_completeness($1::int, $2::date, $3::date)",
+  "SELECT item, count, suppressed, out_of FROM reporting.data_completeness($1::int, $2::date, $3::date, $4::boolean)",
   4, parse_item, (GDestroyNotify) fh_completeness_item_free, FALSE
 };
 
@@ -73,11 +73,12 @@ fh_database_completeness_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (from != NULL && to != NULL);
 
-  params = g_new0 (char *, 4);
+  params = g_new0 (char *, 5);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = fh_date_to_iso (from);
   params[2] = fh_date_to_iso (to);
-  fh_database_submit (self, &completeness_spec, params, 3,
+  params[3] = fh_database_exact_param (self);
+  fh_database_submit (self, &completeness_spec, params, 4,
                       cancellable, callback, user_data, fh_database_completeness_async);
 }
 

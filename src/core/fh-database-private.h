@@ -50,6 +50,10 @@ void      fh_database_submit (FhDatabase         *self,
                               gpointer            user_data,
                               gpointer            source_tag);
 
+/* "true" or "false": the p_exact parameter of a reporting function,
+ * from fh_database_get_exact_figures(). Newly allocated (for params). */
+char     *fh_database_exact_param (FhDatabase *self);
+
 /* The result of a job started by fh_database_submit() with @source_tag: the
  * item (single) or the GPtrArray of items, or NULL with @error set. */
 gpointer  fh_database_finish (FhDatabase    *self,

@@ -80,6 +80,7 @@ struct _FhDatabaseShared
   GAsyncQueue  *jobs;
   GCancellable *closing;
   int           statement_timeout_ms;   /* atomic */
+  int           exact_figures;          /* atomic: p_exact for the reporting functions */
   int           ever_connected;         /* atomic */
   int           connect_requested;      /* atomic: fh_database_connect_async() was called */
   int           connected;              /* atomic */
@@ -1414,6 +1415,29 @@ fh_database_get_statement_timeout (FhDatabase *self)
   g_return_val_if_fail (FH_IS_DATABASE (self), 0);
 
   return (guint) g_atomic_int_get (&self->shared->statement_timeout_ms);
+}
+
+void
+fh_database_set_exact_figures (FhDatabase *self,
+                               gboolean    exact)
+{
+  g_return_if_fail (FH_IS_DATABASE (self));
+
+  g_atomic_int_set (&self->shared->exact_figures, exact ? 1 : 0);
+}
+
+gboolean
+fh_database_get_exact_figures (FhDatabase *self)
+{
+  g_return_val_if_fail (FH_IS_DATABASE (self), FALSE);
+
+  return g_atomic_int_get (&self->shared->exact_figures) != 0;
+}
+
+char *
+fh_database_exact_param (FhDatabase *self)
+{
+  return g_strdup (fh_database_get_exact_figures (self) ? "true" : "false");
 }
 
 void

@@ -61,6 +61,18 @@ guint       fh_database_get_statement_timeout  (FhDatabase           *self);
 
 /* How many queries may run at once, each on its own connection opened when
  * first needed (default 3). Only before the first connect. */
+/* Whether the reporting functions are asked for exact figures (their
+ * p_exact), for every query started from now on. FALSE (the default) asks
+ * for small numbers suppressed, as published; TRUE is only for a role that
+ * may see exact figures (FhSessionPrivileges.exact_allowed), whose window is
+ * not in publication view: the reporting layer refuses it to anyone else.
+ * One setting for the whole connection, read by every query wrapper when it
+ * submits, so no page can forget it; exports never depend on it (the app
+ * only offers them while the figures shown are suppressed). */
+void        fh_database_set_exact_figures      (FhDatabase           *self,
+                                                gboolean              exact);
+gboolean    fh_database_get_exact_figures      (FhDatabase           *self);
+
 void        fh_database_set_max_connections    (FhDatabase           *self,
                                                 guint                 n_connections);
 guint       fh_database_get_max_connections    (FhDatabase           *self);

@@ -80,7 +80,7 @@ static const FhQuerySpec demand_measures_spec = {
   "       previous_population_year, previous_rate, count_change, count_percent_change,"
   "       rate_change, rate_change_lower95, rate_change_upper95, versus_authority,"
   "       rate_percent_change"
-  "  FROM reporting.demand_measures($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
+  "  FROM reporting.demand_measures($1::int, $2::date, $3::date, $4, $5, $6, $7, $8, $9::boolean)",
   22, parse_measure, (GDestroyNotify) fh_demand_figure_free, FALSE
 };
 
@@ -96,7 +96,7 @@ fh_database_demand_measures_async (FhDatabase           *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (filter != NULL);
 
-  params = g_new0 (char *, 9);
+  params = g_new0 (char *, 10);
   params[0] = g_strdup_printf ("%d", filter->authority_id);
   params[1] = fh_date_to_iso (filter->from);
   params[2] = fh_date_to_iso (filter->to);
@@ -105,7 +105,8 @@ fh_database_demand_measures_async (FhDatabase           *self,
   params[5] = g_strdup (filter->need);
   params[6] = g_strdup (filter->source);
   params[7] = g_strdup (filter->age_band);
-  fh_database_submit (self, &demand_measures_spec, params, 8,
+  params[8] = fh_database_exact_param (self);
+  fh_database_submit (self, &demand_measures_spec, params, 9,
                       cancellable, callback, user_data, fh_database_demand_measures_async);
 }
 

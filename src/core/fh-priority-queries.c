@@ -8,6 +8,7 @@
  * suppressed. These functions only name the columns and build typed results.
  */
 #include <math.h>
+#include <string.h>
 
 #include "fh-database-private.h"
 #include "fh-pg-value.h"
@@ -18,7 +19,7 @@ authority_params (int         authority_id,
                   const char *indicator_code,
                   int        *n_params)
 {
-  char **params = g_new0 (char *, 3);
+  char **params = g_new0 (char *, 4);
 
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = g_strdup (indicator_code);
@@ -45,6 +46,9 @@ submit (FhDatabase          *self,
       g_clear_pointer (&params[1], g_free);
       n_params = 1;
     }
+  /* the functions that can give exact figures take p_exact last */
+  if (strstr (spec->sql, "::boolean)") != NULL)
+    params[n_params++] = fh_database_exact_param (self);
   fh_database_submit (self, spec, params, n_params, cancellable, callback, user_data, source_tag);
 }
 
@@ -82,7 +86,7 @@ static const FhQuerySpec overview_spec = {
   "       baseline, baseline_period, target, target_date, rag_tolerance, source,"
   "       latest_period, latest_value, latest_numerator, latest_denominator,"
   "       value_suppressed, numerator_suppressed, denominator_suppressed, n_periods"
-  "  FROM reporting.priority_overview($1::int)",
+  "  FROM reporting.priority_overview($1::int, $2::boolean)",
   20, parse_priority_indicator, (GDestroyNotify) fh_priority_indicator_free, FALSE
 };
 
@@ -125,7 +129,7 @@ parse_series_point (const PGresult *r, int row)
 
 static const FhQuerySpec series_spec = {
   "SELECT indicator_code, period_end, value, value_suppressed"
-  "  FROM reporting.priority_series($1::int)",
+  "  FROM reporting.priority_series($1::int, $2::boolean)",
   4, parse_series_point, (GDestroyNotify) fh_priority_point_free, FALSE
 };
 
@@ -169,7 +173,7 @@ parse_detail_point (const PGresult *r, int row)
 static const FhQuerySpec detail_spec = {
   "SELECT $2::text, period_end, value, numerator, denominator,"
   "       value_suppressed, numerator_suppressed, denominator_suppressed"
-  "  FROM reporting.indicator_detail($1::int, $2::text)",
+  "  FROM reporting.indicator_detail($1::int, $2::text, $3::boolean)",
   8, parse_detail_point, (GDestroyNotify) fh_priority_point_free, FALSE
 };
 

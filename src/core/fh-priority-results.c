@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "fh-number-format.h"
 #include "fh-priority-results.h"
 
 void
@@ -180,4 +182,23 @@ fh_comparator_get_label (const char *comparator)
   if (g_strcmp0 (comparator, "statistical_neighbours") == 0)
     return _("Statistical neighbours");
   return comparator;
+}
+
+char *
+fh_priority_format_value (double      value,
+                          const char *unit)
+{
+  g_autofree char *number = NULL;
+
+  if (g_strcmp0 (unit, "percent") == 0)
+    return fh_format_percent (value, 1);
+  if (g_strcmp0 (unit, "count") == 0)
+    return fh_format_number (value, 0);
+  if (g_strcmp0 (unit, "days") == 0 && !isnan (value))
+    {
+      number = fh_format_number (value, 1);
+      /* TRANSLATORS: a duration, e.g. "3.5 days" */
+      return g_strdup_printf (_("%s days"), number);
+    }
+  return fh_format_number (value, 1);
 }

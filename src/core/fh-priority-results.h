@@ -122,6 +122,11 @@ void         fh_priority_count_statuses   (GPtrArray             *overview,
                                            int                    priority_number,
                                            FhRagCounts           *counts);
 
+/* @value in @unit through fh-number-format.h: "12.3%", "1,234", "412.5",
+ * "3.5 days"; NAN "–". */
+char        *fh_priority_format_value     (double                 value,
+                                           const char            *unit);
+
 /* "England", "Region", "Statistical neighbours"; the code itself when unknown. */
 const char  *fh_comparator_get_label      (const char            *comparator);
 

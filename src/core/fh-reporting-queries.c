@@ -18,7 +18,7 @@ params_new (int n)
   return g_new0 (char *, n + 1);
 }
 
-static char **demand_filter_params (const FhDemandFilter *filter);
+static char **demand_filter_params (FhDatabase *self, const FhDemandFilter *filter);
 
 /* ---- authorities -------------------------------------------------------- */
 
@@ -128,7 +128,7 @@ static const FhQuerySpec ward_demand_spec = {
   "       referral_rate, started_rate, open_rate,"
   "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
   "       population_year"
-  "  FROM reporting.ward_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
+  "  FROM reporting.ward_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8, $9::boolean)",
   13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, FALSE
 };
 
@@ -142,7 +142,7 @@ fh_database_ward_demand_async (FhDatabase           *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (filter != NULL);
 
-  fh_database_submit (self, &ward_demand_spec, demand_filter_params (filter), 8,
+  fh_database_submit (self, &ward_demand_spec, demand_filter_params (self, filter), 9,
                       cancellable, callback, user_data, fh_database_ward_demand_async);
 }
 
@@ -159,14 +159,15 @@ static const FhQuerySpec authority_demand_spec = {
   "       referral_rate, started_rate, open_rate,"
   "       referrals_suppressed, episodes_started_suppressed, episodes_open_suppressed,"
   "       population_year"
-  "  FROM reporting.authority_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8)",
+  "  FROM reporting.authority_demand($1::int, $2::date, $3::date, $4, $5, $6, $7, $8, $9::boolean)",
   13, parse_ward_demand, (GDestroyNotify) fh_ward_demand_free, TRUE
 };
 
 static char **
-demand_filter_params (const FhDemandFilter *filter)
+demand_filter_params (FhDatabase           *self,
+                      const FhDemandFilter *filter)
 {
-  char **params = params_new (8);
+  char **params = params_new (9);
 
   params[0] = g_strdup_printf ("%d", filter->authority_id);
   params[1] = fh_date_to_iso (filter->from);
@@ -176,6 +177,7 @@ demand_filter_params (const FhDemandFilter *filter)
   params[5] = g_strdup (filter->need);
   params[6] = g_strdup (filter->source);
   params[7] = g_strdup (filter->age_band);
+  params[8] = fh_database_exact_param (self);
   return params;
 }
 
@@ -189,7 +191,7 @@ fh_database_authority_demand_async (FhDatabase           *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (filter != NULL);
 
-  fh_database_submit (self, &authority_demand_spec, demand_filter_params (filter), 8,
+  fh_database_submit (self, &authority_demand_spec, demand_filter_params (self, filter), 9,
                       cancellable, callback, user_data, fh_database_authority_demand_async);
 }
 
@@ -281,7 +283,7 @@ parse_need_count (const PGresult *r, int row)
 
 static const FhQuerySpec top_needs_spec = {
   "SELECT need, episodes, episodes_suppressed"
-  "  FROM reporting.ward_top_needs($1::int, $2, $3::date, $4::date)",
+  "  FROM reporting.ward_top_needs($1::int, $2, $3::date, $4::date, 5, $5::boolean)",
   3, parse_need_count, (GDestroyNotify) fh_need_count_free, FALSE
 };
 
@@ -300,12 +302,13 @@ fh_database_top_needs_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (from != NULL && to != NULL);
 
-  params = params_new (4);
+  params = params_new (5);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = g_strdup (ward_code);
   params[2] = fh_date_to_iso (from);
   params[3] = fh_date_to_iso (to);
-  fh_database_submit (self, &top_needs_spec, params, 4,
+  params[4] = fh_database_exact_param (self);
+  fh_database_submit (self, &top_needs_spec, params, 5,
                       cancellable, callback, user_data, fh_database_top_needs_async);
 }
 
@@ -337,7 +340,7 @@ static const FhQuerySpec demand_monthly_spec = {
   "SELECT month, referrals, episodes_started, population, referrals_12m,"
   "       referrals_suppressed, episodes_started_suppressed, referrals_12m_suppressed,"
   "       population_year"
-  "  FROM reporting.demand_monthly($1::int, $2, $3::date, $4::date)",
+  "  FROM reporting.demand_monthly($1::int, $2, $3::date, $4::date, $5::boolean)",
   9, parse_monthly_demand, (GDestroyNotify) fh_monthly_demand_free, FALSE
 };
 
@@ -356,12 +359,13 @@ fh_database_demand_monthly_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (from != NULL && to != NULL);
 
-  params = params_new (4);
+  params = params_new (5);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = g_strdup (ward_code);
   params[2] = fh_date_to_iso (from);
   params[3] = fh_date_to_iso (to);
-  fh_database_submit (self, &demand_monthly_spec, params, 4,
+  params[4] = fh_database_exact_param (self);
+  fh_database_submit (self, &demand_monthly_spec, params, 5,
                       cancellable, callback, user_data, fh_database_demand_monthly_async);
 }
 
@@ -393,7 +397,7 @@ parse_worker_caseload (const PGresult *r, int row)
 static const FhQuerySpec caseloads_spec = {
   "SELECT worker_ref, team_name, service, locality, fte, open_episodes, episodes_per_fte,"
   "       open_episodes_suppressed"
-  "  FROM reporting.caseload_by_worker($1::int, $2::date)",
+  "  FROM reporting.caseload_by_worker($1::int, $2::date, $3::boolean)",
   8, parse_worker_caseload, (GDestroyNotify) fh_worker_caseload_free, FALSE
 };
 
@@ -410,10 +414,11 @@ fh_database_caseloads_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (as_at != NULL);
 
-  params = params_new (2);
+  params = params_new (3);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = fh_date_to_iso (as_at);
-  fh_database_submit (self, &caseloads_spec, params, 2,
+  params[2] = fh_database_exact_param (self);
+  fh_database_submit (self, &caseloads_spec, params, 3,
                       cancellable, callback, user_data, fh_database_caseloads_async);
 }
 
@@ -456,7 +461,7 @@ static const FhQuerySpec indicators_spec = {
   "SELECT priority_number, priority_title, indicator_code, indicator_name, unit, polarity,"
   "       baseline, baseline_period, target, target_date, latest_value, latest_period,"
   "       previous_value, source, latest_value_suppressed, previous_value_suppressed"
-  "  FROM reporting.indicator_summary($1::int)",
+  "  FROM reporting.indicator_summary($1::int, $2::boolean)",
   16, parse_indicator_summary, (GDestroyNotify) fh_indicator_summary_free, FALSE
 };
 
@@ -471,9 +476,10 @@ fh_database_indicators_async (FhDatabase          *self,
 
   g_return_if_fail (FH_IS_DATABASE (self));
 
-  params = params_new (1);
+  params = params_new (2);
   params[0] = g_strdup_printf ("%d", authority_id);
-  fh_database_submit (self, &indicators_spec, params, 1,
+  params[1] = fh_database_exact_param (self);
+  fh_database_submit (self, &indicators_spec, params, 2,
                       cancellable, callback, user_data, fh_database_indicators_async);
 }
 
@@ -501,7 +507,7 @@ parse_indicator_point (const PGresult *r, int row)
 static const FhQuerySpec indicator_series_spec = {
   "SELECT period_end, value, numerator, denominator,"
   "       value_suppressed, numerator_suppressed, denominator_suppressed"
-  "  FROM reporting.indicator_series($1::int, $2)",
+  "  FROM reporting.indicator_series($1::int, $2, $3::boolean)",
   7, parse_indicator_point, (GDestroyNotify) fh_indicator_point_free, FALSE
 };
 
@@ -518,10 +524,11 @@ fh_database_indicator_series_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (indicator_code != NULL);
 
-  params = params_new (2);
+  params = params_new (3);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = g_strdup (indicator_code);
-  fh_database_submit (self, &indicator_series_spec, params, 2,
+  params[2] = fh_database_exact_param (self);
+  fh_database_submit (self, &indicator_series_spec, params, 3,
                       cancellable, callback, user_data, fh_database_indicator_series_async);
 }
 

@@ -39,7 +39,7 @@ parse_service_caseload (const PGresult *r, int row)
 static const FhQuerySpec service_caseloads_spec = {
   "SELECT service, workers, fte, open_episodes, episodes_per_fte, median_per_fte, max_per_fte,"
   "       above_threshold, open_episodes_suppressed"
-  "  FROM reporting.caseload_by_service($1::int, $2::date, $3::numeric)",
+  "  FROM reporting.caseload_by_service($1::int, $2::date, $3::numeric, $4::boolean)",
   9, parse_service_caseload, (GDestroyNotify) fh_service_caseload_free, FALSE
 };
 
@@ -58,11 +58,12 @@ fh_database_service_caseloads_async (FhDatabase          *self,
   g_return_if_fail (FH_IS_DATABASE (self));
   g_return_if_fail (as_at != NULL);
 
-  params = g_new0 (char *, 4);
+  params = g_new0 (char *, 5);
   params[0] = g_strdup_printf ("%d", authority_id);
   params[1] = fh_date_to_iso (as_at);
   params[2] = g_strdup (g_ascii_dtostr (number, sizeof number, threshold));
-  fh_database_submit (self, &service_caseloads_spec, params, 3,
+  params[3] = fh_database_exact_param (self);
+  fh_database_submit (self, &service_caseloads_spec, params, 4,
                       cancellable, callback, user_data, fh_database_service_caseloads_async);
 }
 

@@ -15,11 +15,16 @@
 #include <string.h>
 
 #include "fh-application.h"
+#include "fh-bar-chart.h"
 #include "fh-caseload-page.h"
+#include "fh-chart-export.h"
+#include "fh-chart-view.h"
 #include "fh-connection-dialog.h"
 #include "fh-demand-page.h"
 #include "fh-demand-query.h"
 #include "fh-priorities-page.h"
+#include "fh-map-chart.h"
+#include "fh-ward-table.h"
 #include "fh-window.h"
 
 static const char *conninfo;
@@ -337,6 +342,154 @@ test_demand_filters (void)
   /* back to the defaults, so other tests see them */
   fh_demand_page_set_filter_index (demand, "demand-measure", 0);
   fh_demand_page_set_filter_index (demand, "demand-service", 0);
+  fh_demand_page_set_filter_index (demand, "demand-need", 0);
+  g_assert_true (wait_for_content (view, 60));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The first chart of @type shown under @widget, or the first widget of @type. */
+static GObject *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (FH_IS_CHART_VIEW (widget) && fh_chart_view_get_chart (FH_CHART_VIEW (widget)) != NULL
+      && g_type_is_a (G_OBJECT_TYPE (fh_chart_view_get_chart (FH_CHART_VIEW (widget))), type))
+    return G_OBJECT (fh_chart_view_get_chart (FH_CHART_VIEW (widget)));
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return G_OBJECT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GObject *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text in column @column of the ward table's row that starts with @name. */
+static const char *
+ward_table_cell (GtkWidget *table, const char *name, int column)
+{
+  GtkWidget *grid = GTK_WIDGET (find_descendant (table, GTK_TYPE_GRID));
+
+  g_assert_nonnull (grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int col, row, w, h;
+      GtkWidget *cell;
+
+      if (!GTK_IS_LABEL (child) || g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), name) != 0)
+        continue;
+      gtk_grid_query_child (GTK_GRID (grid), child, &col, &row, &w, &h);
+      if (col != 0)
+        continue;
+      cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+      g_assert_true (GTK_IS_LABEL (cell));
+      return gtk_label_get_text (GTK_LABEL (cell));
+    }
+  return NULL;
+}
+
+/* Small numbers on screen: for a month and one need the reporting layer
+ * suppresses many wards' counts. Every one it flags (asked here on a
+ * connection of our own) is hatched as suppressed on the bars and the map,
+ * never drawn as missing or zero, and reads "c" in the ward table; every
+ * other ward is not flagged. */
+static void
+test_demand_suppressed (void)
+{
+  FhWindow *window = fh_window_new (NULL, conninfo);
+  FhDemandPage *demand = FH_DEMAND_PAGE (fh_window_get_page (window, "demand"));
+  FhDataView *view = fh_page_get_data_view (FH_PAGE (demand));
+  FhBarChart *bars;
+  FhMapChart *map;
+  GtkWidget *table;
+  g_autofree char *a = NULL, *f = NULL, *t = NULL;
+  PGconn *conn;
+  PGresult *r;
+  guint n_suppressed = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (view, 60));
+  fh_demand_page_set_filter_index (demand, "demand-period", FH_DEMAND_PERIOD_MONTH);
+  fh_demand_page_set_filter_index (demand, "demand-need", 1);   /* exploitation */
+  g_assert_true (wait_for_content (view, 60));
+
+  bars = FH_BAR_CHART (find_descendant (GTK_WIDGET (demand), FH_TYPE_BAR_CHART));
+  map = FH_MAP_CHART (find_descendant (GTK_WIDGET (demand), FH_TYPE_MAP_CHART));
+  table = GTK_WIDGET (find_descendant (GTK_WIDGET (demand), FH_TYPE_WARD_TABLE));
+  g_assert_nonnull (bars);
+  g_assert_nonnull (map);
+  g_assert_nonnull (table);
+  /* lay the bars out as a draw would, whether or not the view has drawn yet */
+  cairo_surface_destroy (fh_chart_render_image (FH_CHART (bars), 800, 600, 1.0));
+
+  a = g_strdup_printf ("%d", fh_window_get_authority_id (window));
+  f = g_date_time_format (fh_demand_page_get_period_from (demand), "%Y-%m-%d");
+  t = g_date_time_format (fh_demand_page_get_period_to (demand), "%Y-%m-%d");
+  {
+    const char *params[] = { a, f, t };
+
+    conn = PQconnectdb (conninfo);
+    g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+    r = PQexecParams (conn, "SELECT ward_code, ward_name, referrals_suppressed, referrals"
+                            "  FROM reporting.ward_demand($1::int, $2::date, $3::date, NULL, NULL, 'exploitation')",
+                      3, NULL, params, NULL, NULL, 0);
+    g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
+  }
+  g_assert_cmpuint (fh_map_chart_get_n_wards (map), ==, PQntuples (r));
+  g_assert_cmpuint (fh_bar_chart_get_n_bars (bars), ==, PQntuples (r));
+  for (int row = 0; row < PQntuples (r); row++)
+    {
+      const char *code = PQgetvalue (r, row, 0), *name = PQgetvalue (r, row, 1);
+      gboolean suppressed = g_str_equal (PQgetvalue (r, row, 2), "t");
+      gboolean found = FALSE;
+
+      n_suppressed += suppressed;
+      for (guint i = 0; i < fh_map_chart_get_n_wards (map); i++)
+        {
+          FhMapWard ward;
+
+          g_assert_true (fh_map_chart_get_ward (map, i, &ward));
+          if (!g_str_equal (ward.code, code))
+            continue;
+          found = TRUE;
+          g_assert_cmpint (ward.suppressed, ==, suppressed);
+          if (suppressed)
+            g_assert_false (ward.no_data);
+        }
+      g_assert_true (found);
+      found = FALSE;
+      for (guint i = 0; i < fh_bar_chart_get_n_bars (bars); i++)
+        {
+          FhChartBar bar;
+
+          g_assert_true (fh_bar_chart_get_bar (bars, i, &bar));
+          if (!g_str_equal (bar.label, name))
+            continue;
+          found = TRUE;
+          g_assert_cmpint (bar.suppressed, ==, suppressed);
+          if (suppressed)
+            {
+              g_assert_false (bar.no_data);
+              g_assert_cmpstr (bar.value_text, ==, "c");
+            }
+        }
+      g_assert_true (found);
+      /* the rate column of the table */
+      if (suppressed)
+        g_assert_cmpstr (ward_table_cell (table, name, 2), ==, "c");
+      else
+        g_assert_cmpstr (ward_table_cell (table, name, 2), !=, "c");
+    }
+  /* the demo data has small numbers here, so the test can fail */
+  g_assert_cmpuint (n_suppressed, >, 0);
+  g_assert_true (fh_chart_get_has_suppressed (FH_CHART (bars)));
+  g_assert_true (fh_chart_get_has_suppressed (FH_CHART (map)));
+  PQclear (r);
+  PQfinish (conn);
+
+  /* back to the defaults, so other tests see them */
+  fh_demand_page_set_filter_index (demand, "demand-period", FH_DEMAND_PERIOD_FINANCIAL_YEAR);
   fh_demand_page_set_filter_index (demand, "demand-need", 0);
   g_assert_true (wait_for_content (view, 60));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -704,6 +857,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/window/authorities", test_window_authorities);
   add_ui_test ("/app/demand/filters", test_demand_filters);
   add_ui_test ("/app/demand/choices-remembered", test_demand_choices_remembered);
+  add_ui_test ("/app/demand/suppressed", test_demand_suppressed);
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
   add_ui_test ("/app/window/privileges-and-password", test_window_privileges_and_password);
   add_ui_test ("/app/window/refresh-tells-the-truth", test_refresh_tells_the_truth);

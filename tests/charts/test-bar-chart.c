@@ -166,12 +166,13 @@ test_csv_and_alt_text (void)
   fh_bar_chart_set_suppressed (chart, 4, TRUE);
   csv = fh_chart_to_csv (FH_CHART (chart));
   g_assert_cmpstr (csv, ==,
-                   "Name,\"Referrals per 10,000 children aged 0–17\"\r\n"
-                   "Aspley,3532.1\r\nCastle,1737.8\r\nBulwell,\r\nDales,2725.4\r\nMeadows,c\r\n");
+                   "Name,\"Referrals per 10,000 children aged 0–17\",Note\r\n"
+                   "Aspley,3532.1,\r\nCastle,1737.8,\r\nBulwell,,\r\nDales,2725.4,\r\n"
+                   "Meadows,c,\"c = 1 to 5, suppressed\"\r\n");
   alt = fh_chart_get_alt_text (FH_CHART (chart));
   /* Meadows is suppressed: counted, never ranked; Bulwell has no data */
   g_assert_cmpstr (alt, ==, "Highest in Aspley, 3,532.1 per 10,000; lowest Castle, 1,737.8; City 2,500.0; "
-                            "1 figure suppressed (c); 1 with no data.");
+                            "1 suppressed (c = 1 to 5, suppressed); 1 with no data.");
 }
 
 static void

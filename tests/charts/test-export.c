@@ -456,7 +456,7 @@ test_svg (void)
   g_assert_cmpstr (scan.title, ==, title);          /* “&” and “<>” escaped and read back */
   g_assert_nonnull (scan.desc);
   g_assert_nonnull (strstr (scan.desc, caption));
-  g_assert_nonnull (strstr (scan.desc, "1 figure suppressed (c)"));
+  g_assert_nonnull (strstr (scan.desc, "1 suppressed (c = 1 to 5"));
   /* <title> is the root's first child, as SVG 1.1 asks */
   g_assert_nonnull (strstr (svg, "version=\"1.1\" role=\"img\">\n<title>"));
 
@@ -659,7 +659,9 @@ test_csv_bar (void)
   g_assert_cmpuint (rows->len, ==, N_BARS + 1);
   g_assert_cmpstr (((char **) rows->pdata[0])[0], ==, "Name");
   g_assert_cmpstr (((char **) rows->pdata[0])[1], ==, "Referrals per 10,000 children");
-  g_assert_cmpuint (g_strv_length (rows->pdata[0]), ==, 2);
+  /* a suppressed bar: a last "Note" column (fh_csv_append_note()) */
+  g_assert_cmpuint (g_strv_length (rows->pdata[0]), ==, 3);
+  g_assert_cmpstr (((char **) rows->pdata[0])[2], ==, "Note");
 
   /* the chart's own model: each bar as laid out for drawing, in whatever order */
   cairo_surface_destroy (fh_chart_render_image (FH_CHART (chart), 600, 400, 1));
@@ -671,7 +673,8 @@ test_csv_bar (void)
 
       g_assert_true (fh_bar_chart_get_bar (chart, i, &bar));
       row = rows->pdata[bar.index + 1];
-      g_assert_cmpuint (g_strv_length (row), ==, 2);
+      g_assert_cmpuint (g_strv_length (row), ==, 3);
+      g_assert_cmpstr (row[2], ==, bar.suppressed ? "c = 1 to 5, suppressed" : "");
       g_assert_cmpstr (row[0], ==, bar.label);
       g_assert_cmpstr (row[0], ==, labels[bar.index]);
       if (bar.suppressed)

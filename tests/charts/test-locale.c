@@ -74,7 +74,8 @@ test_csv_export_ignores_locale (void)
   fh_bar_chart_set_bars (bars, labels, values, 3);
   fh_bar_chart_set_suppressed (bars, 2, TRUE);
   bar_csv = fh_chart_to_csv (FH_CHART (bars));
-  g_assert_cmpstr (bar_csv, ==, "Name,Rate\r\nAspley,3532.1\r\nCastle,1461.2\r\nHidden,c\r\n");
+  g_assert_cmpstr (bar_csv, ==, "Name,Rate,Note\r\nAspley,3532.1,\r\nCastle,1461.2,\r\n"
+                                "Hidden,c,\"c = 1 to 5, suppressed\"\r\n");
 
   fh_chart_set_value_label (FH_CHART (map), "Rate");
   fh_chart_set_value_decimals (FH_CHART (map), 2);
