@@ -344,6 +344,11 @@ fh_strip_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           cairo_move_to (cr, col->median_x0, col->median_y);
           cairo_line_to (cr, col->median_x1, col->median_y);
           cairo_stroke (cr);
+          /* on white, so a threshold line behind it does not cross the words */
+          cairo_rectangle (cr, col->median_x0 - 6 - fh_layout_width (l), col->median_y - fh_layout_height (l) / 2,
+                           fh_layout_width (l) + 4, fh_layout_height (l));
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill (cr);
           fh_chart_show_layout (cr, l, col->median_x0 - 4 - fh_layout_width (l),
                                 col->median_y - fh_layout_height (l) / 2, &text);
         }
