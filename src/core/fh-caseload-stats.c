@@ -3,6 +3,7 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -117,4 +118,16 @@ fh_caseload_threshold_key (const char *service)
   if (g_strcmp0 (service, "early") == 0)
     return "caseload-threshold-early-help";
   return NULL;
+}
+
+const char *
+fh_caseload_service_label (const char *service)
+{
+  if (g_strcmp0 (service, "core") == 0)
+    return C_("service", "Core");
+  if (g_strcmp0 (service, "adolescence") == 0)
+    return C_("service", "Adolescence");
+  if (g_strcmp0 (service, "early") == 0)
+    return C_("service", "Early Help");
+  return service ? service : "";
 }

@@ -51,6 +51,9 @@ void        fh_caseload_stats_from_values  (double                 *values,
 /* The services in the order the page shows them: core, adolescence, early. */
 extern const char * const fh_caseload_services[3];
 
+/* "Core", "Adolescence", "Early Help" (translated); @service itself otherwise. */
+const char *fh_caseload_service_label      (const char             *service);
+
 /* The GSettings key holding @service's threshold, e.g.
  * "caseload-threshold-core"; NULL for an unknown service. */
 const char *fh_caseload_threshold_key      (const char             *service);
