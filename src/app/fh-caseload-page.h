@@ -12,4 +12,7 @@ G_BEGIN_DECLS
 #define FH_TYPE_CASELOAD_PAGE (fh_caseload_page_get_type ())
 G_DECLARE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH, CASELOAD_PAGE, FhPage)
 
+/* The page's vertical box of sections: further sections are appended to it. */
+GtkBox *fh_caseload_page_get_content_box (FhCaseloadPage *self);
+
 G_END_DECLS
