@@ -258,25 +258,65 @@ fh_caseload_page_invalidate (FhPage *page)
   g_clear_pointer (&FH_CASELOAD_PAGE (page)->chosen, g_date_time_unref);
 }
 
+void
+fh_caseload_page_set_as_at (FhCaseloadPage *self,
+                            GDateTime      *date)
+{
+  g_return_if_fail (FH_IS_CASELOAD_PAGE (self));
+
+  g_clear_pointer (&self->chosen, g_date_time_unref);
+  if (date != NULL)
+    self->chosen = fh_date_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date));
+  fh_page_reload (FH_PAGE (self));
+}
+
+GDateTime *
+fh_caseload_page_get_as_at (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->as_at;
+}
+
+const char *
+fh_caseload_page_get_card_details (FhCaseloadPage *self,
+                                   const char     *service)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+
+  for (guint s = 0; s < N_SERVICES; s++)
+    if (g_strcmp0 (service, fh_caseload_services[s]) == 0)
+      return gtk_label_get_text (self->details[s]);
+  return NULL;
+}
+
+FhCaseloadDistribution *
+fh_caseload_page_get_distribution (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->distribution;
+}
+
+FhCaseloadWhatIfPanel *
+fh_caseload_page_get_whatif (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->whatif;
+}
+
 static void
 on_day_selected (GtkCalendar *calendar, FhCaseloadPage *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
 
-  g_clear_pointer (&self->chosen, g_date_time_unref);
-  self->chosen = fh_date_new (g_date_time_get_year (picked), g_date_time_get_month (picked),
-                              g_date_time_get_day_of_month (picked));
   gtk_menu_button_popdown (self->date_button);
-  fh_page_reload (FH_PAGE (self));
+  fh_caseload_page_set_as_at (self, picked);
 }
 
 static void
 latest_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  FhCaseloadPage *self = FH_CASELOAD_PAGE (widget);
-
-  g_clear_pointer (&self->chosen, g_date_time_unref);
-  fh_page_reload (FH_PAGE (self));
+  fh_caseload_page_set_as_at (FH_CASELOAD_PAGE (widget), NULL);
 }
 
 static void
