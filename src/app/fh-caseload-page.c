@@ -17,6 +17,9 @@
 #include "fh-caseload-stats.h"
 #include "fh-caseload-whatif-panel.h"
 #include "fh-service-caseload.h"
+#include "fh-team-bar-chart.h"
+#include "fh-team-caseload.h"
+#include "fh-chart-view.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
 #include "fh-settings.h"
@@ -35,6 +38,8 @@ struct _FhCaseloadPage
   GtkLabel               *details[N_SERVICES];
   FhCaseloadDistribution *distribution;
   FhCaseloadWhatIfPanel  *whatif;
+  FhChartView            *team_view;
+  FhTeamBarChart         *team_chart;
   GtkGrid                *worker_grid;
   GtkBox                 *content_box;
 
@@ -44,6 +49,7 @@ struct _FhCaseloadPage
   double                  thresholds[N_SERVICES];
   GPtrArray              *rows;
   GPtrArray              *services;
+  GPtrArray              *teams;
 };
 
 G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
@@ -136,6 +142,44 @@ finish_services (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GE
   return self->services != NULL;
 }
 
+static gboolean
+finish_teams (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  self->teams = fh_database_team_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->teams != NULL;
+}
+
+/* Team bars, services in the page's order, each coloured as in the strip plot. */
+static void
+show_teams (FhCaseloadPage *self, const char *caption)
+{
+  int groups[N_SERVICES] = { -1, -1, -1 };
+  guint above = 0, rows = 0;
+  g_autofree char *title = NULL;
+
+  fh_team_bar_chart_clear (self->team_chart);
+  for (guint s = 0; s < N_SERVICES; s++)
+    for (guint i = 0; i < self->teams->len; i++)
+      {
+        FhTeamCaseload *t = g_ptr_array_index (self->teams, i);
+
+        if (g_strcmp0 (t->service, fh_caseload_services[s]) != 0 || t->workers == 0)
+          continue;
+        if (groups[s] < 0)
+          groups[s] = fh_team_bar_chart_add_group (self->team_chart, fh_caseload_service_label (t->service),
+                                                   self->thresholds[s]);
+        fh_team_bar_chart_add_row (self->team_chart, groups[s], t->team_name, t->locality,
+                                   t->open_episodes, t->fte, t->episodes_per_fte);
+        above += fh_team_bar_chart_row_is_above (self->team_chart, rows++);
+      }
+  title = g_strdup_printf (g_dngettext (NULL, "%u team above its service's threshold per FTE",
+                                        "%u teams above their service's threshold per FTE", above), above);
+  fh_chart_set_title (FH_CHART (self->team_chart), title);
+  fh_chart_set_caption (FH_CHART (self->team_chart), caption);
+  gtk_widget_set_size_request (GTK_WIDGET (self->team_view), -1, 150 + 34 * rows);
+}
+
 static double
 threshold_of (FhCaseloadPage *self, const char *service)
 {
@@ -199,6 +243,7 @@ show_figures (FhCaseloadPage *self)
                                "post, per FTE to one decimal. Caseloads of 1 to 5 (and those that would "
                                "reveal them) are withheld, shown as c. Thresholds are local settings."), day);
   fh_caseload_distribution_show (self->distribution, self->rows, self->thresholds, caption);
+  show_teams (self, caption);
   fh_caseload_whatif_panel_set_workers (self->whatif, self->rows, self->thresholds);
   fill_table (self);
 }
@@ -249,6 +294,8 @@ fh_caseload_page_load (FhPage *page)
   fh_database_service_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page),
                                        self->as_at, self->thresholds[0],
                                        FH_PAGE_QUERY (self, "service-caseloads", finish_services));
+  fh_database_team_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
+                                    FH_PAGE_QUERY (self, "team-caseloads", finish_teams));
 }
 
 static void
@@ -295,6 +342,13 @@ fh_caseload_page_get_distribution (FhCaseloadPage *self)
 {
   g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
   return self->distribution;
+}
+
+FhTeamBarChart *
+fh_caseload_page_get_team_chart (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->team_chart;
 }
 
 FhCaseloadWhatIfPanel *
@@ -347,6 +401,7 @@ fh_caseload_page_dispose (GObject *object)
   g_clear_pointer (&self->chosen, g_date_time_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }
@@ -364,6 +419,8 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
 
   g_type_ensure (FH_TYPE_CASELOAD_DISTRIBUTION);
   g_type_ensure (FH_TYPE_CASELOAD_WHATIF_PANEL);
+  g_type_ensure (FH_TYPE_CHART_VIEW);
+  g_type_ensure (FH_TYPE_TEAM_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, date_button);
@@ -382,6 +439,8 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
                                              G_STRUCT_OFFSET (FhCaseloadPage, details[2]));
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, distribution);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, whatif);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, team_view);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, team_chart);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);

@@ -8,6 +8,7 @@
 #include "fh-caseload-distribution.h"
 #include "fh-caseload-whatif-panel.h"
 #include "fh-page.h"
+#include "fh-team-bar-chart.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ void                    fh_caseload_page_set_as_at        (FhCaseloadPage *self,
 const char             *fh_caseload_page_get_card_details (FhCaseloadPage *self,
                                                            const char     *service);
 FhCaseloadDistribution *fh_caseload_page_get_distribution (FhCaseloadPage *self);
+FhTeamBarChart         *fh_caseload_page_get_team_chart   (FhCaseloadPage *self);
 FhCaseloadWhatIfPanel  *fh_caseload_page_get_whatif       (FhCaseloadPage *self);
 
 G_END_DECLS

@@ -202,6 +202,19 @@ test_caseload_page (void)
   g_assert_nonnull (strstr (fh_caseload_page_get_card_details (page, "core"), expected));
   g_assert_cmpuint (above20, >, above30);
 
+  /* a bar per team with workers in post, in the order of the services */
+  {
+    g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
+    FhTeamBarChart *bars = fh_caseload_page_get_team_chart (page);
+    g_autofree char *csv = fh_chart_to_csv (FH_CHART (bars));
+
+    g_hash_table_iter_init (&iter, truth);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_add (teams, ((Worker *) value)->team);
+    g_assert_cmpuint (fh_team_bar_chart_get_n_rows (bars), ==, g_hash_table_size (teams));
+    g_assert_nonnull (strstr (csv, "\r\nCentral Core Family Help,Central locality,Core,"));
+  }
+
   /* hover or keyboard: the worker's reference, team, episodes and FTE */
   {
     FhCaseloadDistribution *dist = fh_caseload_page_get_distribution (page);
