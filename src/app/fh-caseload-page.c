@@ -177,7 +177,7 @@ show_teams (FhCaseloadPage *self, const char *caption)
                                         "%u teams above their service's threshold per FTE", above), above);
   fh_chart_set_title (FH_CHART (self->team_chart), title);
   fh_chart_set_caption (FH_CHART (self->team_chart), caption);
-  gtk_widget_set_size_request (GTK_WIDGET (self->team_view), -1, 150 + 34 * rows);
+  gtk_widget_set_size_request (GTK_WIDGET (self->team_view), 320, 200 + 45 * rows);
 }
 
 static double

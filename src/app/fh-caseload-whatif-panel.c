@@ -260,6 +260,7 @@ fh_caseload_whatif_panel_init (FhCaseloadWhatIfPanel *self)
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (delta), 1);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (delta), 0);
       gtk_label_set_xalign (GTK_LABEL (result), 0);
+      gtk_label_set_wrap (GTK_LABEL (result), TRUE);
       gtk_widget_set_hexpand (result, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (where), GTK_ACCESSIBLE_PROPERTY_LABEL, where_name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL, delta_name, -1);

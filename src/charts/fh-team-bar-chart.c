@@ -32,7 +32,7 @@ typedef struct {
   double  per_fte;
   /* the model, after a draw */
   double  bx[N_PANELS], bw[N_PANELS];
-  double  y, threshold_x;
+  double  y, h, threshold_x;   /* y: the bar's top; h: the row's height */
 } Row;
 
 struct _FhTeamBarChart
@@ -103,8 +103,10 @@ fh_team_bar_chart_draw (FhChart *chart, cairo_t *cr, double width, double height
   double top, label_w = 0, x = MARGIN, max[N_PANELS] = { 0, 0, 0 }, panel_x[N_PANELS], panel_w;
   double key_h = 0;
 
+  double bottom, row_h = ROW_H;
+
   top = fh_chart_draw_heading (cr, width, fh_chart_get_title (chart), NULL);
-  fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (chart));
+  bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (chart));
 
   /* the key: a swatch per group, then the threshold tick and the triangle */
   for (guint g = 0; g <= self->groups->len; g++)
@@ -153,6 +155,9 @@ fh_team_bar_chart_draw (FhChart *chart, cairo_t *cr, double width, double height
       key_h = fh_layout_height (l);
     }
   top += key_h + 6;
+  /* every row fits above the caption: closer together when they must be */
+  if (self->rows->len > 0)
+    row_h = CLAMP ((bottom - top) / self->rows->len, BAR_H + 4, ROW_H);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -160,13 +165,14 @@ fh_team_bar_chart_draw (FhChart *chart, cairo_t *cr, double width, double height
       Group *g = &g_array_index (self->groups, Group, r->group);
       FhColor colour = fh_chart_theme_categorical (r->group);
       gboolean above = row_above (self, r);
-      double y = top + i * ROW_H, by = y + (ROW_H - BAR_H) / 2;
+      double y = top + i * row_h, by = y + (row_h - BAR_H) / 2;
       g_autoptr(PangoLayout) name = fh_chart_text_layout (cr, r->label, TEXT_PT, TRUE);
       double threshold_x = isnan (g->threshold) ? NAN
                            : round (panel_x[FH_TEAM_BAR_PER_FTE] + (panel_w - 12) * g->threshold
                                     / max[FH_TEAM_BAR_PER_FTE]);
 
       r->y = by;
+      r->h = row_h;
       pango_layout_set_width (name, (label_w - 8) * PANGO_SCALE);
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       fh_chart_show_layout (cr, name, MARGIN, y + 2, &text);
@@ -179,8 +185,8 @@ fh_team_bar_chart_draw (FhChart *chart, cairo_t *cr, double width, double height
         }
       fh_color_apply (&grid, cr);
       cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, MARGIN, round (y + ROW_H) + 0.5);
-      cairo_line_to (cr, width - MARGIN, round (y + ROW_H) + 0.5);
+      cairo_move_to (cr, MARGIN, round (y + row_h) + 0.5);
+      cairo_line_to (cr, width - MARGIN, round (y + row_h) + 0.5);
       cairo_stroke (cr);
 
       for (guint p = 0; p < N_PANELS; p++)
@@ -349,7 +355,7 @@ fh_team_bar_chart_add_row (FhTeamBarChart *self, guint group, const char *label,
                            gint64 open, double fte, double per_fte)
 {
   Row r = { group, g_strdup (label), g_strdup (detail), open, fte, per_fte,
-            { NAN, NAN, NAN }, { 0, 0, 0 }, NAN, NAN };
+            { NAN, NAN, NAN }, { 0, 0, 0 }, NAN, ROW_H, NAN };
 
   g_return_val_if_fail (FH_IS_TEAM_BAR_CHART (self), 0);
   g_return_val_if_fail (group < self->groups->len, 0);
@@ -416,9 +422,9 @@ fh_team_bar_chart_hit_test (FhTeamBarChart *self, double x, double y)
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *r = &g_array_index (self->rows, Row, i);
-      double top = r->y - (ROW_H - BAR_H) / 2;
+      double top = r->y - (r->h - BAR_H) / 2;
 
-      if (!isnan (r->y) && y >= top && y < top + ROW_H && x >= MARGIN)
+      if (!isnan (r->y) && y >= top && y < top + r->h && x >= MARGIN)
         return i;
     }
   return -1;
