@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "fh-chart-export.h"
 #include "fh-strip-chart.h"
@@ -169,6 +170,35 @@ test_csv_and_alt_text (void)
   g_assert_nonnull (strstr (alt, "Adolescence: 2, median 14.0, middle half 13.0 to 15.0, 1 above the threshold of 15.0."));
 }
 
+/* The same drawing into every format: SVG and PDF with the title's text,
+ * CSV as to_csv(). */
+static void
+test_exports (void)
+{
+  g_autoptr(FhStripChart) chart = new_chart ();
+  g_autofree char *dir = g_dir_make_tmp ("fh-strip-XXXXXX", NULL);
+  const char *names[] = { "strip.svg", "strip.pdf", "strip.png", "strip.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (fh_chart_save (FH_CHART (chart), path, 600, 400, 96, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 100);
+      if (g_str_has_suffix (path, ".svg"))
+        g_assert_nonnull (strstr (contents, "Eleven Core workers above their threshold"));
+      if (g_str_has_suffix (path, ".csv"))
+        g_assert_true (g_str_has_prefix (contents, "Group,Id,Detail,"));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_empty (void)
 {
@@ -192,6 +222,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/strip-chart/drawn", test_drawn);
   g_test_add_func ("/strip-chart/jitter", test_jitter_is_deterministic);
   g_test_add_func ("/strip-chart/csv-alt-text", test_csv_and_alt_text);
+  g_test_add_func ("/strip-chart/exports", test_exports);
   g_test_add_func ("/strip-chart/empty", test_empty);
   return g_test_run ();
 }
