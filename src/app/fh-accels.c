@@ -12,6 +12,8 @@ static const struct {
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q" } },
+  { "app.shortcuts", { "<Control>question" } },
+  { "app.preferences", { "<Control>comma" } },
   { "win.refresh", { "F5", "<Control>r" } },
   { "window.close", { "<Control>w" } },
   { "win.show-nth-page(1)", { "<Alt>1" } },
@@ -24,6 +26,27 @@ static const struct {
   { "win.show-nth-page(8)", { "<Alt>8" } },
   { "win.show-nth-page(9)", { "<Alt>9" } },
 };
+
+const char * const *
+fh_accels_get_for_action (const char *detailed_action)
+{
+  g_return_val_if_fail (detailed_action != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    if (g_str_equal (accels[i].action, detailed_action))
+      return accels[i].accels;
+  return NULL;
+}
+
+char **
+fh_accels_list_actions (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    g_strv_builder_add (builder, accels[i].action);
+  return g_strv_builder_end (builder);
+}
 
 void
 fh_accels_add_to_window_class (GtkWidgetClass *widget_class)

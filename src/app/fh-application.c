@@ -6,10 +6,13 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "fh-about-dialog.h"
 #include "fh-accels.h"
 #include "fh-application.h"
 #include "fh-conninfo.h"
+#include "fh-preferences-dialog.h"
 #include "fh-settings.h"
+#include "fh-shortcuts-window.h"
 #include "fh-startup-probe.h"
 #include "fh-window.h"
 
@@ -43,6 +46,12 @@ fh_application_handle_local_options (GApplication *app,
   FhApplication *self = FH_APPLICATION (app);
   const char *conninfo = NULL;
 
+  /* Answered here, before start-up: no display, schema or database needed. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
   if (g_variant_dict_lookup (options, "conninfo", "&s", &conninfo))
     self->conninfo_option = g_strdup (conninfo);
   if (g_variant_dict_lookup (options, "page", "&s", &conninfo))
@@ -80,7 +89,15 @@ fh_application_activate (GApplication *app)
   conninfo = fh_application_choose_conninfo (self->conninfo_option, g_getenv ("FH_CONNINFO"), remembered);
 
   window = GTK_WINDOW (fh_window_new (GTK_APPLICATION (app), conninfo));
-  fh_window_show_page (FH_WINDOW (window), self->page_option);
+  /* --page, else the page shown when the window was last closed. */
+  if (self->page_option != NULL)
+    fh_window_show_page (FH_WINDOW (window), self->page_option);
+  else
+    {
+      g_autofree char *last_page = g_settings_get_string (settings, "last-page");
+
+      fh_window_show_page (FH_WINDOW (window), last_page);
+    }
   fh_startup_probe_watch (app, window, fh_window_get_visible_page (FH_WINDOW (window)));
   gtk_window_present (window);
 }
@@ -94,8 +111,43 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (fh_about_dialog_new (parent)));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (fh_preferences_dialog_new (parent)));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (fh_shortcuts_window_new (parent));
+}
+
+static void
 fh_application_startup (GApplication *app)
 {
+  static const GActionEntry actions[] = {
+    { "about", about_activated },
+    { "preferences", preferences_activated },
+    { "shortcuts", shortcuts_activated },
+  };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GSimpleAction) quit = g_simple_action_new ("quit", NULL);
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
@@ -114,6 +166,7 @@ fh_application_startup (GApplication *app)
 
   g_signal_connect_object (quit, "activate", G_CALLBACK (quit_activated), app, 0);
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (quit));
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
 
   gtk_css_provider_load_from_resource (css, "/org/familyhelp/Dashboard/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
@@ -150,6 +203,7 @@ fh_application_init (FhApplication *self)
       N_("TEXT") },
     { "page", 'p', 0, G_OPTION_ARG_STRING, NULL,
       N_("Open on a page: demand, caseloads, priorities or board-pack"), N_("PAGE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the name and version, and exit"), NULL },
     { NULL }
   };
 

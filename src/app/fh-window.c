@@ -69,7 +69,12 @@ update_status (FhWindow *self)
 static void
 on_page_shown (FhWindow *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
   fh_page_stack_load_shown (self->stack);
+  /* the application opens the next window on it */
+  if (name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
 }
 
 /* A page finished (or started) loading: a refresh is over when none is loading. */
@@ -372,21 +377,6 @@ connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-about_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  const char *authors[] = { _("The Family Help Dashboard authors"), NULL };
-
-  gtk_show_about_dialog (GTK_WINDOW (widget),
-                         "program-name", _("Family Help Dashboard"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Demand, caseloads and progress for Family Help services"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         NULL);
-}
-
 /* The nth page (from 1) in the switcher's order. */
 static void
 show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -441,7 +431,6 @@ fh_window_class_init (FhWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
   fh_accels_add_to_window_class (widget_class);
