@@ -13,6 +13,7 @@
 #include "fh-database.h"
 #include "fh-demand-measures.h"
 #include "fh-service-caseload.h"
+#include "fh-team-caseload.h"
 
 typedef struct {
   GMainLoop *loop;
@@ -46,6 +47,7 @@ DEFINE_ON_ARRAY (on_authorities, fh_database_authorities_finish)
 DEFINE_ON_ARRAY (on_profiles, fh_database_ward_profiles_finish)
 DEFINE_ON_ARRAY (on_needs, fh_database_top_needs_finish)
 DEFINE_ON_ARRAY (on_services, fh_database_service_caseloads_finish)
+DEFINE_ON_ARRAY (on_teams, fh_database_team_caseloads_finish)
 DEFINE_ON_ARRAY (on_measures, fh_database_demand_measures_finish)
 
 static void
@@ -69,13 +71,13 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
 typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_AUTHORITY_DEMAND,
                Q_DEMAND_MEASURES,
                Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
-               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
+               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_TEAM_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
   "authority_list", "data_extract_time", "ward_demand (FY)",
   "ward_demand (FY, 3 filters)", "authority_demand (FY)", "demand_measures (FY)", "ward_profile + boundary",
   "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
-  "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "indicator_summary", "indicator_series",
+  "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "caseload_by_team", "indicator_summary", "indicator_series",
 };
 
 static char *first_ward_code;
@@ -128,6 +130,7 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
     case Q_SERVICE_CASELOADS:
       fh_database_service_caseloads_async (db, authority, to, 20, NULL, on_services, w);
       break;
+    case Q_TEAM_CASELOADS: fh_database_team_caseloads_async (db, authority, to, NULL, on_teams, w); break;
     case Q_INDICATORS: fh_database_indicators_async (db, authority, NULL, on_indicators, w); break;
     case Q_SERIES:
       fh_database_indicator_series_async (db, authority, "cin_rate", NULL, on_series, w);

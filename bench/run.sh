@@ -32,6 +32,7 @@ SELECT * FROM reporting.demand_monthly($a, NULL, '2023-11-01', '2026-10-31');
 SELECT * FROM reporting.demand_monthly($a, '$ward', '2023-11-01', '2026-10-31');
 SELECT * FROM reporting.caseload_by_worker($a, '2026-03-31');
 SELECT * FROM reporting.caseload_by_service($a, '2026-03-31', 20);
+SELECT * FROM reporting.caseload_by_team($a, '2026-03-31');
 SELECT * FROM reporting.indicator_summary($a);
 SELECT * FROM reporting.indicator_series($a, 'cin_rate');
 SQL

@@ -1085,6 +1085,89 @@ AS $$
    ORDER BY array_position(ARRAY['core', 'adolescence', 'early'], c.service)
 $$;
 
+-- Per team on p_as_at: its workers in post, their FTE and the distinct open
+-- episodes they hold (an episode two of its workers share counts once), per
+-- FTE, with the team's locality. A service's teams are one line for
+-- suppression, with the service's held total; workers and FTE describe
+-- staff and are not suppressed.
+CREATE FUNCTION reporting.caseload_by_team(p_authority int, p_as_at date, p_exact boolean DEFAULT false)
+RETURNS TABLE (team_name text, service text, locality text, workers int, fte numeric,
+               open_episodes bigint, episodes_per_fte numeric, open_episodes_suppressed boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, fh, pg_temp
+AS $$
+DECLARE
+  exact   boolean := reporting.exact_figures(p_exact);
+  svc     text;
+  names   text[];
+  locs    text[];
+  counts  int[];
+  ftes    numeric[];
+  held    bigint[];
+  total   bigint;
+  mask    boolean[];
+BEGIN
+  PERFORM reporting.check_date(p_as_at);
+  FOREACH svc IN ARRAY ARRAY['core', 'adolescence', 'early'] LOOP
+    SELECT array_agg(x.team_name ORDER BY x.locality NULLS LAST, x.team_name),
+           array_agg(x.locality ORDER BY x.locality NULLS LAST, x.team_name),
+           array_agg(x.workers ORDER BY x.locality NULLS LAST, x.team_name),
+           array_agg(x.fte ORDER BY x.locality NULLS LAST, x.team_name),
+           array_agg(x.held ORDER BY x.locality NULLS LAST, x.team_name)
+      INTO names, locs, counts, ftes, held
+      FROM (
+        SELECT t.team_name, l.locality_name AS locality,
+               (SELECT count(*)::int FROM fh.worker w
+                 WHERE w.team_id = t.team_id AND w.active_from <= p_as_at
+                   AND (w.active_to IS NULL OR w.active_to >= p_as_at)) AS workers,
+               (SELECT coalesce(sum(w.fte), 0) FROM fh.worker w
+                 WHERE w.team_id = t.team_id AND w.active_from <= p_as_at
+                   AND (w.active_to IS NULL OR w.active_to >= p_as_at)) AS fte,
+               (SELECT count(DISTINCT a.episode_id)
+                  FROM fh.allocation a
+                  JOIN fh.worker w ON w.worker_id = a.worker_id
+                  JOIN fh.episode e ON e.episode_id = a.episode_id
+                 WHERE w.team_id = t.team_id
+                   AND w.active_from <= p_as_at AND (w.active_to IS NULL OR w.active_to >= p_as_at)
+                   AND a.allocated_from <= p_as_at
+                   AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+                   AND e.started_on <= p_as_at
+                   AND (e.ended_on IS NULL OR e.ended_on > p_as_at)) AS held
+          FROM fh.team t
+          LEFT JOIN fh.locality l ON l.locality_id = t.locality_id
+         WHERE t.authority_id = p_authority AND t.service = svc
+      ) x;
+    CONTINUE WHEN names IS NULL;
+
+    SELECT count(DISTINCT a.episode_id) INTO total
+      FROM fh.allocation a
+      JOIN fh.worker w ON w.worker_id = a.worker_id
+      JOIN fh.team t ON t.team_id = w.team_id
+      JOIN fh.episode e ON e.episode_id = a.episode_id
+     WHERE t.authority_id = p_authority AND t.service = svc
+       AND w.active_from <= p_as_at AND (w.active_to IS NULL OR w.active_to >= p_as_at)
+       AND a.allocated_from <= p_as_at
+       AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+       AND e.started_on <= p_as_at
+       AND (e.ended_on IS NULL OR e.ended_on > p_as_at);
+    mask := CASE WHEN exact THEN array_fill(false, ARRAY[array_length(names, 1) + 1])
+                 ELSE reporting.suppression_mask(held, total) END;
+
+    FOR i IN 1 .. array_length(names, 1) LOOP
+      team_name := names[i];
+      service := svc;
+      locality := locs[i];
+      workers := counts[i];
+      fte := ftes[i];
+      open_episodes_suppressed := mask[i];
+      open_episodes := CASE WHEN mask[i] THEN NULL ELSE held[i] END;
+      episodes_per_fte := CASE WHEN mask[i] OR ftes[i] = 0 THEN NULL ELSE round(held[i] / ftes[i], 1) END;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+END;
+$$;
+
 -- ---- priorities and indicators ---------------------------------------------
 -- Indicator values come from the data team already aggregated. A numerator or
 -- denominator of 1 to 5 is suppressed, and so is the value built on it, as

@@ -26,7 +26,10 @@ struct _FhBoardPackPage
 
   GSettings    *settings;
   FhPeriod     *period;
-  double        threshold;
+  double        core_threshold;
+  double        adolescence_threshold;
+  FhServiceCaseload *core;          /* counted against core_threshold */
+  FhServiceCaseload *adolescence;   /* counted against adolescence_threshold */
 };
 
 G_DEFINE_FINAL_TYPE (FhBoardPackPage, fh_board_pack_page, FH_TYPE_PAGE)
@@ -47,15 +50,6 @@ finish_city (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GErro
   return TRUE;
 }
 
-static FhServiceCaseload *
-find_service (GPtrArray *services, const char *service)
-{
-  for (guint i = 0; i < services->len; i++)
-    if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
-      return g_ptr_array_index (services, i);
-  return NULL;
-}
-
 static char *
 format_service_ratio (FhServiceCaseload *s)
 {
@@ -64,31 +58,46 @@ format_service_ratio (FhServiceCaseload *s)
   return fh_format_rate (s->episodes_per_fte, s->open_episodes, 1);
 }
 
+/* Keeps @service's row of a caseload_by_service answer: each service is
+ * asked with its own threshold, so "above the threshold" means the
+ * threshold of that service. */
 static gboolean
-finish_caseloads (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GError **error)
+take_service (GObject            *source,
+              GAsyncResult       *result,
+              const char         *service,
+              FhServiceCaseload **out,
+              GError            **error)
 {
   g_autoptr(GPtrArray) services = fh_database_service_caseloads_finish (FH_DATABASE (source), result, error);
-  FhServiceCaseload *core, *adolescence;
-  g_autofree char *core_ratio = NULL, *adol_ratio = NULL, *above = NULL, *text = NULL;
 
   if (services == NULL)
     return FALSE;
-  core = find_service (services, "core");
-  adolescence = find_service (services, "adolescence");
-  core_ratio = format_service_ratio (core);
-  adol_ratio = format_service_ratio (adolescence);
-  if (core != NULL && adolescence != NULL && core->above_threshold >= 0 && adolescence->above_threshold >= 0)
-    above = fh_format_count (core->above_threshold + adolescence->above_threshold);
-  else if (core != NULL && adolescence != NULL && (core->above_threshold == FH_COUNT_SUPPRESSED
-                                                   || adolescence->above_threshold == FH_COUNT_SUPPRESSED))
-    above = g_strdup (FH_FORMAT_SUPPRESSED);
-  else
-    above = g_strdup (FH_FORMAT_MISSING);   /* missing is not suppressed */
-  /* Translators: "Core 15.9 and Adolescence 12.6 open episodes per FTE; 13 workers above 20 per FTE." */
-  text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; %s workers "
-                            "above %.0f per FTE."), core_ratio, adol_ratio, above, self->threshold);
-  gtk_label_set_text (self->caseload_label, text);
+  g_clear_pointer (out, fh_service_caseload_free);
+  for (guint i = 0; i < services->len; i++)
+    if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
+      *out = g_ptr_array_steal_index (services, i);
   return TRUE;
+}
+
+static gboolean
+finish_core (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  return take_service (source, result, "core", &self->core, error);
+}
+
+static gboolean
+finish_adolescence (FhBoardPackPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  return take_service (source, result, "adolescence", &self->adolescence, error);
+}
+
+static char *
+format_above (FhServiceCaseload *s)
+{
+  if (s == NULL)
+    return g_strdup (FH_FORMAT_MISSING);
+  return s->above_threshold == FH_COUNT_SUPPRESSED ? g_strdup (FH_FORMAT_SUPPRESSED)
+                                                   : fh_format_count (s->above_threshold);
 }
 
 static gboolean
@@ -110,6 +119,28 @@ finish_indicators (FhBoardPackPage *self, GObject *source, GAsyncResult *result,
 }
 
 static void
+fh_board_pack_page_loaded (FhPage *page)
+{
+  FhBoardPackPage *self = FH_BOARD_PACK_PAGE (page);
+  g_autofree char *core_ratio = format_service_ratio (self->core);
+  g_autofree char *adol_ratio = format_service_ratio (self->adolescence);
+  g_autofree char *core_above = format_above (self->core);
+  g_autofree char *adol_above = format_above (self->adolescence);
+  g_autofree char *text = NULL;
+
+  /* Translators: "Core 15.9 and Adolescence 12.6 open episodes per FTE;
+   * workers above their service's threshold: Core 11 (above 20 per FTE),
+   * Adolescence 4 (above 15 per FTE)." */
+  text = g_strdup_printf (_("Core %s and Adolescence %s open episodes per FTE; workers above their "
+                            "service's threshold: Core %s (above %.0f per FTE), Adolescence %s "
+                            "(above %.0f per FTE)."),
+                          core_ratio, adol_ratio, core_above, self->core_threshold,
+                          adol_above, self->adolescence_threshold);
+  gtk_label_set_text (self->caseload_label, text);
+  fh_page_show_content (page);
+}
+
+static void
 fh_board_pack_page_load (FhPage *page)
 {
   FhBoardPackPage *self = FH_BOARD_PACK_PAGE (page);
@@ -124,11 +155,14 @@ fh_board_pack_page_load (FhPage *page)
   g_clear_pointer (&self->period, fh_period_free);
   self->period = fh_period_new_latest_complete (FH_PERIOD_FINANCIAL_YEAR, today);
   filter = fh_demand_filter_new (authority_id, self->period->from, self->period->to);
-  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  self->core_threshold = g_settings_get_double (self->settings, "caseload-threshold-core");
+  self->adolescence_threshold = g_settings_get_double (self->settings, "caseload-threshold-adolescence");
 
   fh_database_authority_demand_async (database, filter, FH_PAGE_QUERY (self, "authority_demand", finish_city));
-  fh_database_service_caseloads_async (database, authority_id, yesterday, self->threshold,
-                                       FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
+  fh_database_service_caseloads_async (database, authority_id, yesterday, self->core_threshold,
+                                       FH_PAGE_QUERY (self, "caseloads-core", finish_core));
+  fh_database_service_caseloads_async (database, authority_id, yesterday, self->adolescence_threshold,
+                                       FH_PAGE_QUERY (self, "caseloads-adolescence", finish_adolescence));
   fh_database_indicators_async (database, authority_id, FH_PAGE_QUERY (self, "indicators", finish_indicators));
 }
 
@@ -139,6 +173,8 @@ fh_board_pack_page_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->period, fh_period_free);
+  g_clear_pointer (&self->core, fh_service_caseload_free);
+  g_clear_pointer (&self->adolescence, fh_service_caseload_free);
 
   G_OBJECT_CLASS (fh_board_pack_page_parent_class)->dispose (object);
 }
@@ -150,6 +186,7 @@ fh_board_pack_page_class_init (FhBoardPackPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = fh_board_pack_page_dispose;
   FH_PAGE_CLASS (klass)->load = fh_board_pack_page_load;
+  FH_PAGE_CLASS (klass)->loaded = fh_board_pack_page_loaded;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-board-pack-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhBoardPackPage, demand_label);
@@ -162,6 +199,8 @@ fh_board_pack_page_init (FhBoardPackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = fh_settings_new ();
-  g_signal_connect_object (self->settings, "changed::caseload-threshold",
+  g_signal_connect_object (self->settings, "changed::caseload-threshold-core",
+                           G_CALLBACK (fh_page_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::caseload-threshold-adolescence",
                            G_CALLBACK (fh_page_reload), self, G_CONNECT_SWAPPED);
 }

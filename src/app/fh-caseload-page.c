@@ -3,101 +3,127 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Open episodes per worker as at the day the data was extracted up to
- * (yesterday at most): Core beside Adolescence, and every worker's caseload
- * per FTE against the safe-caseload threshold.
+ * Open episodes per worker as at a chosen date (by default the day before
+ * the data was extracted): a card per service (median, mean, range and the
+ * workers above that service's threshold), every worker as a dot in a strip
+ * plot, a what-if for added or removed FTE, and the table of workers. More
+ * sections are appended at the end of content_box.
  */
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fh-caseload-distribution.h"
 #include "fh-caseload-page.h"
+#include "fh-caseload-stats.h"
+#include "fh-caseload-whatif-panel.h"
 #include "fh-service-caseload.h"
+#include "fh-team-bar-chart.h"
+#include "fh-team-caseload.h"
+#include "fh-chart-view.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
 #include "fh-settings.h"
 #include "fh-table.h"
 
+#define N_SERVICES G_N_ELEMENTS (fh_caseload_services)
+
 struct _FhCaseloadPage
 {
-  FhPage        parent_instance;
+  FhPage                  parent_instance;
 
-  GtkLabel     *as_at_label;
-  GtkLabel     *core_figure;
-  GtkLabel     *core_label;
-  GtkLabel     *adolescence_figure;
-  GtkLabel     *adolescence_label;
-  GtkLabel     *early_figure;
-  GtkLabel     *early_label;
-  GtkGrid      *worker_grid;
+  GtkLabel               *as_at_label;
+  GtkMenuButton          *date_button;
+  GtkCalendar            *calendar;
+  GtkLabel               *figures[N_SERVICES];
+  GtkLabel               *details[N_SERVICES];
+  FhCaseloadDistribution *distribution;
+  FhCaseloadWhatIfPanel  *whatif;
+  FhChartView            *team_view;
+  FhTeamBarChart         *team_chart;
+  GtkGrid                *worker_grid;
+  GtkBox                 *content_box;
 
-  GSettings    *settings;
-  GDateTime    *as_at;
-  double        threshold;
-  GPtrArray    *rows;
-  GPtrArray    *services;
+  GSettings              *settings;
+  GDateTime              *as_at;
+  GDateTime              *chosen;      /* a date the user picked; NULL: the default */
+  double                  thresholds[N_SERVICES];
+  GPtrArray              *rows;
+  GPtrArray              *services;
+  GPtrArray              *teams;
 };
 
 G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
 
-/* One service's card: the open episodes per FTE across the service as the
- * figure, then workers, median, highest and how many are above the threshold. */
-/* A figure the reporting layer withheld (it would give a suppressed
- * caseload away) shows as "c", like the count it protects. */
-static char *
-format_withheld (double value)
+static void
+read_thresholds (FhCaseloadPage *self)
 {
-  return isnan (value) ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_number (value, 1);
+  for (guint s = 0; s < N_SERVICES; s++)
+    self->thresholds[s] = g_settings_get_double (self->settings, fh_caseload_threshold_key (fh_caseload_services[s]));
 }
 
-/* One service's card, from reporting.caseload_by_service: counted in SQL
- * from exact per-worker caseloads, so a reader sees the same medians as a
- * manager even where single workers' caseloads are suppressed. */
-static void
-describe_service (GPtrArray  *services,
-                  const char *service,
-                  double      threshold,
-                  GtkLabel   *figure,
-                  GtkLabel   *details)
+static FhServiceCaseload *
+find_service (GPtrArray *services, const char *service)
 {
-  FhServiceCaseload *s = NULL;
-  g_autofree char *per_fte = NULL, *median = NULL, *max = NULL, *fte = NULL, *above = NULL, *text = NULL;
-
-  for (guint i = 0; i < services->len && s == NULL; i++)
+  for (guint i = 0; services != NULL && i < services->len; i++)
     if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
-      s = g_ptr_array_index (services, i);
-  if (s == NULL || s->workers == 0)
+      return g_ptr_array_index (services, i);
+  return NULL;
+}
+
+/* One service's card. The figure is the service's open episodes per FTE,
+ * counted in SQL (an episode two workers share counts once); the details
+ * are the spread over workers (FhCaseloadStats), saying who is left out. */
+static void
+describe_service (FhCaseloadPage *self, guint s)
+{
+  FhServiceCaseload *row = find_service (self->services, fh_caseload_services[s]);
+  FhCaseloadStats st;
+  g_autofree char *fte = NULL, *median = NULL, *mean = NULL, *lo = NULL, *hi = NULL;
+  g_autofree char *above = NULL, *limit = NULL, *text = NULL, *figure = NULL;
+  GString *left_out = g_string_new (NULL);
+
+  fh_caseload_stats_compute (self->rows, fh_caseload_services[s], self->thresholds[s], &st);
+  if (st.workers == 0)
     {
-      gtk_label_set_text (figure, FH_FORMAT_MISSING);
-      gtk_label_set_text (details, _("No workers in post"));
+      gtk_label_set_text (self->figures[s], FH_FORMAT_MISSING);
+      gtk_label_set_text (self->details[s], _("No workers in post"));
+      g_string_free (left_out, TRUE);
       return;
     }
+  figure = row == NULL ? g_strdup (FH_FORMAT_MISSING)
+                       : fh_format_rate (row->episodes_per_fte, row->open_episodes, 1);
+  fte = fh_format_number (row ? row->fte : st.fte, 1);
+  median = fh_format_number (st.median, 1);
+  mean = fh_format_number (st.mean, 1);
+  lo = fh_format_number (st.min, 1);
+  hi = fh_format_number (st.max, 1);
+  above = fh_format_count (st.above);
+  limit = fh_format_number (self->thresholds[s], 0);
+  if (st.withheld > 0)
+    {
+      g_autofree char *all = row != NULL ? fh_format_number (row->median_per_fte, 1) : NULL;
 
-  per_fte = s->open_episodes == FH_COUNT_SUPPRESSED ? g_strdup (FH_FORMAT_SUPPRESSED)
-                                                    : fh_format_number (s->episodes_per_fte, 1);
-  median = format_withheld (s->median_per_fte);
-  max = format_withheld (s->max_per_fte);
-  fte = fh_format_number (s->fte, 1);
-  above = fh_format_count (s->above_threshold);
-  /* Translators: a card's details, one item a line; the last line counts the
-   * workers above the safe caseload threshold, e.g. "10 above 20 per FTE" */
-  text = g_strdup_printf (_("%u workers (%s FTE)\n"
-                            "Median %s, highest %s per FTE\n"
-                            "<b>%s above %.0f per FTE</b>"),
-                          s->workers, fte, median, max, above, threshold);
-  gtk_label_set_text (figure, per_fte);
-  gtk_label_set_markup (details, text);
-}
-
-static const char *
-service_label (const char *service)
-{
-  if (g_strcmp0 (service, "core") == 0)
-    return C_("service", "Core");
-  if (g_strcmp0 (service, "adolescence") == 0)
-    return C_("service", "Adolescence");
-  if (g_strcmp0 (service, "early") == 0)
-    return C_("service", "Early Help");
-  return service ? service : "";
+      g_string_append_printf (left_out, g_dngettext (NULL, "\n%u worker's caseload withheld (c), not in these figures",
+                                                     "\n%u workers' caseloads withheld (c), not in these figures",
+                                                     st.withheld), st.withheld);
+      /* the reporting layer's median counts every worker, and is withheld
+       * itself only where it would give a suppressed caseload away */
+      if (row != NULL && !isnan (row->median_per_fte))
+        g_string_append_printf (left_out, _("; the median of all %u is %s"), row->workers, all);
+    }
+  if (st.zero_fte > 0)
+    g_string_append_printf (left_out, g_dngettext (NULL, "\n%u worker without FTE, not in these figures",
+                                                   "\n%u workers without FTE, not in these figures",
+                                                   st.zero_fte), st.zero_fte);
+  /* Translators: a card's details, one item a line, e.g. "30 workers (27.9 FTE)
+   * / Median 18.0 · mean 19.6 · range 6.0–39.0 per FTE / 11 above 20 per FTE" */
+  text = g_markup_printf_escaped (_("%u workers (%s FTE)\n"
+                                    "Median %s · mean %s · range %s–%s per FTE\n"
+                                    "<b>▲ %s above %s per FTE</b>%s"),
+                                  st.workers, fte, median, mean, lo, hi, above, limit, left_out->str);
+  gtk_label_set_text (self->figures[s], figure);
+  gtk_label_set_markup (self->details[s], text);
+  g_string_free (left_out, TRUE);
 }
 
 static gboolean
@@ -116,46 +142,75 @@ finish_services (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GE
   return self->services != NULL;
 }
 
-static void
-fh_caseload_page_loaded (FhPage *page)
+static gboolean
+finish_teams (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
-  FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
-  GPtrArray *rows = self->rows;
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  self->teams = fh_database_team_caseloads_finish (FH_DATABASE (source), result, error);
+  return self->teams != NULL;
+}
+
+/* Team bars, services in the page's order, each coloured as in the strip plot. */
+static void
+show_teams (FhCaseloadPage *self, const char *caption)
+{
+  int groups[N_SERVICES] = { -1, -1, -1 };
+  guint above = 0, rows = 0;
+  g_autofree char *title = NULL;
+
+  fh_team_bar_chart_clear (self->team_chart);
+  for (guint s = 0; s < N_SERVICES; s++)
+    for (guint i = 0; i < self->teams->len; i++)
+      {
+        FhTeamCaseload *t = g_ptr_array_index (self->teams, i);
+
+        if (g_strcmp0 (t->service, fh_caseload_services[s]) != 0 || t->workers == 0)
+          continue;
+        if (groups[s] < 0)
+          groups[s] = fh_team_bar_chart_add_group (self->team_chart, fh_caseload_service_label (t->service),
+                                                   self->thresholds[s]);
+        fh_team_bar_chart_add_row (self->team_chart, groups[s], t->team_name, t->locality,
+                                   t->open_episodes, t->fte, t->episodes_per_fte);
+        above += fh_team_bar_chart_row_is_above (self->team_chart, rows++);
+      }
+  title = g_strdup_printf (g_dngettext (NULL, "%u team above its service's threshold per FTE",
+                                        "%u teams above their service's threshold per FTE", above), above);
+  fh_chart_set_title (FH_CHART (self->team_chart), title);
+  fh_chart_set_caption (FH_CHART (self->team_chart), caption);
+  gtk_widget_set_size_request (GTK_WIDGET (self->team_view), 320, 200 + 45 * rows);
+}
+
+static double
+threshold_of (FhCaseloadPage *self, const char *service)
+{
+  for (guint s = 0; s < N_SERVICES; s++)
+    if (g_strcmp0 (service, fh_caseload_services[s]) == 0)
+      return self->thresholds[s];
+  return NAN;
+}
+
+static void
+fill_table (FhCaseloadPage *self)
+{
   static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_TEXT, FH_COLUMN_TEXT,
                                         FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
                                         FH_COLUMN_NUMBER };
   const char *headers[] = { _("Worker"), _("Team"), _("Service"), _("Locality"), _("FTE"),
                             _("Open episodes"), _("Per FTE") };
-  g_autofree char *day = NULL, *as_at = NULL;
-
-  if (rows->len == 0)
-    {
-      fh_page_show_empty (page, _("No workers are recorded as in post on this date."));
-      return;
-    }
-
-  day = g_date_time_format (self->as_at, "%e %B %Y");
-  as_at = g_strdup_printf (_("Open episodes held by each worker on %s. Safe caseload threshold: %.0f per FTE; "
-                             "▲ in bold marks a worker above it."),
-                           g_strstrip (day), self->threshold);
-  gtk_label_set_text (self->as_at_label, as_at);
-  describe_service (self->services, "core", self->threshold, self->core_figure, self->core_label);
-  describe_service (self->services, "adolescence", self->threshold, self->adolescence_figure, self->adolescence_label);
-  describe_service (self->services, "early", self->threshold, self->early_figure, self->early_label);
 
   fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < self->rows->len; i++)
     {
-      FhWorkerCaseload *c = g_ptr_array_index (rows, i);
+      FhWorkerCaseload *c = g_ptr_array_index (self->rows, i);
       g_autofree char *fte = fh_format_number (c->fte, 2);
       g_autofree char *open = fh_format_count (c->open_episodes);
       g_autofree char *per = fh_format_rate (c->episodes_per_fte, c->open_episodes, 1);
-      const char *cells[] = { c->worker_ref, c->team_name, service_label (c->service),
+      const char *cells[] = { c->worker_ref, c->team_name, fh_caseload_service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
       GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
 
-      /* Above the threshold: bold and marked, not only coloured. */
-      if (c->episodes_per_fte > self->threshold)
+      /* Above the service's threshold: bold and marked, not only coloured. */
+      if (fh_worker_caseload_per_fte (c) > threshold_of (self, c->service))
         {
           GtkWidget *last = gtk_grid_get_child_at (self->worker_grid, G_N_ELEMENTS (cells) - 1, i + 1);
           g_autofree char *marked = g_strdup_printf ("▲ %s", per);
@@ -165,7 +220,55 @@ fh_caseload_page_loaded (FhPage *page)
           gtk_widget_add_css_class (first, "over-threshold");
         }
     }
+}
+
+/* Everything that depends on the thresholds as well as the figures: shown
+ * again without asking the database when a threshold changes. */
+static void
+show_figures (FhCaseloadPage *self)
+{
+  g_autofree char *day = NULL, *as_at = NULL, *caption = NULL;
+
+  day = g_date_time_format (self->as_at, "%e %B %Y");
+  g_strstrip (day);
+  as_at = g_strdup_printf (_("Open episodes held by each worker in post on %s, per full-time "
+                             "equivalent (FTE). ▲ marks a worker above their service's threshold."), day);
+  gtk_label_set_text (self->as_at_label, as_at);
+  gtk_menu_button_set_label (self->date_button, day);
+  for (guint s = 0; s < N_SERVICES; s++)
+    describe_service (self, s);
+
+  /* Translators: the strip plot's caption */
+  caption = g_strdup_printf (_("Source: case management data, open episodes held on %s by workers in "
+                               "post, per FTE to one decimal. Caseloads of 1 to 5 (and those that would "
+                               "reveal them) are withheld, shown as c. Thresholds are local settings."), day);
+  fh_caseload_distribution_show (self->distribution, self->rows, self->thresholds, caption);
+  show_teams (self, caption);
+  fh_caseload_whatif_panel_set_workers (self->whatif, self->rows, self->thresholds);
+  fill_table (self);
+}
+
+static void
+fh_caseload_page_loaded (FhPage *page)
+{
+  FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
+
+  if (self->rows->len == 0)
+    {
+      fh_page_show_empty (page, _("No workers are recorded as in post on this date."));
+      return;
+    }
+  show_figures (self);
   fh_page_show_content (page);
+}
+
+static void
+on_threshold_changed (FhCaseloadPage *self)
+{
+  read_thresholds (self);
+  if (self->rows != NULL && self->rows->len > 0
+      && fh_page_get_state (FH_PAGE (self)) == FH_DATA_VIEW_CONTENT)
+    show_figures (self);
 }
 
 static void
@@ -175,16 +278,117 @@ fh_caseload_page_load (FhPage *page)
   /* the data's extraction date stands for "today": what is complete is
    * what the data covers, whatever the clock says */
   g_autoptr(GDateTime) today = fh_page_dup_reference_date (page);
+  g_autoptr(GDateTime) latest = g_date_time_add_days (today, -1);
 
   g_clear_pointer (&self->as_at, g_date_time_unref);
-  self->as_at = g_date_time_add_days (today, -1);
-  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
+  if (self->chosen != NULL && g_date_time_compare (self->chosen, latest) <= 0)
+    self->as_at = g_date_time_ref (self->chosen);
+  else
+    self->as_at = g_date_time_ref (latest);
+  read_thresholds (self);
 
   fh_database_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
                                FH_PAGE_QUERY (self, "caseloads", finish_caseloads));
+  /* the threshold here only feeds above_threshold, which the page counts
+   * itself per service: any valid value will do */
   fh_database_service_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page),
-                                       self->as_at, self->threshold,
+                                       self->as_at, self->thresholds[0],
                                        FH_PAGE_QUERY (self, "service-caseloads", finish_services));
+  fh_database_team_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
+                                    FH_PAGE_QUERY (self, "team-caseloads", finish_teams));
+}
+
+static void
+fh_caseload_page_invalidate (FhPage *page)
+{
+  /* another database or authority: its own default date */
+  g_clear_pointer (&FH_CASELOAD_PAGE (page)->chosen, g_date_time_unref);
+}
+
+void
+fh_caseload_page_set_as_at (FhCaseloadPage *self,
+                            GDateTime      *date)
+{
+  g_return_if_fail (FH_IS_CASELOAD_PAGE (self));
+
+  g_clear_pointer (&self->chosen, g_date_time_unref);
+  if (date != NULL)
+    self->chosen = fh_date_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date));
+  fh_page_reload (FH_PAGE (self));
+}
+
+GDateTime *
+fh_caseload_page_get_as_at (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->as_at;
+}
+
+const char *
+fh_caseload_page_get_card_details (FhCaseloadPage *self,
+                                   const char     *service)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+
+  for (guint s = 0; s < N_SERVICES; s++)
+    if (g_strcmp0 (service, fh_caseload_services[s]) == 0)
+      return gtk_label_get_text (self->details[s]);
+  return NULL;
+}
+
+FhCaseloadDistribution *
+fh_caseload_page_get_distribution (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->distribution;
+}
+
+FhTeamBarChart *
+fh_caseload_page_get_team_chart (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->team_chart;
+}
+
+FhCaseloadWhatIfPanel *
+fh_caseload_page_get_whatif (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->whatif;
+}
+
+static void
+on_day_selected (GtkCalendar *calendar, FhCaseloadPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+
+  gtk_menu_button_popdown (self->date_button);
+  fh_caseload_page_set_as_at (self, picked);
+}
+
+static void
+latest_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  fh_caseload_page_set_as_at (FH_CASELOAD_PAGE (widget), NULL);
+}
+
+static void
+on_date_popup (GtkPopover *popover, FhCaseloadPage *self)
+{
+  if (self->as_at != NULL)
+    {
+      g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
+      gtk_calendar_select_day (self->calendar, self->as_at);
+      g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
+    }
+}
+
+GtkBox *
+fh_caseload_page_get_content_box (FhCaseloadPage *self)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  return self->content_box;
 }
 
 static void
@@ -194,8 +398,10 @@ fh_caseload_page_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->as_at, g_date_time_unref);
+  g_clear_pointer (&self->chosen, g_date_time_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }
@@ -209,16 +415,37 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = fh_caseload_page_dispose;
   page_class->load = fh_caseload_page_load;
   page_class->loaded = fh_caseload_page_loaded;
+  page_class->invalidate = fh_caseload_page_invalidate;
 
+  g_type_ensure (FH_TYPE_CASELOAD_DISTRIBUTION);
+  g_type_ensure (FH_TYPE_CASELOAD_WHATIF_PANEL);
+  g_type_ensure (FH_TYPE_CHART_VIEW);
+  g_type_ensure (FH_TYPE_TEAM_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_figure);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_label);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, adolescence_figure);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, adolescence_label);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_figure);
-  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, calendar);
+  gtk_widget_class_bind_template_child_full (widget_class, "core_figure", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, figures[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "core_label", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, details[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "adolescence_figure", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, figures[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "adolescence_label", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, details[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "early_figure", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, figures[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "early_label", FALSE,
+                                             G_STRUCT_OFFSET (FhCaseloadPage, details[2]));
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, distribution);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, whatif);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, team_view);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, team_chart);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, content_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popup);
+  gtk_widget_class_install_action (widget_class, "caseload.latest", NULL, latest_activated);
 }
 
 static void
@@ -226,8 +453,12 @@ fh_caseload_page_init (FhCaseloadPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = fh_settings_new ();
-  self->threshold = g_settings_get_double (self->settings, "caseload-threshold");
-  /* a new threshold flags other workers: ask again */
-  g_signal_connect_object (self->settings, "changed::caseload-threshold",
-                           G_CALLBACK (fh_page_reload), self, G_CONNECT_SWAPPED);
+  read_thresholds (self);
+  /* a new threshold flags other workers: show the same figures again */
+  for (guint s = 0; s < N_SERVICES; s++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", fh_caseload_threshold_key (fh_caseload_services[s]), NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (on_threshold_changed), self, G_CONNECT_SWAPPED);
+    }
 }

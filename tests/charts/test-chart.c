@@ -10,6 +10,8 @@
 #include "fh-line-chart.h"
 #include "fh-map-chart.h"
 #include "fh-scatter-chart.h"
+#include "fh-strip-chart.h"
+#include "fh-team-bar-chart.h"
 
 static void
 count (guint *n)
@@ -20,7 +22,8 @@ count (guint *n)
 static void
 test_properties_notify_and_redraw (void)
 {
-  GType types[] = { FH_TYPE_BAR_CHART, FH_TYPE_LINE_CHART, FH_TYPE_MAP_CHART, FH_TYPE_SCATTER_CHART };
+  GType types[] = { FH_TYPE_BAR_CHART, FH_TYPE_LINE_CHART, FH_TYPE_MAP_CHART, FH_TYPE_SCATTER_CHART,
+                    FH_TYPE_STRIP_CHART, FH_TYPE_TEAM_BAR_CHART };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {

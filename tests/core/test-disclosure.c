@@ -202,6 +202,7 @@ static const char *reporting_calls[] = {
   "SELECT * FROM reporting.caseload_by_worker(1, '2026-10-31')",
   "SELECT * FROM reporting.unallocated_episodes(1, '2026-10-31')",
   "SELECT * FROM reporting.caseload_by_service(1, '2026-10-31', 20)",
+  "SELECT * FROM reporting.caseload_by_team(1, '2026-10-31')",
   "SELECT reporting.indicator_value_hidden('percent', 50, 3, 6)",
   "SELECT * FROM reporting.indicator_summary(1)",
   "SELECT * FROM reporting.indicator_series(1, 'gld')",

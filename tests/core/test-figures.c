@@ -11,6 +11,7 @@
 
 #include "fh-results.h"
 #include "fh-service-caseload.h"
+#include "fh-team-caseload.h"
 #include "fh-test-db.h"
 
 /* The disclosure rule of docs/data-contract.md, written again here from the
@@ -557,6 +558,81 @@ test_service_caseloads (void)
 }
 
 static void
+on_team_caseloads (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  w->value = fh_database_team_caseloads_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+/* Per team: workers and FTE in post, the distinct open episodes its
+ * workers hold (two of them sharing one count it once), per FTE; a
+ * service's teams are a line with the service's held total. */
+static void
+test_team_caseloads (void)
+{
+  g_autoptr(FhDatabase) db = connect_reader ();
+  g_autoptr(GDateTime) as_at = fh_date_new (2026, 10, 31);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *services[] = { "core", "adolescence", "early" };
+  const char *in_post = " AND w.active_from <= '2026-10-31'"
+                        " AND (w.active_to IS NULL OR w.active_to >= '2026-10-31')";
+  const char *open_then = " AND a.allocated_from <= '2026-10-31'"
+                          " AND (a.allocated_to IS NULL OR a.allocated_to > '2026-10-31')"
+                          " AND e.started_on <= '2026-10-31'"
+                          " AND (e.ended_on IS NULL OR e.ended_on > '2026-10-31')";
+  Wait w = { 0 };
+
+  fh_database_team_caseloads_async (db, 1, as_at, NULL, on_team_caseloads, &w);
+  wait_run (&w);
+  g_assert_no_error (w.error);
+  rows = w.value;
+  g_assert_cmpint (rows->len, ==, owner_count ("SELECT count(*) FROM fh.team WHERE authority_id = 1", 0, NULL));
+
+  for (guint s = 0; s < G_N_ELEMENTS (services); s++)
+    {
+      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const char *sparams[] = { services[s] };
+      g_autofree char *q_total = g_strconcat ("SELECT count(DISTINCT a.episode_id) FROM fh.allocation a"
+                                              "  JOIN fh.worker w USING (worker_id) JOIN fh.team t USING (team_id)"
+                                              "  JOIN fh.episode e ON e.episode_id = a.episode_id"
+                                              " WHERE t.authority_id = 1 AND t.service = $1", in_post, open_then, NULL);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          FhTeamCaseload *t = g_ptr_array_index (rows, i);
+          const char *params[] = { t->team_name };
+          g_autofree char *q_workers = g_strconcat ("SELECT count(*) FROM fh.worker w JOIN fh.team t USING (team_id)"
+                                                    " WHERE t.team_name = $1", in_post, NULL);
+          g_autofree char *q_fte = g_strconcat ("SELECT (100 * sum(w.fte))::bigint FROM fh.worker w"
+                                                "  JOIN fh.team t USING (team_id) WHERE t.team_name = $1", in_post, NULL);
+          g_autofree char *q_held = g_strconcat ("SELECT count(*) FROM (SELECT DISTINCT a.episode_id"
+                                                 "  FROM fh.allocation a JOIN fh.worker w USING (worker_id)"
+                                                 "  JOIN fh.team t USING (team_id)"
+                                                 "  JOIN fh.episode e ON e.episode_id = a.episode_id"
+                                                 " WHERE t.team_name = $1", in_post, open_then, ") x", NULL);
+          gint64 held;
+
+          if (!g_str_equal (t->service, services[s]))
+            continue;
+          g_assert_nonnull (t->locality);
+          g_assert_cmpint (t->workers, ==, owner_count (q_workers, 1, params));
+          g_assert_cmpint ((gint64) round (t->fte * 100), ==, owner_count (q_fte, 1, params));
+          held = owner_count (q_held, 1, params);
+          g_array_append_val (exact, held);
+          g_array_append_val (shown, t->open_episodes);
+          if (t->open_episodes >= 0)
+            g_assert_cmpfloat_with_epsilon (t->episodes_per_fte, round (held / t->fte * 10) / 10, 1e-9);
+          else
+            g_assert_true (isnan (t->episodes_per_fte));
+        }
+      g_assert_cmpuint (shown->len, >, 0);
+      assert_line ((gint64 *) shown->data, (gint64 *) exact->data, shown->len, owner_count (q_total, 1, sparams));
+    }
+}
+
+static void
 test_indicators (void)
 {
   g_autoptr(FhDatabase) db = connect_reader ();
@@ -631,6 +707,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/figures/demand-monthly", test_demand_monthly);
   g_test_add_func ("/database/figures/caseloads", test_caseloads);
   g_test_add_func ("/database/figures/service-caseloads", test_service_caseloads);
+  g_test_add_func ("/database/figures/team-caseloads", test_team_caseloads);
   g_test_add_func ("/database/figures/indicators", test_indicators);
 
   if (!fh_test_db_init ())
