@@ -19,8 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include <libpq-fe.h>
 #include <glib.h>
+
+#include "fh-caseload-queries.h"
+#include "fh-filter.h"
 
 static const char *reader_conninfo;
 static const char *owner_conninfo;
@@ -594,6 +599,188 @@ test_demo_independent (void)
   PQfinish (owner);
 }
 
+
+/* ---- the core's typed results (src/core/fh-caseload-queries.c) ------------------------ */
+
+typedef struct {
+  GMainLoop *loop;
+  GPtrArray *rows;
+  gboolean   ok;
+  GError    *error;
+} Wait;
+
+static void
+on_connected (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+
+  w->ok = fh_database_connect_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+typedef GPtrArray *(*FinishFunc) (FhDatabase *, GAsyncResult *, GError **);
+
+static void
+on_rows (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  FinishFunc finish = g_object_get_data (G_OBJECT (source), "test-finish");
+
+  w->rows = finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static FhDatabase *
+database_as (const char *user)
+{
+  g_autofree char *conninfo = user ? g_strdup_printf ("%s user=%s", reader_conninfo, user) : g_strdup (reader_conninfo);
+  FhDatabase *db = fh_database_new (conninfo);
+  Wait w = { g_main_loop_new (NULL, FALSE), NULL, FALSE, NULL };
+
+  fh_database_connect_async (db, NULL, on_connected, &w);
+  g_main_loop_run (w.loop);
+  g_main_loop_unref (w.loop);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  return db;
+}
+
+static GPtrArray *
+wait_rows (FhDatabase *db, Wait *w)
+{
+  g_main_loop_run (w->loop);
+  g_main_loop_unref (w->loop);
+  return w->rows;
+}
+
+#define START(w, db, finish) \
+  (g_object_set_data (G_OBJECT (db), "test-finish", (gpointer) (finish)), \
+   (w) = (Wait) { g_main_loop_new (NULL, FALSE), NULL, FALSE, NULL })
+
+static void
+test_core_results (void)
+{
+  PGconn *owner = connect_as (owner_conninfo, NULL);
+  PGconn *reader = connect_as (reader_conninfo, NULL);
+  g_autoptr(FhDatabase) db = database_as (NULL);
+  g_autoptr(FhDatabase) mdb = database_as ("fh_manager");
+  g_autoptr(GDateTime) as_at = g_date_time_new_utc (2026, 10, 31, 0, 0, 0);
+  g_autoptr(GDateTime) sept = g_date_time_new_utc (2026, 9, 30, 0, 0, 0);
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 11, 1, 0, 0, 0);
+  g_autoptr(GDateTime) fy_from = g_date_time_new_utc (2025, 4, 1, 0, 0, 0);
+  g_autoptr(GDateTime) fy_to = g_date_time_new_utc (2026, 3, 31, 0, 0, 0);
+  g_autoptr(GPtrArray) teams = NULL, months = NULL, cells = NULL, routing = NULL;
+  g_autoptr(GPtrArray) review = NULL, names = NULL, longest = NULL, bands = NULL, path = NULL;
+  Wait w;
+
+  add_fixture (owner);
+
+  START (w, db, fh_database_waiting_by_team_finish);
+  fh_database_waiting_by_team_async (db, 1, as_at, NULL, on_rows, &w);
+  teams = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  {
+    g_autofree char *n = value (reader, "SELECT count(*) FROM reporting.waiting_by_team(1, '2026-10-31')", 0, NULL);
+    g_assert_cmpuint (teams->len, ==, (guint) atoi (n));
+  }
+  for (guint i = 0; i < teams->len; i++)
+    {
+      FhWaitingTeam *t = g_ptr_array_index (teams, i);
+      if (t->is_total)
+        {
+          const char *params[] = { t->service };
+          g_autofree char *n = value (reader, "SELECT coalesce(waiting, -2) FROM reporting.waiting_by_team(1, '2026-10-31')"
+                                              " WHERE service = $1 AND is_total", 1, params);
+          g_assert_cmpint (t->waiting, ==, atoi (n));
+          g_assert_cmpint (t->waiting, >, 0);
+        }
+    }
+
+  START (w, db, fh_database_waiting_bands_finish);
+  fh_database_waiting_bands_async (db, 1, as_at, NULL, on_rows, &w);
+  bands = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (bands->len, ==, 10);
+  g_assert_cmpint (((FhWaitingBand *) g_ptr_array_index (bands, 4))->max_days, ==, -1);
+
+  START (w, db, fh_database_waiting_longest_finish);
+  fh_database_waiting_longest_async (db, 1, as_at, NULL, on_rows, &w);
+  longest = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (longest->len, ==, 10);
+
+  START (w, db, fh_database_caseload_trend_finish);
+  fh_database_caseload_trend_async (db, 1, from, as_at, NULL, on_rows, &w);
+  months = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (months->len, ==, 72);
+  {
+    FhCaseloadMonth *last = g_ptr_array_index (months, 69);
+    g_autofree char *iso = fh_date_to_iso (last->month_end);
+    g_autofree char *open = value (owner, "SELECT count(*) FROM fh.episode WHERE authority_id = 1 AND service = 'core'"
+                                          " AND started_on <= '2026-10-31' AND coalesce(ended_on, 'infinity') > '2026-10-31'",
+                                   0, NULL);
+    g_assert_cmpstr (iso, ==, "2026-10-31");
+    g_assert_cmpstr (last->service, ==, "core");
+    g_assert_cmpint (last->open_episodes, ==, atoi (open));
+    g_assert_false (isnan (last->fte));
+  }
+
+  START (w, db, fh_database_front_door_finish);
+  fh_database_front_door_async (db, 1, fy_from, fy_to, NULL, on_rows, &w);
+  cells = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  {
+    FhFrontDoorCell *all = g_ptr_array_index (cells, cells->len - 1);
+    g_autofree char *n = value (reader, "SELECT referrals FROM reporting.front_door(1, '2025-04-01', '2026-03-31')"
+                                        " WHERE ward_code IS NULL AND decision = 'all'", 0, NULL);
+    g_assert_null (all->ward_code);
+    g_assert_cmpstr (all->decision, ==, "all");
+    g_assert_cmpint (all->referrals, ==, atoi (n));
+    g_assert_cmpfloat_with_epsilon (all->pct_within_one_day, 100.0 * all->within_one_day / all->referrals, 0.06);
+  }
+
+  START (w, db, fh_database_front_door_path_finish);
+  fh_database_front_door_path_async (db, 1, fy_from, fy_to, NULL, on_rows, &w);
+  path = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (path->len, ==, 5);
+  g_assert_cmpint (((FhFrontDoorPath *) g_ptr_array_index (path, 0))->targeted_adolescence, ==, 0);
+
+  START (w, db, fh_database_routing_check_finish);
+  fh_database_routing_check_async (db, 980, sept, NULL, on_rows, &w);
+  routing = wait_rows (db, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (routing->len, ==, 4);
+  /* counts of one: "c" for a reader */
+  g_assert_cmpint (((FhRoutingTeam *) g_ptr_array_index (routing, 0))->episodes, ==, FH_COUNT_SUPPRESSED);
+
+  /* the reader gets an error for the manager's lists, the manager the rows */
+  START (w, db, fh_database_routing_review_finish);
+  fh_database_routing_review_async (db, 980, sept, NULL, on_rows, &w);
+  g_assert_null (wait_rows (db, &w));
+  g_assert_nonnull (w.error);
+  g_clear_error (&w.error);
+
+  START (w, mdb, fh_database_routing_review_finish);
+  fh_database_routing_review_async (mdb, 980, sept, NULL, on_rows, &w);
+  review = wait_rows (mdb, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (review->len, ==, 3);
+  g_assert_cmpstr (((FhRoutingEpisode *) g_ptr_array_index (review, 0))->episode_ref, ==, "E98000001");
+  g_assert_cmpint (((FhRoutingEpisode *) g_ptr_array_index (review, 0))->age, ==, 15);
+
+  START (w, mdb, fh_database_worker_names_finish);
+  fh_database_worker_names_async (mdb, 980, sept, NULL, on_rows, &w);
+  names = wait_rows (mdb, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (names->len, ==, 5);
+  g_assert_cmpstr (((FhWorkerName *) g_ptr_array_index (names, 0))->display_name, ==, "Ann Example");
+
+  PQfinish (reader);
+  PQfinish (owner);
+}
+
 static void
 remove_fixture_at_exit (void)
 {
@@ -624,6 +811,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/caseload/roles", test_roles);
   g_test_add_func ("/caseload/house-rules", test_house_rules);
   g_test_add_func ("/caseload/demo-independent", test_demo_independent);
+  g_test_add_func ("/caseload/core-results", test_core_results);
   status = g_test_run ();
   remove_fixture_at_exit ();
   return status;
