@@ -11,6 +11,10 @@
 #include <math.h>
 
 #include "fh-caseload-page.h"
+#include "fh-caseload-trend.h"
+#include "fh-caseload-waiting.h"
+#include "fh-front-door.h"
+#include "fh-routing-check.h"
 #include "fh-service-caseload.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
@@ -29,6 +33,10 @@ struct _FhCaseloadPage
   GtkLabel     *early_figure;
   GtkLabel     *early_label;
   GtkGrid      *worker_grid;
+  FhCaseloadWaiting *waiting_section;
+  FhCaseloadTrend   *trend_section;
+  FhFrontDoor       *front_door_section;
+  FhRoutingCheck    *routing_section;
 
   GSettings    *settings;
   GDateTime    *as_at;
@@ -185,6 +193,10 @@ fh_caseload_page_load (FhPage *page)
   fh_database_service_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page),
                                        self->as_at, self->threshold,
                                        FH_PAGE_QUERY (self, "service-caseloads", finish_services));
+  fh_caseload_waiting_load (self->waiting_section, page, self->as_at);
+  fh_caseload_trend_load (self->trend_section, page, self->as_at);
+  fh_front_door_load (self->front_door_section, page, self->as_at);
+  fh_routing_check_load (self->routing_section, page, self->as_at);
 }
 
 static void
@@ -210,6 +222,10 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   page_class->load = fh_caseload_page_load;
   page_class->loaded = fh_caseload_page_loaded;
 
+  g_type_ensure (FH_TYPE_CASELOAD_WAITING);
+  g_type_ensure (FH_TYPE_CASELOAD_TREND);
+  g_type_ensure (FH_TYPE_FRONT_DOOR);
+  g_type_ensure (FH_TYPE_ROUTING_CHECK);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, core_figure);
@@ -219,6 +235,10 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_figure);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, early_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, worker_grid);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, waiting_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, trend_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, front_door_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, routing_section);
 }
 
 static void
