@@ -324,17 +324,20 @@ BEGIN
        held_by_service AS (
          SELECT h.d, h.svc, count(DISTINCT h.episode_id) AS n
            FROM held_staff h GROUP BY h.d, h.svc),
-       open_by_service AS (
-         SELECT (ms + interval '1 month - 1 day')::date AS d, coalesce(e.service, 'early') AS svc, count(*) AS n
-           FROM bounds b
-           JOIN fh.episode e ON e.authority_id = p_authority
-                            AND e.started_on <= b.last_d
-                            AND (e.ended_on IS NULL OR e.ended_on > b.first_d)
-           CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', e.started_on), date_trunc('month', b.first_d)),
-                                              date_trunc('month', least(coalesce(e.ended_on, b.last_d + 1), b.last_d + 1) - 1),
-                                              interval '1 month') ms
-          WHERE (ms + interval '1 month - 1 day')::date < least(coalesce(e.ended_on, b.last_d + 1), b.last_d + 1)
+       -- open on a month end: started by then less ended by then, summed
+       -- from each month's starts (+1) and ends (-1)
+       events AS (
+         SELECT coalesce(e.service, 'early') AS svc,
+                (date_trunc('month', x.day) + interval '1 month - 1 day')::date AS b, sum(x.delta) AS n
+           FROM bounds bd
+           JOIN fh.episode e ON e.authority_id = p_authority AND e.started_on <= bd.last_d
+           CROSS JOIN LATERAL (VALUES (e.started_on, 1), (e.ended_on, -1)) x (day, delta)
+          WHERE x.day <= bd.last_d
           GROUP BY 1, 2),
+       open_by_service AS (
+         SELECT m.d, ev.svc, sum(ev.n)::bigint AS n
+           FROM months m JOIN events ev ON ev.b <= m.d
+          GROUP BY m.d, ev.svc),
        grid AS (
          SELECT m.d, s.svc, s.ord, coalesce(o.n, 0) AS open_n, coalesce(h.n, 0) AS held_n
            FROM months m CROSS JOIN services s
