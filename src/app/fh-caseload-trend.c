@@ -168,4 +168,5 @@ fh_caseload_trend_init (FhCaseloadTrend *self)
                           "post holds per FTE: median (solid) and mean (dashed) over the service's workers. "
                           "A figure that could reveal a caseload of 1 to 5 is withheld."));
   fh_chart_set_value_label (FH_CHART (self->chart), _("Open episodes per FTE"));
+  fh_chart_set_value_decimals (FH_CHART (self->chart), 1);
 }

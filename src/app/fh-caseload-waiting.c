@@ -199,4 +199,5 @@ fh_caseload_waiting_init (FhCaseloadWaiting *self)
                         _("Source: Family Help reporting data. Targeted episodes open on the date with no "
                           "worker allocated, by days since the episode started; counts of 1 to 5 shown as c."));
   fh_chart_set_value_label (FH_CHART (self->bands_chart), _("Episodes waiting"));
+  fh_chart_set_value_decimals (FH_CHART (self->bands_chart), 0);
 }

@@ -225,4 +225,5 @@ fh_front_door_init (FhFrontDoor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fh_chart_set_title (FH_CHART (self->decision_chart), _("Where MASH decisions sent families"));
   fh_chart_set_value_label (FH_CHART (self->decision_chart), _("Referrals"));
+  fh_chart_set_value_decimals (FH_CHART (self->decision_chart), 0);
 }
