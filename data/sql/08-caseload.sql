@@ -301,8 +301,11 @@ BEGIN
                                               date_trunc('month', span.f - 1), interval '1 month') ms
           WHERE (ms + interval '1 month - 1 day')::date < span.f),
        held_staff AS (
-         SELECT h.d, h.worker_id, h.episode_id, s.svc
-           FROM held_rows h JOIN staff s ON s.d = h.d AND s.worker_id = h.worker_id),
+         SELECT h.d, h.worker_id, h.episode_id, t.service AS svc
+           FROM held_rows h
+           JOIN fh.worker w ON w.worker_id = h.worker_id
+                           AND w.active_from <= h.d AND (w.active_to IS NULL OR w.active_to >= h.d)
+           JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
        held AS (
          SELECT h.d, h.worker_id, count(DISTINCT h.episode_id) AS n
            FROM held_staff h GROUP BY h.d, h.worker_id),
@@ -330,7 +333,9 @@ BEGIN
          SELECT coalesce(e.service, 'early') AS svc,
                 (date_trunc('month', x.day) + interval '1 month - 1 day')::date AS b, sum(x.delta) AS n
            FROM bounds bd
+           -- one that ended by the first month end adds nothing to any
            JOIN fh.episode e ON e.authority_id = p_authority AND e.started_on <= bd.last_d
+                            AND (e.ended_on IS NULL OR e.ended_on > bd.first_d)
            CROSS JOIN LATERAL (VALUES (e.started_on, 1), (e.ended_on, -1)) x (day, delta)
           WHERE x.day <= bd.last_d
           GROUP BY 1, 2),
