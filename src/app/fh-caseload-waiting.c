@@ -169,7 +169,11 @@ fh_caseload_waiting_load (FhCaseloadWaiting *self,
 static void
 fh_caseload_waiting_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_CASELOAD_WAITING);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (fh_caseload_waiting_parent_class)->dispose (object);
 }

@@ -197,7 +197,11 @@ fh_front_door_load (FhFrontDoor *self,
 static void
 fh_front_door_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_FRONT_DOOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (fh_front_door_parent_class)->dispose (object);
 }

@@ -151,12 +151,15 @@ static void
 fh_routing_check_dispose (GObject *object)
 {
   FhRoutingCheck *self = FH_ROUTING_CHECK (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
   g_clear_pointer (&self->as_at, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), FH_TYPE_ROUTING_CHECK);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (fh_routing_check_parent_class)->dispose (object);
 }
