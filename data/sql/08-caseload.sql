@@ -252,9 +252,13 @@ $$;
 -- hold, and the median and mean over those workers of open episodes per FTE
 -- (each worker's ratio to one decimal place, as reporting.caseload_by_service
 -- takes it, so the last month matches that figure). Each month's three
--- services are one line for suppression. Without exact figures the median
--- is withheld when a worker holding 1 to 5 episodes sits at the middle, and
--- the mean when fewer than three workers are in post.
+-- services are one line for the open episodes. Without exact figures each
+-- service's workers and its waiting episodes are one line, as in
+-- reporting.caseload_table, so a month end shows what caseload_by_service
+-- would: the held episodes are withheld when the waiting count is (or are
+-- 1 to 5 themselves), the median when a suppressed worker sits at the
+-- middle, and the mean whenever any worker is suppressed (with the held
+-- total it would give two equations in the suppressed caseloads).
 CREATE FUNCTION reporting.caseload_trend(p_authority int, p_from date, p_to date,
                                          p_exact boolean DEFAULT false)
 RETURNS TABLE (month_end date, service text, workers int, fte numeric, open_episodes bigint,
@@ -278,7 +282,7 @@ BEGIN
            FROM generate_series(date_trunc('month', p_from), date_trunc('month', p_to), interval '1 month') m),
        services (svc, ord) AS (VALUES ('core', 1), ('adolescence', 2), ('early', 3)),
        staff AS (
-         SELECT m.d, w.worker_id, t.service AS svc, w.fte
+         SELECT m.d, w.worker_id, t.service AS svc, w.fte, t.team_name, w.worker_ref
            FROM months m
            JOIN fh.worker w ON w.active_from <= m.d AND (w.active_to IS NULL OR w.active_to >= m.d)
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
@@ -286,7 +290,8 @@ BEGIN
          SELECT min(m.d) AS first_d, max(m.d) AS last_d FROM months m),
        -- each allocation of an open episode as the month ends it covers
        held_rows AS (
-         SELECT a.worker_id, a.episode_id, (ms + interval '1 month - 1 day')::date AS d
+         SELECT a.worker_id, a.episode_id, coalesce(e.service, 'early') AS esvc,
+                (ms + interval '1 month - 1 day')::date AS d
            FROM bounds b
            JOIN fh.episode e ON e.authority_id = p_authority
                             AND e.started_on <= b.last_d
@@ -310,7 +315,7 @@ BEGIN
          SELECT h.d, h.worker_id, count(DISTINCT h.episode_id) AS n
            FROM held_staff h GROUP BY h.d, h.worker_id),
        per_worker AS (
-         SELECT s.d, s.svc, s.fte, coalesce(h.n, 0) AS n,
+         SELECT s.d, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
                 round(coalesce(h.n, 0) / s.fte, 1) AS ratio
            FROM staff s LEFT JOIN held h ON h.d = s.d AND h.worker_id = s.worker_id),
        stats AS (
@@ -320,10 +325,6 @@ BEGIN
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY p.ratio DESC) AS mid_hi,
                 round(avg(p.n / p.fte), 1) AS mean
            FROM per_worker p GROUP BY p.d, p.svc),
-       small_at_mid AS (
-         SELECT DISTINCT p.d, p.svc
-           FROM per_worker p JOIN stats s ON s.d = p.d AND s.svc = p.svc
-          WHERE p.n BETWEEN 1 AND 5 AND p.ratio IN (s.mid_lo, s.mid_hi)),
        held_by_service AS (
          SELECT h.d, h.svc, count(DISTINCT h.episode_id) AS n
            FROM held_staff h GROUP BY h.d, h.svc),
@@ -348,25 +349,49 @@ BEGIN
            FROM months m CROSS JOIN services s
            LEFT JOIN open_by_service o ON o.d = m.d AND o.svc = s.svc
            LEFT JOIN held_by_service h ON h.d = m.d AND h.svc = s.svc),
+       -- episodes with any current allocation, for the waiting cell
+       alloc_any AS (
+         SELECT h.d, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
+           FROM held_rows h GROUP BY h.d, h.esvc),
+       worker_lines AS (
+         SELECT p.d, p.svc,
+                array_agg(p.n ORDER BY p.team_name, p.worker_ref) AS vals,
+                array_agg(p.ratio ORDER BY p.team_name, p.worker_ref) AS ratios
+           FROM per_worker p GROUP BY p.d, p.svc),
+       line_masks AS (
+         SELECT l.d, l.svc, l.ratios, array_length(l.vals, 1) AS k,
+                CASE WHEN exact THEN array_fill(false, ARRAY[array_length(l.vals, 1) + 2])
+                     ELSE reporting.suppression_mask(l.vals || (g.open_n - coalesce(al.n, 0)), g.open_n)
+                END AS mask
+           FROM worker_lines l
+           JOIN grid g ON g.d = l.d AND g.svc = l.svc
+           LEFT JOIN alloc_any al ON al.d = l.d AND al.svc = l.svc),
+       hidden AS (
+         SELECT lm.d, lm.svc,
+                bool_or(lm.mask[i]) AS any_worker,
+                bool_or(lm.mask[i] AND lm.ratios[i] IN (st.mid_lo, st.mid_hi)) AS at_mid,
+                bool_or(lm.mask[lm.k + 1]) AS waiting
+           FROM line_masks lm
+           JOIN stats st ON st.d = lm.d AND st.svc = lm.svc
+           CROSS JOIN LATERAL generate_series(1, lm.k) i
+          GROUP BY lm.d, lm.svc),
        masks AS (
          SELECT g.d,
                 CASE WHEN exact THEN array_fill(false, ARRAY[4])
                      ELSE reporting.suppression_mask(array_agg(g.open_n ORDER BY g.ord), sum(g.open_n)::bigint)
-                END AS open_mask,
-                CASE WHEN exact THEN array_fill(false, ARRAY[4])
-                     ELSE reporting.suppression_mask(array_agg(g.held_n ORDER BY g.ord), sum(g.held_n)::bigint)
-                END AS held_mask
+                END AS open_mask
            FROM grid g GROUP BY g.d)
   SELECT g.d, g.svc, coalesce(st.k, 0), st.fte,
          CASE WHEN mk.open_mask[g.ord] THEN NULL ELSE g.open_n END,
-         CASE WHEN mk.held_mask[g.ord] THEN NULL ELSE g.held_n END,
-         CASE WHEN NOT exact AND sm.d IS NOT NULL THEN NULL ELSE st.med END,
-         CASE WHEN NOT exact AND (coalesce(st.k, 0) < 3 OR mk.held_mask[g.ord]) THEN NULL ELSE st.mean END,
-         mk.open_mask[g.ord], mk.held_mask[g.ord]
+         CASE WHEN hh.hide THEN NULL ELSE g.held_n END,
+         CASE WHEN NOT exact AND coalesce(h.at_mid, false) THEN NULL ELSE st.med END,
+         CASE WHEN hh.hide OR (NOT exact AND coalesce(h.any_worker, false)) THEN NULL ELSE st.mean END,
+         mk.open_mask[g.ord], hh.hide
     FROM grid g
     JOIN masks mk ON mk.d = g.d
     LEFT JOIN stats st ON st.d = g.d AND st.svc = g.svc
-    LEFT JOIN small_at_mid sm ON sm.d = g.d AND sm.svc = g.svc
+    LEFT JOIN hidden h ON h.d = g.d AND h.svc = g.svc
+    CROSS JOIN LATERAL (SELECT NOT exact AND (coalesce(h.waiting, false) OR g.held_n BETWEEN 1 AND 5) AS hide) hh
    ORDER BY g.d, g.ord;
 END;
 $$;

@@ -540,6 +540,23 @@ test_demo_independent (void)
                               "  FROM reporting.caseload_trend(1, $1::date - 400, $1::date, true)"
                               " WHERE month_end = $1::date AND service = 'core'", 1, params);
       g_assert_cmpstr (trend, ==, svc);
+
+      /* and what a reader gets of it is what the summary gives a reader:
+       * the same suppression of the same line of workers */
+      for (guint s = 0; s < 3; s++)
+        {
+          const char *services[] = { "core", "adolescence", "early" };
+          const char *p2[] = { dates[k], services[s] };
+          g_autofree char *summary = value (reader,
+            "SELECT workers || '|' || coalesce(open_episodes::text, 'c') || '|' || coalesce(median_per_fte::text, 'c')"
+            "  FROM reporting.caseload_by_service(1, $1::date, 20) WHERE service = $2", 2, p2);
+          g_autofree char *month = value (reader,
+            "SELECT workers || '|' || coalesce(held_episodes::text, 'c') || '|' || coalesce(median_per_fte::text, 'c')"
+            "  FROM reporting.caseload_trend(1, $1::date - 400, $1::date) WHERE month_end = $1::date AND service = $2",
+            2, p2);
+
+          g_assert_cmpstr (month, ==, summary);
+        }
     }
 
   /* the mean per FTE over workers, written again */
