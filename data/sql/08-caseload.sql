@@ -398,13 +398,80 @@ $$;
 
 -- ---- 5. the front door ---------------------------------------------------------
 
+-- Small-number suppression of a table whose last row and last column are
+-- totals (p_rows × p_cols, row-major; p_hidden says which cells start out
+-- suppressed). reporting.suppression_mask's rule, applied to every row and
+-- every column in turn until nothing changes, so that no suppressed cell
+-- can be worked out from its row or its column. Internal: granted to no one.
+CREATE FUNCTION fh.suppress_table(p_values bigint[], p_rows int, p_cols int, p_hidden boolean[])
+RETURNS boolean[]
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  hide    boolean[] := p_hidden;
+  changed boolean := true;
+  line    int[];
+  k       int;
+  total   bigint;
+  best    int;
+  rounds  int := 0;
+BEGIN
+  WHILE changed AND rounds < 100 LOOP
+    changed := false;
+    rounds := rounds + 1;
+    -- every row (cells, then its total), then every column
+    FOR pass IN 1 .. 2 LOOP
+      FOR r IN 1 .. CASE pass WHEN 1 THEN p_rows ELSE p_cols END LOOP
+        IF pass = 1 THEN
+          line := ARRAY(SELECT (r - 1) * p_cols + c FROM generate_series(1, p_cols) c);
+        ELSE
+          line := ARRAY(SELECT (x - 1) * p_cols + r FROM generate_series(1, p_rows) x);
+        END IF;
+        LOOP
+          k := 0;
+          total := 0;
+          FOR i IN 1 .. array_length(line, 1) - 1 LOOP
+            IF hide[line[i]] THEN
+              k := k + 1;
+              total := total + coalesce(p_values[line[i]], 0);
+            END IF;
+          END LOOP;
+          EXIT WHEN k = 0 OR (k >= 2 AND total > 5 AND total > k);
+          best := NULL;
+          FOR i IN 1 .. array_length(line, 1) - 1 LOOP
+            IF NOT hide[line[i]] AND p_values[line[i]] > 0
+               AND (best IS NULL OR p_values[line[i]] < p_values[best]) THEN
+              best := line[i];
+            END IF;
+          END LOOP;
+          IF best IS NULL THEN
+            IF NOT hide[line[array_length(line, 1)]] AND coalesce(p_values[line[array_length(line, 1)]], 0) > 0 THEN
+              hide[line[array_length(line, 1)]] := true;
+              changed := true;
+            END IF;
+            EXIT;
+          END IF;
+          hide[best] := true;
+          changed := true;
+        END LOOP;
+      END LOOP;
+    END LOOP;
+  END LOOP;
+  RETURN hide;
+END;
+$$;
+REVOKE ALL ON FUNCTION fh.suppress_table(bigint[], int, int, boolean[]) FROM PUBLIC;
+
 -- MASH referrals received in the period that have a decision, per ward and
 -- (ward_code NULL, last) the authority, by decision and in all ('all'); and
 -- of those, decided within one working day. Referrals whose ward is not
--- known count for the authority only. Each decision's wards are one line
--- whose total is the authority's (as reporting.demand_table does); a
--- within-one-day count is withheld, with its share, when it or the count
--- not within one day is 1 to 5, or the referrals it is out of are.
+-- known count for the authority only. Wards × decisions is one table for
+-- suppression (fh.suppress_table: each ward's decisions add up to its
+-- 'all', each decision's wards to the authority's), and so is the table of
+-- within-one-day counts, which also starts out hiding a count whose
+-- referrals are hidden or where it or the count not within one day is 1 to
+-- 5. A share is withheld with its count.
 CREATE FUNCTION reporting.front_door(p_authority int, p_from date, p_to date,
                                      p_exact boolean DEFAULT false)
 RETURNS TABLE (ward_code text, ward_name text, decision text, referrals bigint,
@@ -415,16 +482,26 @@ SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
 AS $$
 DECLARE
-  exact boolean := reporting.exact_figures(p_exact);
+  exact  boolean := reporting.exact_figures(p_exact);
+  codes  text[];
+  names  text[];
+  decs   text[];
+  ns     bigint[];
+  qs     bigint[];
+  hide_n boolean[];
+  hide_q boolean[];
+  n_rows int;
+  i      int;
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, NOT exact);
-  RETURN QUERY
   WITH decisions (dec, ord) AS (
          VALUES ('nfa', 1), ('universal', 2), ('early_help', 3), ('targeted_core', 4),
                 ('targeted_adolescence', 5), ('statutory', 6), ('all', 7)),
        wards AS (
          SELECT w.ward_code AS code, w.ward_name AS name, row_number() OVER (ORDER BY w.ward_code) AS ord
-           FROM fh.ward w WHERE w.authority_id = p_authority),
+           FROM fh.ward w WHERE w.authority_id = p_authority
+         UNION ALL
+         SELECT NULL, NULL, 1000000),
        -- working days counted from the period's start, to a year after its end
        cal AS (
          SELECT d::date AS d,
@@ -442,39 +519,41 @@ BEGIN
             AND r.route = 'mash'
             AND r.decision IS NOT NULL
             AND r.received_on BETWEEN p_from AND p_to),
-       ward_cells AS (
+       cells AS (
          SELECT w.code, w.name, w.ord AS word, d.dec, d.ord AS dord,
                 count(r.*) AS n, count(r.*) FILTER (WHERE r.quick) AS q
            FROM wards w CROSS JOIN decisions d
-           LEFT JOIN refs r ON r.code = w.code AND (d.dec = 'all' OR r.dec = d.dec)
-          GROUP BY w.code, w.name, w.ord, d.dec, d.ord),
-       la_cells AS (
-         SELECT d.dec, d.ord AS dord, count(r.*) AS n, count(r.*) FILTER (WHERE r.quick) AS q
-           FROM decisions d
-           LEFT JOIN refs r ON d.dec = 'all' OR r.dec = d.dec
-          GROUP BY d.dec, d.ord),
-       lines AS (
-         SELECT c.dec,
-                CASE WHEN exact THEN array_fill(false, ARRAY[count(*)::int + 1])
-                     ELSE reporting.suppression_mask(array_agg(c.n ORDER BY c.word), l.n) END AS mask
-           FROM ward_cells c JOIN la_cells l ON l.dec = c.dec
-          GROUP BY c.dec, l.n),
-       cells AS (
-         SELECT c.code, c.name, c.word, c.dec, c.dord, c.n, c.q, ln.mask[c.word] AS hide
-           FROM ward_cells c JOIN lines ln ON ln.dec = c.dec
-         UNION ALL
-         SELECT NULL, NULL, NULL, l.dec, l.dord, l.n, l.q,
-                ln.mask[array_length(ln.mask, 1)]
-           FROM la_cells l JOIN lines ln ON ln.dec = l.dec)
-  SELECT c.code, c.name, c.dec,
-         CASE WHEN c.hide THEN NULL ELSE c.n END,
-         CASE WHEN qh.hide_q THEN NULL ELSE c.q END,
-         CASE WHEN qh.hide_q OR c.n = 0 THEN NULL ELSE round(100.0 * c.q / c.n, 1) END,
-         c.hide, qh.hide_q
-    FROM cells c
-    CROSS JOIN LATERAL (SELECT NOT exact AND (c.hide OR c.q BETWEEN 1 AND 5
-                                              OR (c.n - c.q) BETWEEN 1 AND 5) AS hide_q) qh
-   ORDER BY c.word NULLS LAST, c.dord;
+           LEFT JOIN refs r ON (w.code IS NULL OR r.code = w.code) AND (d.dec = 'all' OR r.dec = d.dec)
+          GROUP BY w.code, w.name, w.ord, d.dec, d.ord)
+  SELECT array_agg(c.code ORDER BY c.word, c.dord), array_agg(c.name ORDER BY c.word, c.dord),
+         array_agg(c.dec ORDER BY c.word, c.dord), array_agg(c.n ORDER BY c.word, c.dord),
+         array_agg(c.q ORDER BY c.word, c.dord)
+    INTO codes, names, decs, ns, qs
+    FROM cells c;
+
+  n_rows := array_length(ns, 1) / 7;
+  IF exact THEN
+    hide_n := array_fill(false, ARRAY[n_rows * 7]);
+    hide_q := hide_n;
+  ELSE
+    hide_n := fh.suppress_table(ns, n_rows, 7,
+                                ARRAY(SELECT ns[j] BETWEEN 1 AND 5 FROM generate_series(1, n_rows * 7) j));
+    hide_q := fh.suppress_table(qs, n_rows, 7,
+                                ARRAY(SELECT hide_n[j] OR qs[j] BETWEEN 1 AND 5 OR ns[j] - qs[j] BETWEEN 1 AND 5
+                                        FROM generate_series(1, n_rows * 7) j));
+  END IF;
+
+  FOR i IN 1 .. n_rows * 7 LOOP
+    ward_code := codes[i];
+    ward_name := names[i];
+    decision := decs[i];
+    referrals_suppressed := hide_n[i];
+    within_one_day_suppressed := hide_q[i];
+    referrals := CASE WHEN hide_n[i] THEN NULL ELSE ns[i] END;
+    within_one_day := CASE WHEN hide_q[i] THEN NULL ELSE qs[i] END;
+    pct_within_one_day := CASE WHEN hide_q[i] OR ns[i] = 0 THEN NULL ELSE round(100.0 * qs[i] / ns[i], 1) END;
+    RETURN NEXT;
+  END LOOP;
 END;
 $$;
 

@@ -602,6 +602,22 @@ test_demo_independent (void)
                   0, NULL, path);
   }
 
+  /* no suppressed front-door count can be worked out from its ward's row
+   * (decisions add up to "all") or its decision's column (wards add up to
+   * the authority, less referrals of no known ward): never exactly one
+   * hidden cell in a line whose total is shown */
+  assert_value (reader,
+                "WITH f AS (SELECT * FROM reporting.front_door(1, '2025-04-01', '2026-03-31')),"
+                " rows_ AS (SELECT ward_code FROM f WHERE decision <> 'all' AND ward_code IS NOT NULL"
+                "            GROUP BY ward_code HAVING count(*) FILTER (WHERE referrals_suppressed) = 1"
+                "               OR count(*) FILTER (WHERE within_one_day_suppressed) = 1),"
+                " cols AS (SELECT decision FROM f WHERE ward_code IS NOT NULL"
+                "            GROUP BY decision HAVING count(*) FILTER (WHERE referrals_suppressed) = 1"
+                "               OR count(*) FILTER (WHERE within_one_day_suppressed) = 1)"
+                " SELECT (SELECT count(*) FROM rows_) + (SELECT count(*) FROM cols)", 0, NULL, "0");
+  assert_value (reader, "SELECT count(*) > 0 FROM reporting.front_door(1, '2025-04-01', '2026-03-31')"
+                        " WHERE referrals_suppressed", 0, NULL, "t");
+
   /* a reader never gets a count of 1 to 5 from any of them on the demo data */
   assert_value (reader,
                 "SELECT (SELECT count(*) FROM reporting.waiting_by_team(1, '2026-10-31') WHERE waiting BETWEEN 1 AND 5)"
