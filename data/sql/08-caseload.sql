@@ -559,7 +559,9 @@ $$;
 
 -- Targeted decisions on MASH referrals received in the period, Core against
 -- Adolescence, by the child's age at referral (0–4, 5–9, 10–13, 14–15,
--- 16–17). Each band's two counts are one line with the band's total.
+-- 16–17). Bands × (Core, Adolescence) is one table for suppression with
+-- its totals (fh.suppress_table): the columns add up to reporting.front_door's
+-- authority figures for the two decisions, which are published.
 CREATE FUNCTION reporting.front_door_path(p_authority int, p_from date, p_to date,
                                           p_exact boolean DEFAULT false)
 RETURNS TABLE (age_band text, min_age int, max_age int, targeted_core bigint,
@@ -569,33 +571,43 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
 DECLARE
-  exact boolean := reporting.exact_figures(p_exact);
+  exact  boolean := reporting.exact_figures(p_exact);
+  bands  text[] := ARRAY['0-4', '5-9', '10-13', '14-15', '16-17'];
+  los    int[] := ARRAY[0, 5, 10, 14, 16];
+  his    int[] := ARRAY[4, 9, 13, 15, 17];
+  vals   bigint[] := '{}';
+  hide   boolean[];
+  core   bigint;
+  adol   bigint;
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, NOT exact);
-  RETURN QUERY
-  WITH bands (band, lo, hi) AS (
-         VALUES ('0-4', 0, 4), ('5-9', 5, 9), ('10-13', 10, 13), ('14-15', 14, 15), ('16-17', 16, 17)),
-       cells AS (
-         SELECT b.band, b.lo, b.hi,
-                count(r.*) FILTER (WHERE r.decision = 'targeted_core') AS core,
-                count(r.*) FILTER (WHERE r.decision = 'targeted_adolescence') AS adol
-           FROM bands b
-           LEFT JOIN fh.referral r
-                  ON r.authority_id = p_authority AND r.route = 'mash'
-                 AND r.received_on BETWEEN p_from AND p_to
-                 AND r.decision IN ('targeted_core', 'targeted_adolescence')
-                 AND r.age_at_referral BETWEEN b.lo AND b.hi
-          GROUP BY b.band, b.lo, b.hi),
-       masked AS (
-         SELECT c.*, CASE WHEN exact THEN ARRAY[false, false, false]
-                          ELSE reporting.suppression_mask(ARRAY[c.core, c.adol], c.core + c.adol) END AS mask
-           FROM cells c)
-  SELECT m.band, m.lo, m.hi,
-         CASE WHEN m.mask[1] THEN NULL ELSE m.core END,
-         CASE WHEN m.mask[2] THEN NULL ELSE m.adol END,
-         m.mask[1], m.mask[2]
-    FROM masked m
-   ORDER BY m.lo;
+  -- five bands and the total row; columns Core, Adolescence, both
+  FOR i IN 1 .. 6 LOOP
+    SELECT count(*) FILTER (WHERE r.decision = 'targeted_core'),
+           count(*) FILTER (WHERE r.decision = 'targeted_adolescence')
+      INTO core, adol
+      FROM fh.referral r
+     WHERE r.authority_id = p_authority AND r.route = 'mash'
+       AND r.received_on BETWEEN p_from AND p_to
+       AND r.decision IN ('targeted_core', 'targeted_adolescence')
+       AND (i = 6 OR r.age_at_referral BETWEEN los[i] AND his[i]);
+    vals := vals || ARRAY[core, adol, core + adol];
+  END LOOP;
+  IF exact THEN
+    hide := array_fill(false, ARRAY[18]);
+  ELSE
+    hide := fh.suppress_table(vals, 6, 3, ARRAY(SELECT vals[j] BETWEEN 1 AND 5 FROM generate_series(1, 18) j));
+  END IF;
+  FOR i IN 1 .. 5 LOOP
+    age_band := bands[i];
+    min_age := los[i];
+    max_age := his[i];
+    core_suppressed := hide[(i - 1) * 3 + 1];
+    adolescence_suppressed := hide[(i - 1) * 3 + 2];
+    targeted_core := CASE WHEN core_suppressed THEN NULL ELSE vals[(i - 1) * 3 + 1] END;
+    targeted_adolescence := CASE WHEN adolescence_suppressed THEN NULL ELSE vals[(i - 1) * 3 + 2] END;
+    RETURN NEXT;
+  END LOOP;
 END;
 $$;
 
