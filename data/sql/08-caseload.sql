@@ -96,7 +96,10 @@ REVOKE ALL ON FUNCTION fh.waiting_episodes(int, date) FROM PUBLIC;
 
 -- Per service: one row per team (team_name NULL: ward not known), then the
 -- service's total (is_total). Teams are suppressed as one line whose total is
--- the service's.
+-- the service's. Where reporting.unallocated_episodes withholds the
+-- service's waiting count (a cell of reporting.caseload_table's line of
+-- workers, so secondary suppression may hide it however large), every row
+-- of the service is withheld too: it would give that cell away.
 CREATE FUNCTION reporting.waiting_by_team(p_authority int, p_as_at date, p_exact boolean DEFAULT false)
 RETURNS TABLE (service text, team_name text, is_total boolean, waiting bigint,
                median_days_waiting numeric, waiting_suppressed boolean)
@@ -113,8 +116,12 @@ DECLARE
   tmed  numeric;
   mask  boolean[];
   n     int;
+  withheld text[];
 BEGIN
   PERFORM reporting.check_date(p_as_at);
+  withheld := CASE WHEN exact THEN '{}'::text[]
+                   ELSE ARRAY(SELECT u.service FROM reporting.unallocated_episodes(p_authority, p_as_at, false) u
+                               WHERE u.waiting_suppressed) END;
 
   FOREACH svc IN ARRAY ARRAY['core', 'adolescence'] LOOP
     -- every team of the service, waiting or not, then "ward not known"
@@ -140,6 +147,8 @@ BEGIN
     n := coalesce(array_length(vals, 1), 0);
     IF exact THEN
       mask := array_fill(false, ARRAY[n + 1]);
+    ELSIF svc = ANY (withheld) THEN
+      mask := array_fill(true, ARRAY[n + 1]);
     ELSE
       mask := reporting.suppression_mask(vals, total);
     END IF;
@@ -164,7 +173,9 @@ END;
 $$;
 
 -- How long they have waited, in bands of days (0–7, 8–14, 15–28, 29–56,
--- 57 and over), per service; each service's bands are one line.
+-- 57 and over), per service; each service's bands are one line, all
+-- withheld where reporting.unallocated_episodes withholds the service's
+-- waiting count (as reporting.waiting_by_team).
 CREATE FUNCTION reporting.waiting_bands(p_authority int, p_as_at date, p_exact boolean DEFAULT false)
 RETURNS TABLE (service text, band text, min_days int, max_days int, waiting bigint,
                waiting_suppressed boolean)
@@ -173,8 +184,12 @@ SET search_path = pg_catalog, fh, pg_temp
 AS $$
 DECLARE
   exact boolean := reporting.exact_figures(p_exact);
+  withheld text[];
 BEGIN
   PERFORM reporting.check_date(p_as_at);
+  withheld := CASE WHEN exact THEN '{}'::text[]
+                   ELSE ARRAY(SELECT u.service FROM reporting.unallocated_episodes(p_authority, p_as_at, false) u
+                               WHERE u.waiting_suppressed) END;
   RETURN QUERY
   WITH bands (band_order, band, lo, hi) AS (
          VALUES (1, '0-7', 0, 7), (2, '8-14', 8, 14), (3, '15-28', 15, 28),
@@ -189,6 +204,7 @@ BEGIN
        lines AS (
          SELECT c.svc,
                 CASE WHEN exact THEN array_fill(false, ARRAY[6])
+                     WHEN c.svc = ANY (withheld) THEN array_fill(true, ARRAY[6])
                      ELSE reporting.suppression_mask(array_agg(c.n ORDER BY c.band_order), sum(c.n)::bigint)
                 END AS mask
            FROM cells c GROUP BY c.svc)
