@@ -170,7 +170,8 @@ fh_caseload_trend_init (FhCaseloadTrend *self)
   fh_chart_set_caption (FH_CHART (self->chart),
                         _("Source: Family Help reporting data. At each month end, open episodes each worker in "
                           "post holds per FTE: median (solid) and mean (dashed) over the service's workers. "
-                          "A figure that could reveal a caseload of 1 to 5 is withheld."));
+                          "A figure that could reveal a caseload of 1 to 5 is withheld: the mean whenever "
+                          "any worker's caseload is suppressed."));
   fh_chart_set_value_label (FH_CHART (self->chart), _("Open episodes per FTE"));
   fh_chart_set_value_decimals (FH_CHART (self->chart), 1);
 }
