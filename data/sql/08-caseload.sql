@@ -229,26 +229,29 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
 DECLARE
-  exact boolean := reporting.exact_figures(p_exact);
-  svc   text;
-  days  int[];
-  shown boolean;
+  exact  boolean := reporting.exact_figures(p_exact);
+  svc    text;
+  days   int[];
+  shown  boolean;
+  shown_services text[];
 BEGIN
   PERFORM reporting.check_date(p_as_at);
-  FOREACH svc IN ARRAY ARRAY['core', 'adolescence'] LOOP
-    SELECT array_agg(x.days_waiting ORDER BY x.days_waiting DESC)
-      INTO days
-      FROM (SELECT w.days_waiting FROM fh.waiting_episodes(p_authority, p_as_at) w
-             WHERE w.service = svc ORDER BY w.days_waiting DESC LIMIT 5) x;
-    CONTINUE WHEN days IS NULL;
-    IF exact THEN
-      shown := true;
-    ELSE
-      SELECT coalesce(b.waiting >= 5 AND NOT b.waiting_suppressed, false) INTO shown
-        FROM reporting.waiting_bands(p_authority, p_as_at, false) b
-       WHERE b.service = svc AND (b.waiting IS NULL OR b.waiting > 0)
-       ORDER BY b.min_days DESC LIMIT 1;
-    END IF;
+  IF NOT exact THEN
+    -- the services whose longest non-empty band is published and holds five or more
+    SELECT coalesce(array_agg(t.service), '{}') INTO shown_services
+      FROM (SELECT DISTINCT ON (b.service) b.service, b.waiting, b.waiting_suppressed
+              FROM reporting.waiting_bands(p_authority, p_as_at, false) b
+             WHERE b.waiting IS NULL OR b.waiting > 0
+             ORDER BY b.service, b.min_days DESC) t
+     WHERE NOT t.waiting_suppressed AND t.waiting >= 5;
+  END IF;
+  FOR svc, days IN
+    SELECT x.service, (array_agg(x.days_waiting ORDER BY x.days_waiting DESC))[1:5]
+      FROM fh.waiting_episodes(p_authority, p_as_at) x
+     GROUP BY x.service
+     ORDER BY array_position(ARRAY['core', 'adolescence'], x.service)
+  LOOP
+    shown := exact OR svc = ANY (shown_services);
     FOR i IN 1 .. CASE WHEN exact THEN array_length(days, 1) ELSE 5 END LOOP
       service := svc;
       rank := i;
@@ -425,45 +428,43 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+  vals    bigint[] := p_values;
   hide    boolean[] := p_hidden;
   changed boolean := true;
-  line    int[];
+  rounds  int := 0;
+  n_lines int;
+  len     int;
+  cell    int;
   k       int;
   total   bigint;
   best    int;
-  rounds  int := 0;
 BEGIN
   WHILE changed AND rounds < 100 LOOP
     changed := false;
     rounds := rounds + 1;
-    -- every row (cells, then its total), then every column
+    -- every row (its cells, then its total), then every column
     FOR pass IN 1 .. 2 LOOP
-      FOR r IN 1 .. CASE pass WHEN 1 THEN p_rows ELSE p_cols END LOOP
-        IF pass = 1 THEN
-          line := ARRAY(SELECT (r - 1) * p_cols + c FROM generate_series(1, p_cols) c);
-        ELSE
-          line := ARRAY(SELECT (x - 1) * p_cols + r FROM generate_series(1, p_rows) x);
-        END IF;
+      n_lines := CASE pass WHEN 1 THEN p_rows ELSE p_cols END;
+      len := CASE pass WHEN 1 THEN p_cols ELSE p_rows END;
+      FOR r IN 1 .. n_lines LOOP
         LOOP
           k := 0;
           total := 0;
-          FOR i IN 1 .. array_length(line, 1) - 1 LOOP
-            IF hide[line[i]] THEN
+          best := NULL;
+          FOR i IN 1 .. len - 1 LOOP
+            cell := CASE pass WHEN 1 THEN (r - 1) * p_cols + i ELSE (i - 1) * p_cols + r END;
+            IF hide[cell] THEN
               k := k + 1;
-              total := total + coalesce(p_values[line[i]], 0);
+              total := total + coalesce(vals[cell], 0);
+            ELSIF vals[cell] > 0 AND (best IS NULL OR vals[cell] < vals[best]) THEN
+              best := cell;
             END IF;
           END LOOP;
           EXIT WHEN k = 0 OR (k >= 2 AND total > 5 AND total > k);
-          best := NULL;
-          FOR i IN 1 .. array_length(line, 1) - 1 LOOP
-            IF NOT hide[line[i]] AND p_values[line[i]] > 0
-               AND (best IS NULL OR p_values[line[i]] < p_values[best]) THEN
-              best := line[i];
-            END IF;
-          END LOOP;
           IF best IS NULL THEN
-            IF NOT hide[line[array_length(line, 1)]] AND coalesce(p_values[line[array_length(line, 1)]], 0) > 0 THEN
-              hide[line[array_length(line, 1)]] := true;
+            cell := CASE pass WHEN 1 THEN r * p_cols ELSE (p_rows - 1) * p_cols + r END;
+            IF NOT hide[cell] AND coalesce(vals[cell], 0) > 0 THEN
+              hide[cell] := true;
               changed := true;
             END IF;
             EXIT;
@@ -535,11 +536,14 @@ BEGIN
             AND r.route = 'mash'
             AND r.decision IS NOT NULL
             AND r.received_on BETWEEN p_from AND p_to),
+       agg AS (
+         SELECT r.code, r.dec, count(*) AS n, count(*) FILTER (WHERE r.quick) AS q
+           FROM refs r GROUP BY r.code, r.dec),
        cells AS (
          SELECT w.code, w.name, w.ord AS word, d.dec, d.ord AS dord,
-                count(r.*) AS n, count(r.*) FILTER (WHERE r.quick) AS q
+                coalesce(sum(a.n), 0)::bigint AS n, coalesce(sum(a.q), 0)::bigint AS q
            FROM wards w CROSS JOIN decisions d
-           LEFT JOIN refs r ON (w.code IS NULL OR r.code = w.code) AND (d.dec = 'all' OR r.dec = d.dec)
+           LEFT JOIN agg a ON (w.code IS NULL OR a.code = w.code) AND (d.dec = 'all' OR a.dec = d.dec)
           GROUP BY w.code, w.name, w.ord, d.dec, d.ord)
   SELECT array_agg(c.code ORDER BY c.word, c.dord), array_agg(c.name ORDER BY c.word, c.dord),
          array_agg(c.dec ORDER BY c.word, c.dord), array_agg(c.n ORDER BY c.word, c.dord),
@@ -593,22 +597,25 @@ DECLARE
   his    int[] := ARRAY[4, 9, 13, 15, 17];
   vals   bigint[] := '{}';
   hide   boolean[];
-  core   bigint;
-  adol   bigint;
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, NOT exact);
   -- five bands and the total row; columns Core, Adolescence, both
-  FOR i IN 1 .. 6 LOOP
-    SELECT count(*) FILTER (WHERE r.decision = 'targeted_core'),
-           count(*) FILTER (WHERE r.decision = 'targeted_adolescence')
-      INTO core, adol
-      FROM fh.referral r
-     WHERE r.authority_id = p_authority AND r.route = 'mash'
-       AND r.received_on BETWEEN p_from AND p_to
-       AND r.decision IN ('targeted_core', 'targeted_adolescence')
-       AND (i = 6 OR r.age_at_referral BETWEEN los[i] AND his[i]);
-    vals := vals || ARRAY[core, adol, core + adol];
-  END LOOP;
+  SELECT array_agg(x.v ORDER BY x.i, x.c) INTO vals
+    FROM (SELECT b.i, c.c,
+                 CASE c.c WHEN 1 THEN b.core WHEN 2 THEN b.adol ELSE b.core + b.adol END AS v
+            FROM (SELECT i, coalesce(sum(n.core), 0)::bigint AS core, coalesce(sum(n.adol), 0)::bigint AS adol
+                    FROM generate_series(1, 6) i
+                    LEFT JOIN (SELECT r.age_at_referral AS age,
+                                      count(*) FILTER (WHERE r.decision = 'targeted_core') AS core,
+                                      count(*) FILTER (WHERE r.decision = 'targeted_adolescence') AS adol
+                                 FROM fh.referral r
+                                WHERE r.authority_id = p_authority AND r.route = 'mash'
+                                  AND r.received_on BETWEEN p_from AND p_to
+                                  AND r.decision IN ('targeted_core', 'targeted_adolescence')
+                                GROUP BY r.age_at_referral) n
+                           ON i = 6 OR n.age BETWEEN los[i] AND his[i]
+                   GROUP BY i) b
+           CROSS JOIN generate_series(1, 3) c (c)) x;
   IF exact THEN
     hide := array_fill(false, ARRAY[18]);
   ELSE
