@@ -33,6 +33,13 @@ SELECT * FROM reporting.demand_monthly($a, '$ward', '2023-11-01', '2026-10-31');
 SELECT * FROM reporting.caseload_by_worker($a, '2026-03-31');
 SELECT * FROM reporting.caseload_by_service($a, '2026-03-31', 20);
 SELECT * FROM reporting.caseload_by_team($a, '2026-03-31');
+SELECT * FROM reporting.waiting_by_team($a, '2026-03-31');
+SELECT * FROM reporting.waiting_bands($a, '2026-03-31');
+SELECT * FROM reporting.waiting_longest($a, '2026-03-31');
+SELECT * FROM reporting.caseload_trend($a, '2024-04-01', '2026-03-31');
+SELECT * FROM reporting.front_door($a, '2025-04-01', '2026-03-31');
+SELECT * FROM reporting.front_door_path($a, '2025-04-01', '2026-03-31');
+SELECT * FROM reporting.routing_check($a, '2026-03-31');
 SELECT * FROM reporting.indicator_summary($a);
 SELECT * FROM reporting.indicator_series($a, 'cin_rate');
 SQL

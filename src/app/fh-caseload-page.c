@@ -16,6 +16,10 @@
 #include "fh-caseload-page.h"
 #include "fh-caseload-stats.h"
 #include "fh-caseload-whatif-panel.h"
+#include "fh-caseload-trend.h"
+#include "fh-caseload-waiting.h"
+#include "fh-front-door.h"
+#include "fh-routing-check.h"
 #include "fh-service-caseload.h"
 #include "fh-team-bar-chart.h"
 #include "fh-team-caseload.h"
@@ -42,6 +46,10 @@ struct _FhCaseloadPage
   FhTeamBarChart         *team_chart;
   GtkGrid                *worker_grid;
   GtkBox                 *content_box;
+  FhCaseloadWaiting      *waiting_section;
+  FhCaseloadTrend        *trend_section;
+  FhFrontDoor            *front_door_section;
+  FhRoutingCheck         *routing_section;
 
   GSettings              *settings;
   GDateTime              *as_at;
@@ -296,6 +304,10 @@ fh_caseload_page_load (FhPage *page)
                                        FH_PAGE_QUERY (self, "service-caseloads", finish_services));
   fh_database_team_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
                                     FH_PAGE_QUERY (self, "team-caseloads", finish_teams));
+  fh_caseload_waiting_load (self->waiting_section, page, self->as_at);
+  fh_caseload_trend_load (self->trend_section, page, self->as_at);
+  fh_front_door_load (self->front_door_section, page, self->as_at);
+  fh_routing_check_load (self->routing_section, page, self->as_at);
 }
 
 static void
@@ -421,6 +433,10 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   g_type_ensure (FH_TYPE_CASELOAD_WHATIF_PANEL);
   g_type_ensure (FH_TYPE_CHART_VIEW);
   g_type_ensure (FH_TYPE_TEAM_BAR_CHART);
+  g_type_ensure (FH_TYPE_CASELOAD_WAITING);
+  g_type_ensure (FH_TYPE_CASELOAD_TREND);
+  g_type_ensure (FH_TYPE_FRONT_DOOR);
+  g_type_ensure (FH_TYPE_ROUTING_CHECK);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, as_at_label);
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, date_button);
@@ -446,6 +462,10 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_date_popup);
   gtk_widget_class_install_action (widget_class, "caseload.latest", NULL, latest_activated);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, waiting_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, trend_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, front_door_section);
+  gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, routing_section);
 }
 
 static void
