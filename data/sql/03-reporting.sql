@@ -322,6 +322,9 @@ DECLARE
   exact    boolean := reporting.exact_figures(p_exact);
   measures constant text[] := ARRAY['requests', 'accepted', 'rereferrals', 'children_referred',
                                     'episodes_started', 'episodes_open', 'children_open'];
+  -- re-referrals from the per-load summary (09-demand-summary.sql) unless
+  -- the data changed since it was made
+  fresh    boolean := fh.demand_summary_fresh();
   pop_year int;
   auth     text;
   codes    text[];
@@ -363,16 +366,24 @@ BEGIN
 
   -- Per ward (in ward-code order) and for the whole authority, whose
   -- distinct children are counted once each and whose counts include
-  -- records with no known ward.
+  -- records with no known ward. A re-referral is looked up in the
+  -- summary's hashed list of them when it is fresh (one probe of the
+  -- referral index per accepted referral was a third of the time), else
+  -- counted.
   WITH ref AS (
     SELECT r.ward_code, r.child_id,
            r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence') AS accepted,
            r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
-             AND EXISTS (SELECT 1 FROM fh.referral q
-                          WHERE q.child_id = r.child_id AND q.referral_id <> r.referral_id
-                            AND q.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
-                            AND q.received_on < r.received_on
-                            AND q.received_on >= r.received_on - interval '12 months') AS rereferral
+             AND CASE WHEN fresh
+                      THEN r.referral_id IN (SELECT x.referral_id FROM fh.rereferral x
+                                              WHERE x.authority_id = p_authority
+                                                AND x.received_on BETWEEN p_from AND p_to)
+                      ELSE EXISTS (SELECT 1 FROM fh.referral q
+                                    WHERE q.child_id = r.child_id AND q.referral_id <> r.referral_id
+                                      AND q.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
+                                      AND q.received_on < r.received_on
+                                      AND q.received_on >= r.received_on - interval '12 months') END
+             AS rereferral
       FROM fh.referral r
      WHERE r.authority_id = p_authority
        AND r.received_on BETWEEN p_from AND p_to
@@ -659,6 +670,11 @@ DECLARE
   r12      bigint;
   hidden   boolean;
   pop_year int;
+  pop_of   int;
+  pop      bigint;
+  -- ward × month counts from the per-load summary (09-demand-summary.sql)
+  -- unless the data changed since it was made
+  fresh    boolean := fh.demand_summary_fresh();
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, false);
   first_m := date_trunc('month', p_from)::date;
@@ -687,31 +703,56 @@ BEGIN
     ), slots AS (
       SELECT k, codes[k] AS ward_code FROM generate_series(1, n) k
     ), ref AS (
+      SELECT d.ward_code, d.month, d.requests AS n
+        FROM fh.demand_month d
+       WHERE fresh
+         AND d.authority_id = p_authority
+         AND d.month >= first_m - interval '11 months'
+         AND d.month <= last_m
+         AND d.requests > 0
+      UNION ALL
       SELECT r.ward_code, date_trunc('month', r.received_on)::date AS month, count(*) AS n
         FROM fh.referral r
-       WHERE r.authority_id = p_authority
+       WHERE NOT fresh
+         AND r.authority_id = p_authority
          AND r.decision IS NOT NULL
          AND r.received_on >= first_m - interval '11 months'
          AND r.received_on < last_m + interval '1 month'
        GROUP BY 1, 2
     ), epi AS (
+      SELECT d.ward_code, d.month, d.episodes_started AS n
+        FROM fh.demand_month d
+       WHERE fresh
+         AND d.authority_id = p_authority
+         AND d.month >= first_m - interval '11 months'
+         AND d.month <= last_m
+         AND d.episodes_started > 0
+      UNION ALL
       SELECT e.ward_code, date_trunc('month', e.started_on)::date AS month, count(*) AS n
         FROM fh.episode e
-       WHERE e.authority_id = p_authority
+       WHERE NOT fresh
+         AND e.authority_id = p_authority
          AND e.started_on >= first_m - interval '11 months'
          AND e.started_on < last_m + interval '1 month'
        GROUP BY 1, 2
+    ), totals AS (
+      -- the authority: every ward and the records with no known ward
+      SELECT t.month, sum(t.r)::bigint AS ref_total, sum(t.e)::bigint AS start_total
+        FROM (SELECT x.month, x.n AS r, 0 AS e FROM ref x
+              UNION ALL
+              SELECT x.month, 0, x.n FROM epi x) t
+       GROUP BY t.month
     )
     SELECT m.month,
            array_agg(coalesce(ref.n, 0) ORDER BY s.k) AS refs,
            array_agg(coalesce(epi.n, 0) ORDER BY s.k) AS starts,
-           -- the authority: every ward and the records with no known ward
-           (SELECT coalesce(sum(x.n), 0) FROM ref x WHERE x.month = m.month)::bigint AS ref_total,
-           (SELECT coalesce(sum(x.n), 0) FROM epi x WHERE x.month = m.month)::bigint AS start_total
+           coalesce(min(tot.ref_total), 0) AS ref_total,
+           coalesce(min(tot.start_total), 0) AS start_total
       FROM months m
       CROSS JOIN slots s
       LEFT JOIN ref ON ref.month = m.month AND ref.ward_code = s.ward_code
       LEFT JOIN epi ON epi.month = m.month AND epi.ward_code = s.ward_code
+      LEFT JOIN totals tot ON tot.month = m.month
      GROUP BY m.month
      ORDER BY m.month
   LOOP
@@ -738,9 +779,13 @@ BEGIN
     END LOOP;
     month := months[j];
     pop_year := reporting.population_year(p_authority, months[j], (months[j] + interval '1 month - 1 day')::date);
-    population := (SELECT sum(CASE WHEN p_ward_code IS NULL OR p.ward_code = p_ward_code THEN p.children_0_17 END)::bigint
-                     FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
-                    WHERE w.authority_id = p_authority AND p.year = pop_year);
+    IF pop_of IS DISTINCT FROM pop_year THEN
+      pop := (SELECT sum(CASE WHEN p_ward_code IS NULL OR p.ward_code = p_ward_code THEN p.children_0_17 END)::bigint
+                FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
+               WHERE w.authority_id = p_authority AND p.year = pop_year);
+      pop_of := pop_year;
+    END IF;
+    population := pop;
     population_year := pop_year;
     referrals := CASE WHEN m_ref[j] THEN NULL ELSE s_ref[j] END;
     episodes_started := CASE WHEN m_start[j] THEN NULL ELSE s_start[j] END;

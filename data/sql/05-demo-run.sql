@@ -11,4 +11,6 @@ SELECT fh_demo.generate_priorities(:scale);
 -- themselves, not made up.
 UPDATE fh.indicator SET derived_from = 'rereferrals_12m' WHERE indicator_code = 'rereferral_12m';
 SELECT count(fh.refresh_derived_indicators(authority_id)) FROM fh.authority;
+-- The demand functions' per-load summary (09-demand-summary.sql).
+SELECT fh.refresh_demand_summary();
 RESET ROLE;
