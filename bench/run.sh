@@ -9,6 +9,8 @@
 # database): target, a PNG's encoding at most twice its drawing.
 #
 #   bench/run.sh [SCALES…]      default: 1 50
+#   bench/run.sh --server       the queries only, against the server in
+#                               FH_CONNINFO / FH_OWNER_CONNINFO as it is
 #   FH_BENCH_REPEATS=N          runs per query (default 20)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +19,8 @@ scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 50)
 repeats=${FH_BENCH_REPEATS:-20}
 
-"$top/_build/bench/fh-bench-export" "$repeats" "${FH_BOUNDARIES:-$top/../shared/data/nottingham-wards.geojson}"
+[ "${scales[0]}" = --server ] ||
+  "$top/_build/bench/fh-bench-export" "$repeats" "${FH_BOUNDARIES:-$top/../shared/data/nottingham-wards.geojson}"
 
 # The same statements the app sends (src/core/fh-reporting-queries.c), with
 # the values it binds written in, for psql.
@@ -70,17 +73,11 @@ server_cpu_ms() {
   } | psql "$FH_OWNER_CONNINFO" -qAt -o /dev/null -v ON_ERROR_STOP=1 -f - | tail -n 1
 }
 
-for scale in "${scales[@]}"; do
-  echo "== scale $scale =="
-  start=$(date +%s)
-  eval "$("$top/build-aux/fh-postgres.sh" start "$scale")"
-  trap '"$top/build-aux/fh-postgres.sh" stop "$FH_PG_DIR"' EXIT
-  echo "demo data generated and loaded in $(( $(date +%s) - start )) s"
-  psql "$FH_OWNER_CONNINFO" -qAt -c "SELECT 'referrals: ' || count(*) FROM fh.referral" \
-                                 -c "SELECT 'episodes: ' || count(*) FROM fh.episode"
-
+# Both ends of the authority list: the first (the reference city) and the
+# last (at scale 50, the one whose rows were loaded last).
+time_authorities() {
   last=$(psql "$FH_CONNINFO" -qAt -c "SELECT max(authority_id) FROM reporting.authority_list()")
-  for a in 1 "$last"; do
+  for a in $(printf "%s\n" 1 "$last" | sort -un); do
     "$top/_build/bench/fh-bench" "$FH_CONNINFO" "$a" "$repeats"
     ward=$(psql "$FH_CONNINFO" -qAt -c "SELECT ward_code FROM reporting.ward_demand($a, '2025-04-01', '2026-03-31') LIMIT 1")
     echo "psql, authority $a (median of $repeats runs: wall ms as fh_reader; server CPU ms per call):"
@@ -93,6 +90,22 @@ for scale in "${scales[@]}"; do
     done
     rm -f /tmp/fh-bench-$$.sql
   done
+}
+
+if [ "${scales[0]}" = --server ]; then
+  echo "== the server in FH_CONNINFO =="
+  time_authorities
+  exit 0
+fi
+for scale in "${scales[@]}"; do
+  echo "== scale $scale =="
+  start=$(date +%s)
+  eval "$("$top/build-aux/fh-postgres.sh" start "$scale")"
+  trap '"$top/build-aux/fh-postgres.sh" stop "$FH_PG_DIR"' EXIT
+  echo "demo data generated and loaded in $(( $(date +%s) - start )) s"
+  psql "$FH_OWNER_CONNINFO" -qAt -c "SELECT 'referrals: ' || count(*) FROM fh.referral" \
+                                 -c "SELECT 'episodes: ' || count(*) FROM fh.episode"
+  time_authorities
   "$top/build-aux/fh-postgres.sh" stop "$FH_PG_DIR"
   trap - EXIT
 done
