@@ -6,14 +6,19 @@
  * Usage: fh-bench CONNINFO [AUTHORITY_ID] [REPEATS]
  * Times the full app path: FhDatabase queues the call, the worker thread runs
  * it with PQexecParams, rows become typed structures, and the result arrives
- * back on the main loop. Prints one line per query: median and worst in ms.
+ * back on the main loop. Prints one line per query: median and worst in ms,
+ * and flags a median over the 100 ms target. Every reporting function a page
+ * calls is here: demand, caseloads and priorities.
  */
 #include <stdlib.h>
 
+#include "fh-data-completeness.h"
 #include "fh-database.h"
 #include "fh-demand-measures.h"
+#include "fh-priority-queries.h"
 #include "fh-service-caseload.h"
 #include "fh-team-caseload.h"
+#include "fh-session-privileges.h"
 
 typedef struct {
   GMainLoop *loop;
@@ -49,6 +54,22 @@ DEFINE_ON_ARRAY (on_needs, fh_database_top_needs_finish)
 DEFINE_ON_ARRAY (on_services, fh_database_service_caseloads_finish)
 DEFINE_ON_ARRAY (on_teams, fh_database_team_caseloads_finish)
 DEFINE_ON_ARRAY (on_measures, fh_database_demand_measures_finish)
+DEFINE_ON_ARRAY (on_completeness, fh_database_completeness_finish)
+DEFINE_ON_ARRAY (on_overview, fh_database_priority_overview_finish)
+DEFINE_ON_ARRAY (on_priority_series, fh_database_priority_series_finish)
+DEFINE_ON_ARRAY (on_detail, fh_database_indicator_detail_finish)
+DEFINE_ON_ARRAY (on_comparators, fh_database_indicator_comparators_finish)
+DEFINE_ON_ARRAY (on_commentary, fh_database_indicator_commentary_finish)
+DEFINE_ON_ARRAY (on_success, fh_database_success_measures_finish)
+
+static void
+on_privileges (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  g_autoptr(FhSessionPrivileges) p = fh_database_session_privileges_finish (FH_DATABASE (source), result, &w->error);
+  w->n_items = p ? 1 : 0;
+  g_main_loop_quit (w->loop);
+}
 
 static void
 on_city (GObject *source, GAsyncResult *result, gpointer data)
@@ -68,16 +89,21 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (w->loop);
 }
 
-typedef enum { Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED, Q_AUTHORITY_DEMAND,
-               Q_DEMAND_MEASURES,
+typedef enum { Q_PRIVILEGES, Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED,
+               Q_AUTHORITY_DEMAND, Q_DEMAND_MEASURES, Q_DEMAND_MEASURES_FILTERED, Q_COMPLETENESS,
                Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
-               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_TEAM_CASELOADS, Q_INDICATORS, Q_SERIES, N_QUERIES } Query;
+               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_TEAM_CASELOADS, Q_INDICATORS, Q_SERIES,
+               Q_PRIORITY_OVERVIEW, Q_PRIORITY_SERIES, Q_INDICATOR_DETAIL, Q_COMPARATORS,
+               Q_COMMENTARY, Q_SUCCESS_MEASURES, N_QUERIES } Query;
 
 static const char *query_names[N_QUERIES] = {
-  "authority_list", "data_extract_time", "ward_demand (FY)",
-  "ward_demand (FY, 3 filters)", "authority_demand (FY)", "demand_measures (FY)", "ward_profile + boundary",
+  "session_privileges", "authority_list", "data_extract_time", "ward_demand (FY)",
+  "ward_demand (FY, 3 filters)", "authority_demand (FY)", "demand_measures (FY)",
+  "demand_measures (FY, 3 filters)", "data_completeness (FY)", "ward_profile + boundary",
   "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
   "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "caseload_by_team", "indicator_summary", "indicator_series",
+  "priority_overview", "priority_series", "indicator_detail", "indicator_comparators",
+  "indicator_commentary", "success_measures",
 };
 
 static char *first_ward_code;
@@ -104,6 +130,7 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
 
   switch (q)
     {
+    case Q_PRIVILEGES: fh_database_session_privileges_async (db, NULL, on_privileges, w); break;
     case Q_AUTHORITIES: fh_database_authorities_async (db, NULL, on_authorities, w); break;
     case Q_EXTRACT: fh_database_extract_time_async (db, authority, NULL, on_extract, w); break;
     case Q_WARD_DEMAND: fh_database_ward_demand_async (db, filter, NULL, on_ward_demand, w); break;
@@ -115,6 +142,15 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
       break;
     case Q_AUTHORITY_DEMAND: fh_database_authority_demand_async (db, filter, NULL, on_city, w); break;
     case Q_DEMAND_MEASURES: fh_database_demand_measures_async (db, filter, NULL, on_measures, w); break;
+    case Q_DEMAND_MEASURES_FILTERED:
+      filter->service = g_strdup ("adolescence");
+      filter->need = g_strdup ("exploitation");
+      filter->age_band = g_strdup ("10-17");
+      fh_database_demand_measures_async (db, filter, NULL, on_measures, w);
+      break;
+    case Q_COMPLETENESS:
+      fh_database_completeness_async (db, authority, from, to, NULL, on_completeness, w);
+      break;
     case Q_PROFILES: fh_database_ward_profiles_async (db, authority, NULL, on_profiles, w); break;
     case Q_TOP_NEEDS:
       fh_database_top_needs_async (db, authority, first_ward_code, from, to, NULL, on_needs, w);
@@ -134,6 +170,24 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
     case Q_INDICATORS: fh_database_indicators_async (db, authority, NULL, on_indicators, w); break;
     case Q_SERIES:
       fh_database_indicator_series_async (db, authority, "cin_rate", NULL, on_series, w);
+      break;
+    case Q_PRIORITY_OVERVIEW:
+      fh_database_priority_overview_async (db, authority, NULL, on_overview, w);
+      break;
+    case Q_PRIORITY_SERIES:
+      fh_database_priority_series_async (db, authority, NULL, on_priority_series, w);
+      break;
+    case Q_INDICATOR_DETAIL:
+      fh_database_indicator_detail_async (db, authority, "cin_rate", NULL, on_detail, w);
+      break;
+    case Q_COMPARATORS:
+      fh_database_indicator_comparators_async (db, authority, NULL, NULL, on_comparators, w);
+      break;
+    case Q_COMMENTARY:
+      fh_database_indicator_commentary_async (db, authority, NULL, NULL, on_commentary, w);
+      break;
+    case Q_SUCCESS_MEASURES:
+      fh_database_success_measures_async (db, authority, NULL, on_success, w);
       break;
     default: g_assert_not_reached ();
     }
@@ -186,7 +240,7 @@ main (int argc, char *argv[])
       }
   }
 
-  g_print ("%-30s %8s %8s %6s   (app path, authority %d, %d runs)\n",
+  g_print ("%-32s %8s %8s %6s   (app path, authority %d, %d runs)\n",
            "query", "median", "max", "rows", authority, repeats);
   for (Query q = 0; q < N_QUERIES; q++)
     {
@@ -207,8 +261,8 @@ main (int argc, char *argv[])
             }
         }
       qsort (ms, repeats, sizeof (double), compare_doubles);
-      g_print ("%-30s %8.2f %8.2f %6u%s\n", query_names[q], ms[repeats / 2], ms[repeats - 1],
-               w.n_items, ms[repeats - 1] > 100.0 ? "   OVER 100 ms" : "");
+      g_print ("%-32s %8.2f %8.2f %6u%s\n", query_names[q], ms[repeats / 2], ms[repeats - 1],
+               w.n_items, ms[repeats / 2] > 100.0 ? "   median OVER 100 ms" : "");
     }
 
   return failures ? 1 : 0;

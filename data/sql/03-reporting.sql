@@ -317,11 +317,18 @@ SET search_path = pg_catalog, fh, pg_temp
 -- for the actual values; a cached generic plan was six times slower.
 SET plan_cache_mode = force_custom_plan
 SET work_mem = '32MB'
+-- A filter's subplan estimate pushed the plan's cost past jit_above_cost:
+-- compiling it took 70 of a filtered call's 85 ms of CPU, for a query that
+-- runs in 15. (Every demand function here: their queries are small.)
+SET jit = off
 AS $$
 DECLARE
   exact    boolean := reporting.exact_figures(p_exact);
   measures constant text[] := ARRAY['requests', 'accepted', 'rereferrals', 'children_referred',
                                     'episodes_started', 'episodes_open', 'children_open'];
+  -- re-referrals from the per-load summary (09-demand-summary.sql) unless
+  -- the data changed since it was made
+  fresh    boolean := fh.demand_summary_fresh();
   pop_year int;
   auth     text;
   codes    text[];
@@ -363,16 +370,24 @@ BEGIN
 
   -- Per ward (in ward-code order) and for the whole authority, whose
   -- distinct children are counted once each and whose counts include
-  -- records with no known ward.
+  -- records with no known ward. A re-referral is looked up in the
+  -- summary's hashed list of them when it is fresh (one probe of the
+  -- referral index per accepted referral was a third of the time), else
+  -- counted.
   WITH ref AS (
     SELECT r.ward_code, r.child_id,
            r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence') AS accepted,
            r.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
-             AND EXISTS (SELECT 1 FROM fh.referral q
-                          WHERE q.child_id = r.child_id AND q.referral_id <> r.referral_id
-                            AND q.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
-                            AND q.received_on < r.received_on
-                            AND q.received_on >= r.received_on - interval '12 months') AS rereferral
+             AND CASE WHEN fresh
+                      THEN r.referral_id IN (SELECT x.referral_id FROM fh.rereferral x
+                                              WHERE x.authority_id = p_authority
+                                                AND x.received_on BETWEEN p_from AND p_to)
+                      ELSE EXISTS (SELECT 1 FROM fh.referral q
+                                    WHERE q.child_id = r.child_id AND q.referral_id <> r.referral_id
+                                      AND q.decision IN ('early_help', 'targeted_core', 'targeted_adolescence')
+                                      AND q.received_on < r.received_on
+                                      AND q.received_on >= r.received_on - interval '12 months') END
+             AS rereferral
       FROM fh.referral r
      WHERE r.authority_id = p_authority
        AND r.received_on BETWEEN p_from AND p_to
@@ -582,35 +597,38 @@ CREATE FUNCTION reporting.data_completeness(p_authority int, p_from date, p_to d
 RETURNS TABLE (item text, count bigint, suppressed boolean, out_of bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
+SET jit = off
 AS $$
 DECLARE
   exact boolean := reporting.exact_figures(p_exact);
   rec   record;
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, NOT exact);
+  -- one pass over each table (five scans were half the demand page's
+  -- start-up queries' time after demand_measures)
   FOR rec IN
-    SELECT 'requests_without_decision' AS item,
-           count(*) FILTER (WHERE r.decision IS NULL) AS n, count(*) AS total
-      FROM fh.referral r
-     WHERE r.authority_id = p_authority AND r.received_on BETWEEN p_from AND p_to
-    UNION ALL
-    SELECT 'referrals_without_ward', count(*) FILTER (WHERE r.ward_code IS NULL), count(*)
-      FROM fh.referral r
-     WHERE r.authority_id = p_authority AND r.received_on BETWEEN p_from AND p_to
-    UNION ALL
-    SELECT 'episodes_without_need',
-           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM fh.episode_need n WHERE n.episode_id = e.episode_id)),
-           count(*)
-      FROM fh.episode e
-     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
-    UNION ALL
-    SELECT 'episodes_without_referral', count(*) FILTER (WHERE e.referral_id IS NULL), count(*)
-      FROM fh.episode e
-     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
-    UNION ALL
-    SELECT 'episodes_without_ward', count(*) FILTER (WHERE e.ward_code IS NULL), count(*)
-      FROM fh.episode e
-     WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
+    WITH r AS (
+      SELECT count(*) AS total, count(*) FILTER (WHERE r.decision IS NULL) AS no_decision,
+             count(*) FILTER (WHERE r.ward_code IS NULL) AS no_ward
+        FROM fh.referral r
+       WHERE r.authority_id = p_authority AND r.received_on BETWEEN p_from AND p_to
+    ), e AS (
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM fh.episode_need n
+                                                 WHERE n.episode_id = e.episode_id)) AS no_need,
+             count(*) FILTER (WHERE e.referral_id IS NULL) AS no_referral,
+             count(*) FILTER (WHERE e.ward_code IS NULL) AS no_ward
+        FROM fh.episode e
+       WHERE e.authority_id = p_authority AND e.started_on BETWEEN p_from AND p_to
+    )
+    SELECT x.item, x.n, x.total
+      FROM r, e,
+           LATERAL (VALUES (1, 'requests_without_decision', r.no_decision, r.total),
+                           (2, 'referrals_without_ward', r.no_ward, r.total),
+                           (3, 'episodes_without_need', e.no_need, e.total),
+                           (4, 'episodes_without_referral', e.no_referral, e.total),
+                           (5, 'episodes_without_ward', e.no_ward, e.total)) AS x (k, item, n, total)
+     ORDER BY x.k
   LOOP
     item := rec.item;
     -- each is a line of two: the records left out and the rest
@@ -640,6 +658,7 @@ RETURNS TABLE (month date, referrals bigint, episodes_started bigint, population
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
+SET jit = off
 AS $$
 DECLARE
   exact    boolean := reporting.exact_figures(p_exact);
@@ -659,6 +678,11 @@ DECLARE
   r12      bigint;
   hidden   boolean;
   pop_year int;
+  pop_of   int;
+  pop      bigint;
+  -- ward × month counts from the per-load summary (09-demand-summary.sql)
+  -- unless the data changed since it was made
+  fresh    boolean := fh.demand_summary_fresh();
 BEGIN
   PERFORM reporting.check_period(p_from, p_to, false);
   first_m := date_trunc('month', p_from)::date;
@@ -687,31 +711,56 @@ BEGIN
     ), slots AS (
       SELECT k, codes[k] AS ward_code FROM generate_series(1, n) k
     ), ref AS (
+      SELECT d.ward_code, d.month, d.requests AS n
+        FROM fh.demand_month d
+       WHERE fresh
+         AND d.authority_id = p_authority
+         AND d.month >= first_m - interval '11 months'
+         AND d.month <= last_m
+         AND d.requests > 0
+      UNION ALL
       SELECT r.ward_code, date_trunc('month', r.received_on)::date AS month, count(*) AS n
         FROM fh.referral r
-       WHERE r.authority_id = p_authority
+       WHERE NOT fresh
+         AND r.authority_id = p_authority
          AND r.decision IS NOT NULL
          AND r.received_on >= first_m - interval '11 months'
          AND r.received_on < last_m + interval '1 month'
        GROUP BY 1, 2
     ), epi AS (
+      SELECT d.ward_code, d.month, d.episodes_started AS n
+        FROM fh.demand_month d
+       WHERE fresh
+         AND d.authority_id = p_authority
+         AND d.month >= first_m - interval '11 months'
+         AND d.month <= last_m
+         AND d.episodes_started > 0
+      UNION ALL
       SELECT e.ward_code, date_trunc('month', e.started_on)::date AS month, count(*) AS n
         FROM fh.episode e
-       WHERE e.authority_id = p_authority
+       WHERE NOT fresh
+         AND e.authority_id = p_authority
          AND e.started_on >= first_m - interval '11 months'
          AND e.started_on < last_m + interval '1 month'
        GROUP BY 1, 2
+    ), totals AS (
+      -- the authority: every ward and the records with no known ward
+      SELECT t.month, sum(t.r)::bigint AS ref_total, sum(t.e)::bigint AS start_total
+        FROM (SELECT x.month, x.n AS r, 0 AS e FROM ref x
+              UNION ALL
+              SELECT x.month, 0, x.n FROM epi x) t
+       GROUP BY t.month
     )
     SELECT m.month,
            array_agg(coalesce(ref.n, 0) ORDER BY s.k) AS refs,
            array_agg(coalesce(epi.n, 0) ORDER BY s.k) AS starts,
-           -- the authority: every ward and the records with no known ward
-           (SELECT coalesce(sum(x.n), 0) FROM ref x WHERE x.month = m.month)::bigint AS ref_total,
-           (SELECT coalesce(sum(x.n), 0) FROM epi x WHERE x.month = m.month)::bigint AS start_total
+           coalesce(min(tot.ref_total), 0) AS ref_total,
+           coalesce(min(tot.start_total), 0) AS start_total
       FROM months m
       CROSS JOIN slots s
       LEFT JOIN ref ON ref.month = m.month AND ref.ward_code = s.ward_code
       LEFT JOIN epi ON epi.month = m.month AND epi.ward_code = s.ward_code
+      LEFT JOIN totals tot ON tot.month = m.month
      GROUP BY m.month
      ORDER BY m.month
   LOOP
@@ -738,9 +787,13 @@ BEGIN
     END LOOP;
     month := months[j];
     pop_year := reporting.population_year(p_authority, months[j], (months[j] + interval '1 month - 1 day')::date);
-    population := (SELECT sum(CASE WHEN p_ward_code IS NULL OR p.ward_code = p_ward_code THEN p.children_0_17 END)::bigint
-                     FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
-                    WHERE w.authority_id = p_authority AND p.year = pop_year);
+    IF pop_of IS DISTINCT FROM pop_year THEN
+      pop := (SELECT sum(CASE WHEN p_ward_code IS NULL OR p.ward_code = p_ward_code THEN p.children_0_17 END)::bigint
+                FROM fh.ward_population p JOIN fh.ward w ON w.ward_code = p.ward_code
+               WHERE w.authority_id = p_authority AND p.year = pop_year);
+      pop_of := pop_year;
+    END IF;
+    population := pop;
     population_year := pop_year;
     referrals := CASE WHEN m_ref[j] THEN NULL ELSE s_ref[j] END;
     episodes_started := CASE WHEN m_start[j] THEN NULL ELSE s_start[j] END;
@@ -764,6 +817,7 @@ RETURNS TABLE (need text, episodes bigint, episodes_suppressed boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
+SET jit = off
 AS $$
 DECLARE
   exact  boolean := reporting.exact_figures(p_exact);

@@ -121,24 +121,22 @@ BEGIN
          (ARRAY['core', 'adolescence', 'early'])[t], l.locality_id
     FROM fh.locality l, generate_series(1, 3) t;
 
-  INSERT INTO fh.worker
-  SELECT t.team_id * 100 + n, t.team_id, 'Worker ' || (t.team_id * 100 + n),
-         CASE WHEN n = 1 THEN 'senior_family_help_worker' ELSE 'family_help_worker' END,
-         CASE WHEN u(t.team_id * 100 + n, 1, s) < 0.68 THEN 1.0
-              WHEN u(t.team_id * 100 + n, 1, s) < 0.84 THEN 0.8
-              WHEN u(t.team_id * 100 + n, 1, s) < 0.94 THEN 0.6 ELSE 0.5 END,
-         date '2020-04-01', NULL
-    FROM fh.team t,
-         generate_series(1, CASE t.service WHEN 'core' THEN 10 WHEN 'adolescence' THEN 5 ELSE 4 END) n;
-
   -- Pseudonymous references, deterministic for the demo and unrelated to the
   -- internal key's order (a council's data team supplies its own, or lets
-  -- the column's default draw them).
-  UPDATE fh.worker w
-     SET worker_ref = 'W' || (10000 + (r.n * 31) % 90000)
-    FROM (SELECT worker_id, row_number() OVER (ORDER BY hashint4(worker_id + s), worker_id) AS n
-            FROM fh.worker) r
-   WHERE r.worker_id = w.worker_id;
+  -- the column's default draw them). Given at insert: an UPDATE of the
+  -- column's random defaults collides with them (the unique key is checked
+  -- row by row), which at scale 50 it did.
+  INSERT INTO fh.worker (worker_id, team_id, display_name, role, fte, active_from, active_to, worker_ref)
+  SELECT k.worker_id, k.team_id, 'Worker ' || k.worker_id,
+         CASE WHEN k.n = 1 THEN 'senior_family_help_worker' ELSE 'family_help_worker' END,
+         CASE WHEN u(k.worker_id, 1, s) < 0.68 THEN 1.0
+              WHEN u(k.worker_id, 1, s) < 0.84 THEN 0.8
+              WHEN u(k.worker_id, 1, s) < 0.94 THEN 0.6 ELSE 0.5 END,
+         date '2020-04-01', NULL,
+         'W' || (10000 + (row_number() OVER (ORDER BY hashint4(k.worker_id + s), k.worker_id) * 31) % 90000)
+    FROM (SELECT t.team_id * 100 + n AS worker_id, t.team_id, n
+            FROM fh.team t,
+                 generate_series(1, CASE t.service WHEN 'core' THEN 10 WHEN 'adolescence' THEN 5 ELSE 4 END) n) k;
 
   -- Referrals: per ward and month, a rate that rises with deprivation, a
   -- seasonal pattern, a gentle upward trend and noise.

@@ -22,4 +22,6 @@ UPDATE fh.indicator i
           FROM fh.indicator_value v
          ORDER BY v.indicator_id, v.period_end) f
  WHERE f.indicator_id = i.indicator_id AND i.derived_from IS NOT NULL;
+-- The demand functions' per-load summary (09-demand-summary.sql).
+SELECT fh.refresh_demand_summary();
 RESET ROLE;

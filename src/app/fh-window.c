@@ -291,11 +291,13 @@ static void
 start_with_database (FhWindow *self)
 {
   g_debug ("connected: asking for the authorities and the role's privileges");
-  fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
-  fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
-  /* Meanwhile load the authority shown last time (almost always still there). */
+  /* Load the authority shown last time (almost always still there) first:
+   * its extraction time goes to the worker that is already connected,
+   * while the others open their sessions for the two questions below. */
   self->authority_id = g_settings_get_int (self->settings, "authority-id");
   refresh (self);
+  fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
+  fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
 }
 
 static void
@@ -493,12 +495,20 @@ FhWindow *
 fh_window_new (GtkApplication *application,
                const char     *conninfo)
 {
+  g_autoptr(FhDatabase) database = fh_database_new (conninfo);
   FhWindow *self;
 
+  /* Start connecting first: the server's session starts on a worker
+   * thread while the main thread builds the window. If it is ready by
+   * then, the first page's queries go out at once; if not, the window's
+   * own connect below runs beside it on a second worker. */
+  fh_database_connect_async (database, NULL, NULL, NULL);
   g_debug ("building the window");
   self = g_object_new (FH_TYPE_WINDOW, "application", application, NULL);
-  g_debug ("window built, connecting");
-  fh_window_connect (self, conninfo);
+  g_debug ("window built, %s", fh_database_is_connected (database) ? "connected" : "connecting");
+  fh_page_stack_show_loading (self->stack);
+  gtk_label_set_text (self->status_label, _("Connecting…"));
+  fh_window_use_database (self, database);
   return self;
 }
 
