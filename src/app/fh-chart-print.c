@@ -86,6 +86,7 @@ fh_chart_print (GtkWidget                *chart_view,
   g_autoptr(GtkPageSetup) setup = NULL;
   GtkRoot *root;
   PrintJob *job;
+  const char *title;
   GtkPrintOperationResult result;
 
   g_return_val_if_fail (FH_IS_CHART_VIEW (chart_view), FALSE);
@@ -100,7 +101,8 @@ fh_chart_print (GtkWidget                *chart_view,
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "fh-print-job", job, (GDestroyNotify) print_job_free);
-  gtk_print_operation_set_job_name (operation, fh_chart_get_title (job->chart));
+  title = fh_chart_get_title (job->chart);
+  gtk_print_operation_set_job_name (operation, title != NULL && *title != '\0' ? title : _("Chart"));
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);

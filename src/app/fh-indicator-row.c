@@ -124,6 +124,9 @@ fh_indicator_row_set (FhIndicatorRow            *self,
 
   fh_priority_indicator_get_rule (indicator, &rule);
   points = fh_priority_points_for (series, indicator->indicator_code, &n);
+  /* the sparkline draws no title, but its accessible name, print job and
+   * export file name come from it */
+  fh_chart_set_title (FH_CHART (self->sparkline), indicator->indicator_name);
   fh_indicator_chart_set_unit (self->sparkline, indicator->unit);
   fh_indicator_chart_set_data (self->sparkline, &rule, points, n);
 

@@ -672,7 +672,12 @@ test_every_chart (void)
 
               export_ok (view, ids[f], path);
               g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-              g_assert_cmpuint (len, >, 100);
+              /* an indicator with no values yet has a CSV of its header row
+               * alone; every other file is more than a stub */
+              if (f == 3)
+                g_assert_true (len > 0 && data[len - 1] == '\n' && strchr (data, ',') != NULL);
+              else
+                g_assert_cmpuint (len, >, 100);
               g_assert_true (g_str_has_prefix (data, magic[f]));
               if (keep == NULL)
                 g_unlink (path);
