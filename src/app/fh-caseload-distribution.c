@@ -13,6 +13,7 @@
 
 #include "fh-caseload-distribution.h"
 #include "fh-caseload-stats.h"
+#include "fh-chart-keyboard.h"
 #include "fh-chart-view.h"
 
 struct _FhCaseloadDistribution
@@ -73,7 +74,36 @@ fh_caseload_distribution_select (FhCaseloadDistribution *self, int i)
     return;
   text = describe_worker (self, g_ptr_array_index (self->workers, i));
   gtk_label_set_text (self->detail, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->view), text);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->view));
+  /* the worker is announced first, the chart's summary after it (a
+   * tooltip set with gtk_widget_set_tooltip_text would replace the
+   * description instead) */
+  {
+    g_autofree char *summary = fh_chart_get_alt_text (FH_CHART (self->chart));
+    g_autofree char *description = g_strdup_printf ("%s. %s", text, summary ? summary : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
+}
+
+/* Hover: the worker under the pointer, as a tooltip. */
+static gboolean
+on_query_tooltip (GtkWidget              *widget,
+                  int                     x,
+                  int                     y,
+                  gboolean                keyboard,
+                  GtkTooltip             *tooltip,
+                  FhCaseloadDistribution *self)
+{
+  int i = fh_strip_chart_get_selected (self->chart);
+  g_autofree char *text = NULL;
+
+  if (self->workers == NULL || i < 0 || (guint) i >= self->workers->len)
+    return FALSE;
+  text = describe_worker (self, g_ptr_array_index (self->workers, i));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 const char *
@@ -133,7 +163,7 @@ fh_caseload_distribution_show (FhCaseloadDistribution *self,
   fh_strip_chart_set_axis_label (self->chart, _("Open episodes per FTE, each dot a worker"));
   fh_chart_set_caption (FH_CHART (self->chart), caption);
   gtk_label_set_text (self->detail, _("Point at a dot, or focus the chart and use the arrow keys, to see the worker."));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->view), NULL);
+  fh_chart_keyboard_update_accessible (GTK_WIDGET (self->view), FH_CHART (self->chart));
 }
 
 static void
@@ -211,4 +241,5 @@ fh_caseload_distribution_init (FhCaseloadDistribution *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+  g_signal_connect (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }

@@ -14,6 +14,7 @@
 
 #include "fh-caseload-stats.h"
 #include "fh-caseload-whatif.h"
+#include "fh-a11y.h"
 #include "fh-caseload-whatif-panel.h"
 #include "fh-number-format.h"
 
@@ -262,7 +263,7 @@ fh_caseload_whatif_panel_init (FhCaseloadWhatIfPanel *self)
       gtk_label_set_xalign (GTK_LABEL (result), 0);
       gtk_label_set_wrap (GTK_LABEL (result), TRUE);
       gtk_widget_set_hexpand (result, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (where), GTK_ACCESSIBLE_PROPERTY_LABEL, where_name, -1);
+      fh_a11y_label_dropdown (GTK_DROP_DOWN (where), where_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL, delta_name, -1);
       gtk_grid_attach (self->grid, label, 0, s, 1, 1);
       gtk_grid_attach (self->grid, where, 1, s, 1, 1);
@@ -280,6 +281,8 @@ fh_caseload_whatif_panel_init (FhCaseloadWhatIfPanel *self)
   gtk_drop_down_set_model (self->move_from, G_LIST_MODEL (services));
   gtk_drop_down_set_model (self->move_to, G_LIST_MODEL (services));
   gtk_drop_down_set_selected (self->move_to, 1);
+  fh_a11y_label_dropdown (self->move_from, _("Move from service"));
+  fh_a11y_label_dropdown (self->move_to, _("Move to service"));
   g_signal_connect_swapped (self->move_spin, "value-changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->move_from, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->move_to, "notify::selected", G_CALLBACK (on_changed), self);

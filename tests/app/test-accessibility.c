@@ -216,6 +216,8 @@ test_every_control_named (void)
           const char *title = fh_chart_get_title (chart);
           g_autofree char *summary = fh_chart_get_alt_text (chart);
 
+          g_test_message ("page %s: chart %s, \"%s\"", pages[p], G_OBJECT_TYPE_NAME (chart),
+                          title ? title : "");
           g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
           if (title != NULL && *title != '\0')
             gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
