@@ -257,6 +257,23 @@ legend_decimals (FhMapChart *self)
   return 0;
 }
 
+/* How many rows the legend has: the classes, then "suppressed" and "no
+ * data" when any ward is. */
+static guint
+legend_rows (FhMapChart *self)
+{
+  gboolean any_missing = FALSE, any_suppressed = FALSE;
+
+  for (guint i = 0; i < self->wards->len; i++)
+    {
+      Ward *w = g_ptr_array_index (self->wards, i);
+
+      any_suppressed |= w->suppressed;
+      any_missing |= !w->suppressed && isnan (w->value);
+    }
+  return fh_class_breaks_get_n_classes (self->breaks) + any_suppressed + any_missing;
+}
+
 static void
 draw_legend (FhMapChart *self, cairo_t *cr, double x, double y)
 {
@@ -398,7 +415,8 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   FhMapChart *self = FH_MAP_CHART (chart);
   FhColor text = fh_chart_theme_text ();
   double inner_w = width - 2 * MARGIN, top, bottom;
-  double map_x, map_y, map_w, map_h;
+  double map_x, map_y, map_w, map_h, legend_h;
+  gboolean legend_below;
   FhMapStyle style;
 
   ensure_breaks (self);
@@ -407,8 +425,13 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
 
   map_x = MARGIN;
   map_y = top;
-  map_w = MAX (inner_w - LEGEND_W - 12, 10);
-  map_h = MAX (bottom - top, 10);
+  /* beside the map when there is room for both (the legend's width is a
+   * third of the chart or less), else under it: a narrow chart (a small
+   * window, large text) keeps its map instead of squeezing it to a corner */
+  legend_below = inner_w < 3 * LEGEND_W;
+  legend_h = legend_rows (self) * 22.0;
+  map_w = legend_below ? MAX (inner_w, 10) : MAX (inner_w - LEGEND_W - 12, 10);
+  map_h = MAX (bottom - top - (legend_below ? legend_h + 8 : 0), 10);
 
   style = choose_style (self);
   self->drawn_style = style;
@@ -472,7 +495,10 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
     }
 
   draw_labels (self, cr, style);
-  draw_legend (self, cr, width - MARGIN - LEGEND_W, map_y + 8);
+  if (legend_below)
+    draw_legend (self, cr, MARGIN, map_y + map_h + 8);
+  else
+    draw_legend (self, cr, width - MARGIN - LEGEND_W, map_y + 8);
 }
 
 /* ---- FhChart ------------------------------------------------------------ */

@@ -94,6 +94,41 @@ test_hexagons_when_boundaries_missing (void)
   check_map (map, FH_MAP_HEXAGONS);
 }
 
+/* A narrow chart (a small window, or 200% text) keeps its map: the legend
+ * goes under it instead of beside it, and the wards spread over most of the
+ * width rather than a corner. */
+static void
+test_narrow_legend_below (void)
+{
+  g_autoptr(FhMapChart) map = grid_map (FALSE);
+  cairo_surface_t *image = fh_chart_render_image (FH_CHART (map), 300, 560, 1.0);
+  double min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < fh_map_chart_get_n_wards (map); i++)
+    {
+      FhMapWard w;
+
+      g_assert_true (fh_map_chart_get_ward (map, i, &w));
+      min_x = MIN (min_x, w.label_x);
+      max_x = MAX (max_x, w.label_x);
+      max_y = MAX (max_y, w.label_y);
+    }
+  /* 4 columns of hexagons over more than half of 300 pt */
+  g_assert_cmpfloat (max_x - min_x, >, 150);
+  /* the legend's darkest key sits under the lowest ward, at the left margin */
+  {
+    FhMapWard highest;
+    gboolean found = FALSE;
+
+    g_assert_true (fh_map_chart_get_ward (map, 11, &highest));
+    for (int y = (int) max_y + 20; y < 540 && !found; y++)
+      for (int x = 0; x < 60 && !found; x++)
+        found = pixel_at (image, x, y) == rgb (highest.fill);
+    g_assert_true (found);
+  }
+  cairo_surface_destroy (image);
+}
+
 static void
 test_legend_and_csv (void)
 {
@@ -210,6 +245,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/map/boundaries", test_boundaries);
   g_test_add_func ("/charts/map/hexagons-when-boundaries-missing", test_hexagons_when_boundaries_missing);
   g_test_add_func ("/charts/map/legend-and-csv", test_legend_and_csv);
+  g_test_add_func ("/charts/map/narrow-legend-below", test_narrow_legend_below);
   g_test_add_func ("/charts/map/selection", test_selection);
   g_test_add_func ("/charts/map/reference-city", test_reference_city_sample);
   return g_test_run ();
