@@ -11,6 +11,7 @@
  */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "fh-caseload-distribution.h"
 #include "fh-caseload-page.h"
@@ -20,7 +21,9 @@
 #include "fh-caseload-waiting.h"
 #include "fh-front-door.h"
 #include "fh-routing-check.h"
+#include "fh-caseload-queries.h"
 #include "fh-service-caseload.h"
+#include "fh-session-privileges.h"
 #include "fh-team-bar-chart.h"
 #include "fh-team-caseload.h"
 #include "fh-chart-view.h"
@@ -58,6 +61,9 @@ struct _FhCaseloadPage
   GPtrArray              *rows;
   GPtrArray              *services;
   GPtrArray              *teams;
+  gboolean                names_allowed; /* fh_manager: worker display names */
+  GHashTable             *names;         /* worker_ref → display name */
+  GCancellable           *names_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (FhCaseloadPage, fh_caseload_page, FH_TYPE_PAGE)
@@ -151,6 +157,16 @@ finish_services (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GE
 }
 
 static gboolean
+finish_privileges (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
+{
+  g_autoptr(FhSessionPrivileges) privileges = fh_database_session_privileges_finish (FH_DATABASE (source),
+                                                                                     result, error);
+
+  self->names_allowed = privileges != NULL && privileges->exact_allowed;
+  return privileges != NULL;
+}
+
+static gboolean
 finish_teams (FhCaseloadPage *self, GObject *source, GAsyncResult *result, GError **error)
 {
   g_clear_pointer (&self->teams, g_ptr_array_unref);
@@ -213,7 +229,9 @@ fill_table (FhCaseloadPage *self)
       g_autofree char *fte = fh_format_number (c->fte, 2);
       g_autofree char *open = fh_format_count (c->open_episodes);
       g_autofree char *per = fh_format_rate (c->episodes_per_fte, c->open_episodes, 1);
-      const char *cells[] = { c->worker_ref, c->team_name, fh_caseload_service_label (c->service),
+      const char *name = self->names ? g_hash_table_lookup (self->names, c->worker_ref) : NULL;
+      g_autofree char *worker = name ? g_strdup_printf ("%s · %s", c->worker_ref, name) : g_strdup (c->worker_ref);
+      const char *cells[] = { worker, c->team_name, fh_caseload_service_label (c->service),
                               c->locality ? c->locality : "", fte, open, per };
       GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
 
@@ -256,10 +274,48 @@ show_figures (FhCaseloadPage *self)
   fill_table (self);
 }
 
+/* A manager's connection may read the workers' names (a reader's never
+ * can: reporting.worker_names refuses it); they join the references in the
+ * worker table when they come. */
+static void
+on_names (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(FhCaseloadPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fh_database_worker_names_finish (FH_DATABASE (source), result, &error);
+
+  if (rows == NULL)
+    {
+      g_debug ("worker names: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FhWorkerName *n = g_ptr_array_index (rows, i);
+
+      if (n->display_name != NULL)
+        g_hash_table_insert (self->names, g_strdup (n->worker_ref), g_strdup (n->display_name));
+    }
+  if (self->rows != NULL)
+    fill_table (self);
+}
+
 static void
 fh_caseload_page_loaded (FhPage *page)
 {
   FhCaseloadPage *self = FH_CASELOAD_PAGE (page);
+
+  g_cancellable_cancel (self->names_cancellable);
+  g_clear_object (&self->names_cancellable);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (self->names_allowed)
+    {
+      self->names_cancellable = g_cancellable_new ();
+      fh_database_worker_names_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
+                                      self->names_cancellable, on_names, g_object_ref (self));
+    }
 
   if (self->rows->len == 0)
     {
@@ -304,6 +360,8 @@ fh_caseload_page_load (FhPage *page)
                                        FH_PAGE_QUERY (self, "service-caseloads", finish_services));
   fh_database_team_caseloads_async (fh_page_get_database (page), fh_page_get_authority_id (page), self->as_at,
                                     FH_PAGE_QUERY (self, "team-caseloads", finish_teams));
+  fh_database_session_privileges_async (fh_page_get_database (page),
+                                        FH_PAGE_QUERY (self, "session_privileges", finish_privileges));
   fh_caseload_waiting_load (self->waiting_section, page, self->as_at);
   fh_caseload_trend_load (self->trend_section, page, self->as_at);
   fh_front_door_load (self->front_door_section, page, self->as_at);
@@ -335,6 +393,27 @@ fh_caseload_page_get_as_at (FhCaseloadPage *self)
 {
   g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
   return self->as_at;
+}
+
+const char *
+fh_caseload_page_get_worker_cell (FhCaseloadPage *self,
+                                  const char     *worker_ref)
+{
+  g_return_val_if_fail (FH_IS_CASELOAD_PAGE (self), NULL);
+  g_return_val_if_fail (worker_ref != NULL, NULL);
+
+  for (int row = 1; ; row++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (self->worker_grid, 0, row);
+      const char *text;
+
+      if (cell == NULL)
+        return NULL;
+      text = gtk_label_get_text (GTK_LABEL (cell));
+      if (g_str_has_prefix (text, worker_ref)
+          && (text[strlen (worker_ref)] == '\0' || text[strlen (worker_ref)] == ' '))
+        return text;
+    }
 }
 
 const char *
@@ -414,6 +493,9 @@ fh_caseload_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_cancellable_cancel (self->names_cancellable);
+  g_clear_object (&self->names_cancellable);
+  g_clear_pointer (&self->names, g_hash_table_unref);
 
   G_OBJECT_CLASS (fh_caseload_page_parent_class)->dispose (object);
 }

@@ -25,6 +25,10 @@ GDateTime              *fh_caseload_page_get_as_at        (FhCaseloadPage *self)
 void                    fh_caseload_page_set_as_at        (FhCaseloadPage *self,
                                                            GDateTime      *date);
 /* The details on @service's card, as shown. */
+/* The worker table's first cell for @worker_ref ("W12201", or
+ * "W12201 · Jo Smith" when the connection may read names); NULL if absent. */
+const char             *fh_caseload_page_get_worker_cell (FhCaseloadPage *self,
+                                                           const char     *worker_ref);
 const char             *fh_caseload_page_get_card_details (FhCaseloadPage *self,
                                                            const char     *service);
 FhCaseloadDistribution *fh_caseload_page_get_distribution (FhCaseloadPage *self);

@@ -284,6 +284,80 @@ test_caseload_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Names by role, enforced by PostgreSQL: a manager's table shows each
+ * worker's display name beside the reference, as recorded (checked against
+ * the owner's fh.worker); a reader's shows references alone. */
+static void
+test_names_by_role (void)
+{
+  const char *roles[] = { "fh_manager", "fh_reader" };
+
+  if (!have_display || conninfo == NULL || *conninfo == '\0' || owner_conninfo == NULL || *owner_conninfo == '\0')
+    {
+      g_test_skip ("needs a display, FH_TEST_CONNINFO and FH_OWNER_CONNINFO: run through build-aux/check.sh");
+      return;
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      g_autofree char *full = g_strdup_printf ("%s user=%s", conninfo, roles[r]);
+      FhWindow *window = fh_window_new (NULL, full);
+      FhCaseloadPage *page = FH_CASELOAD_PAGE (fh_window_get_page (window, "caseloads"));
+      g_autoptr(GDateTime) as_at = NULL;
+      g_autofree char *day = NULL;
+      PGconn *conn;
+      PGresult *res;
+      guint checked = 0;
+
+      gtk_window_present (GTK_WINDOW (window));
+      fh_window_show_page (window, "caseloads");
+      g_assert_true (wait_for_load (FH_PAGE (page), 1, 120));
+      as_at = g_date_time_ref (fh_caseload_page_get_as_at (page));
+      day = g_date_time_format (as_at, "%Y-%m-%d");
+      conn = PQconnectdb (owner_conninfo);
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      {
+        const char *params[] = { day };
+
+        res = PQexecParams (conn,
+                            "SELECT w.worker_ref, w.display_name FROM fh.worker w JOIN fh.team t USING (team_id)"
+                            " WHERE t.authority_id = 1 AND w.display_name IS NOT NULL"
+                            "   AND w.active_from <= $1::date AND (w.active_to IS NULL OR w.active_to >= $1::date)",
+                            1, NULL, params, NULL, NULL, 0);
+      }
+      g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+      g_assert_cmpint (PQntuples (res), >, 10);
+      /* the names come after the figures: wait for the first */
+      for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+           r == 0 && g_get_monotonic_time () < end; )
+        {
+          const char *cell = fh_caseload_page_get_worker_cell (page, PQgetvalue (res, 0, 0));
+
+          if (cell != NULL && strstr (cell, " · ") != NULL)
+            break;
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          const char *cell = fh_caseload_page_get_worker_cell (page, PQgetvalue (res, i, 0));
+          g_autofree char *with_name = g_strdup_printf ("%s · %s", PQgetvalue (res, i, 0), PQgetvalue (res, i, 1));
+
+          if (cell == NULL)
+            continue;          /* not in the table on this date */
+          if (r == 0)
+            g_assert_cmpstr (cell, ==, with_name);
+          else
+            g_assert_cmpstr (cell, ==, PQgetvalue (res, i, 0));
+          checked++;
+        }
+      g_test_message ("%s: %u workers' cells checked", roles[r], checked);
+      g_assert_cmpuint (checked, >, 10);
+      PQclear (res);
+      PQfinish (conn);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -295,5 +369,6 @@ main (int argc, char *argv[])
   have_display = gtk_init_check ();
 
   g_test_add_func ("/app/caseloads/page", test_caseload_page);
+  g_test_add_func ("/app/caseloads/names-by-role", test_names_by_role);
   return g_test_run ();
 }
