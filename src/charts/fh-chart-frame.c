@@ -131,7 +131,10 @@ fh_chart_draw_suppressed_mark (cairo_t *cr,
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, l);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  {
+    FhColor background = fh_chart_theme_background ();
+    fh_color_apply (&background, cr);
+  }
   cairo_set_line_width (cr, 4);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);

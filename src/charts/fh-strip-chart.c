@@ -129,7 +129,10 @@ draw_dot (cairo_t *cr, double x, double y, gboolean above, const FhColor *fill)
       fh_color_apply (&text, cr);
     }
   else
-    cairo_set_source_rgb (cr, 1, 1, 1);
+    {
+      FhColor background = fh_chart_theme_background ();
+      fh_color_apply (&background, cr);
+    }
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
@@ -322,35 +325,14 @@ fh_strip_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           d->sy = withheld_y;
           cairo_new_path (cr);
           cairo_arc (cr, d->sx, d->sy, DOT_R - 0.5, 0, 2 * G_PI);
-          cairo_set_source_rgb (cr, 1, 1, 1);
+          {
+            FhColor background = fh_chart_theme_background ();
+            fh_color_apply (&background, cr);
+          }
           cairo_fill_preserve (cr);
           fh_color_apply (&muted, cr);
           cairo_set_line_width (cr, 1.25);
           cairo_stroke (cr);
-        }
-
-      /* the median, on top of the dots */
-      if (fh_strip_chart_get_quartiles (self, c, &q1, &med, &q3))
-        {
-          g_autofree char *v = fh_format_number (med, decimals);
-          g_autofree char *t = g_strdup_printf (_("median %s"), v);
-          g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, TRUE);
-
-          col->median_x0 = cx - box_hw - 6;
-          col->median_x1 = cx + box_hw + 6;
-          col->median_y = py + ph * (1 - med / max_v);
-          fh_color_apply (&text, cr);
-          cairo_set_line_width (cr, 3);
-          cairo_move_to (cr, col->median_x0, col->median_y);
-          cairo_line_to (cr, col->median_x1, col->median_y);
-          cairo_stroke (cr);
-          /* on white, so a threshold line behind it does not cross the words */
-          cairo_rectangle (cr, col->median_x0 - 6 - fh_layout_width (l), col->median_y - fh_layout_height (l) / 2,
-                           fh_layout_width (l) + 4, fh_layout_height (l));
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill (cr);
-          fh_chart_show_layout (cr, l, col->median_x0 - 4 - fh_layout_width (l),
-                                col->median_y - fh_layout_height (l) / 2, &text);
         }
 
       /* the threshold */
@@ -375,6 +357,34 @@ fh_strip_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
           fh_chart_show_layout (cr, l, col->threshold_x1 - fh_layout_width (l),
                                 col->threshold_y - fh_layout_height (l) - 1, &text);
         }
+
+      /* the median, on top of the dots */
+      if (fh_strip_chart_get_quartiles (self, c, &q1, &med, &q3))
+        {
+          g_autofree char *v = fh_format_number (med, decimals);
+          g_autofree char *t = g_strdup_printf (_("median %s"), v);
+          g_autoptr(PangoLayout) l = fh_chart_text_layout (cr, t, SMALL_PT, TRUE);
+
+          col->median_x0 = cx - box_hw - 6;
+          col->median_x1 = cx + box_hw + 6;
+          col->median_y = py + ph * (1 - med / max_v);
+          fh_color_apply (&text, cr);
+          cairo_set_line_width (cr, 3);
+          cairo_move_to (cr, col->median_x0, col->median_y);
+          cairo_line_to (cr, col->median_x1, col->median_y);
+          cairo_stroke (cr);
+          /* on the background, so a threshold line behind it does not cross the words */
+          cairo_rectangle (cr, col->median_x0 - 6 - fh_layout_width (l), col->median_y - fh_layout_height (l) / 2,
+                           fh_layout_width (l) + 4, fh_layout_height (l));
+          {
+            FhColor background = fh_chart_theme_background ();
+            fh_color_apply (&background, cr);
+          }
+          cairo_fill (cr);
+          fh_chart_show_layout (cr, l, col->median_x0 - 4 - fh_layout_width (l),
+                                col->median_y - fh_layout_height (l) / 2, &text);
+        }
+
     }
 
   /* the selected dot: a ring in the focus colour */
