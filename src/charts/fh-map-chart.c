@@ -426,9 +426,9 @@ fh_map_chart_draw (FhChart *chart, cairo_t *cr, double width, double height)
   map_x = MARGIN;
   map_y = top;
   /* beside the map when there is room for both (the legend's width is a
-   * third of the chart or less), else under it: a narrow chart (a small
+   * chart's width over 2.5 or less), else under it: a narrow chart (a small
    * window, large text) keeps its map instead of squeezing it to a corner */
-  legend_below = inner_w < 3 * LEGEND_W;
+  legend_below = inner_w < 2.5 * LEGEND_W;
   legend_h = legend_rows (self) * 22.0;
   map_w = legend_below ? MAX (inner_w, 10) : MAX (inner_w - LEGEND_W - 12, 10);
   map_h = MAX (bottom - top - (legend_below ? legend_h + 8 : 0), 10);
