@@ -257,9 +257,19 @@ show_charts (FhDemandPage *self)
 
   title = top ? g_strdup_printf (_("%s is highest of %u wards"), top->ward_name, n) : g_strdup (_("By ward"));
   map_title = top ? g_strdup_printf (_("Highest in %s"), top->ward_name) : g_strdup (_("By ward"));
-  caption = g_strdup_printf (_("Source: %s, Family Help reporting data. %s, %s. Rates per 10,000 "
-                               "children (ONS mid-2020 estimates). Dashed line: whole authority."),
-                             self->city->ward_name, measure, period);
+  {
+    g_autoptr(GDateTime) extracted = fh_page_dup_reference_date (FH_PAGE (self));
+    g_autofree char *extracted_text = g_date_time_format (extracted, "%-d %B %Y");
+
+    /* Translators: "Source: Nottingham, Family Help reporting data. Requests
+     * for support, 2025-26. Rates per 10,000 children (ONS mid-2025
+     * estimates). Dashed line: whole authority. Data extracted 1 November 2026." */
+    caption = g_strdup_printf (_("Source: %s, Family Help reporting data. %s, %s. Rates per 10,000 "
+                                 "children (ONS mid-%d estimates). Dashed line: whole authority. "
+                                 "Data extracted %s."),
+                               self->city->ward_name, measure, period, self->city->population_year,
+                               extracted_text);
+  }
 
   g_object_set (self->bars, "title", title, "caption", caption, "value-label", label,
                 "value-decimals", decimals, NULL);

@@ -127,6 +127,22 @@ group_digits (const char *text, guint decimals)
   return g_string_free (out, FALSE);
 }
 
+/* The widget named @name under @widget (gtk_widget_get_name), or NULL. */
+static GtkWidget *
+find_named_widget (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named_widget (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Runs @sql with $1 the authority, $2 and $3 the period, on a connection
  * of its own, and formats the one value it returns as the page should. */
 static char *
@@ -262,6 +278,24 @@ test_window_shows_real_figures (void)
                                       fh_demand_page_get_period_to (demand), 1);
   g_assert_cmpstr (fh_demand_page_get_city_count (demand), ==, expected);
   g_assert_cmpstr (fh_demand_page_get_city_rate (demand), ==, expected_rate);
+  /* the ward chart's caption names the population base the rates use */
+  {
+    g_autofree char *from = g_date_time_format (fh_demand_page_get_period_from (demand), "%Y-%m-%d");
+    g_autofree char *to = g_date_time_format (fh_demand_page_get_period_to (demand), "%Y-%m-%d");
+    const char *params[] = { from, to };
+    PGconn *conn = PQconnectdb (conninfo);
+    PGresult *r = PQexecParams (conn, "SELECT population_year FROM reporting.authority_demand(1, $1::date, $2::date)",
+                                2, NULL, params, NULL, NULL, 0);
+    g_autofree char *base = NULL;
+    GtkWidget *view = find_named_widget (GTK_WIDGET (demand), "demand-by-ward");
+
+    g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
+    base = g_strdup_printf ("(ONS mid-%s estimates)", PQgetvalue (r, 0, 0));
+    PQclear (r);
+    PQfinish (conn);
+    g_assert_nonnull (view);
+    g_assert_nonnull (strstr (fh_chart_get_caption (fh_chart_view_get_chart (FH_CHART_VIEW (view))), base));
+  }
   g_assert_nonnull (g_strrstr (fh_window_get_status_text (window), "familyhelp"));
   g_assert_nonnull (g_strrstr (fh_window_get_status_text (window), "data extracted"));
 
