@@ -26,6 +26,7 @@
 #include "fh-session-privileges.h"
 #include "fh-team-bar-chart.h"
 #include "fh-team-caseload.h"
+#include "fh-chart-table.h"
 #include "fh-chart-view.h"
 #include "fh-chart-theme.h"
 #include "fh-filter.h"
@@ -550,10 +551,29 @@ fh_caseload_page_class_init (FhCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhCaseloadPage, routing_section);
 }
 
+/* Every chart on the page (its own and its sections') framed as a chart:
+ * collected first, as adding the toggle moves the view. */
+static void
+collect_framed_charts (GtkWidget *widget, GPtrArray *views)
+{
+  if (FH_IS_CHART_VIEW (widget) && GTK_IS_FRAME (gtk_widget_get_parent (widget)))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_framed_charts (c, views);
+}
+
 static void
 fh_caseload_page_init (FhCaseloadPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    /* "Show as table" on every chart, as on the demand page */
+    collect_framed_charts (GTK_WIDGET (self->content_box), views);
+    for (guint i = 0; i < views->len; i++)
+      fh_chart_table_add_toggle (g_ptr_array_index (views, i));
+  }
   self->settings = fh_settings_new ();
   read_thresholds (self);
   /* a new threshold flags other workers: show the same figures again */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fh-chart-table.h"
 #include "fh-chart-view.h"
 #include "fh-demand-trend.h"
 #include "fh-forecast.h"
@@ -25,6 +26,7 @@ struct _FhDemandTrend
   GtkWidget     parent_instance;
 
   FhLineChart  *chart;
+  FhChartView  *view;
   GtkLabel     *note;
 
   FhQueryGroup *queries;
@@ -262,6 +264,7 @@ fh_demand_trend_class_init (FhDemandTrendClass *klass)
   g_type_ensure (FH_TYPE_LINE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/familyhelp/Dashboard/fh-demand-trend.ui");
   gtk_widget_class_bind_template_child (widget_class, FhDemandTrend, chart);
+  gtk_widget_class_bind_template_child (widget_class, FhDemandTrend, view);
   gtk_widget_class_bind_template_child (widget_class, FhDemandTrend, note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -271,4 +274,6 @@ fh_demand_trend_init (FhDemandTrend *self)
 {
   self->queries = fh_query_group_new (self, on_done);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its figures as a table too, as the page's other charts */
+  fh_chart_table_add_toggle (self->view);
 }
