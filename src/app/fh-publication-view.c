@@ -42,6 +42,8 @@ update (FhPublicationView *self)
   gtk_toggle_button_set_active (self->toggle, !exact);
   g_signal_handler_unblock (self->toggle, self->toggled_id);
   gtk_widget_set_sensitive (GTK_WIDGET (self->toggle), self->exact_allowed);
+  gtk_button_set_icon_name (GTK_BUTTON (self->toggle),
+                            exact ? "changes-allow-symbolic" : "changes-prevent-symbolic");
   if (self->exact_allowed)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->toggle),
                                  exact ? _("Publication view is off: exact figures are shown, "

@@ -219,6 +219,16 @@ test_every_control_named (void)
           g_test_message ("page %s: chart %s, \"%s\"", pages[p], G_OBJECT_TYPE_NAME (chart),
                           title ? title : "");
           g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+          /* the demand and caseload pages' charts can all be shown as tables:
+           * the view sits in a stack beside its table, under the toggle */
+          if (g_str_equal (pages[p], "demand") || g_str_equal (pages[p], "caseloads"))
+            {
+              GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (view));
+              GtkWidget *toggle = stack ? gtk_widget_get_first_child (gtk_widget_get_parent (stack)) : NULL;
+
+              g_assert_true (GTK_IS_STACK (stack));
+              g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+            }
           if (title != NULL && *title != '\0')
             gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
           if (fh_chart_get_focused_item (chart) < 0)
@@ -539,7 +549,8 @@ report_widest (GtkWidget *widget, guint depth)
     }
   if (widest == NULL || depth > 24)
     return;
-  g_test_message ("%*s%s%s%s: %d px", (int) depth, "", G_OBJECT_TYPE_NAME (widest),
+  /* on stderr, so a CI log (which shows a failed test's stderr) says what is wide */
+  g_printerr ("%*s%s%s%s: %d px\n", (int) depth, "", G_OBJECT_TYPE_NAME (widest),
                   GTK_IS_LABEL (widest) ? " " : "", GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "",
                   widest_min);
   report_widest (widest, depth + 1);
