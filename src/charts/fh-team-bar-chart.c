@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "fh-chart-frame.h"
+#include "fh-number-format.h"
 #include "fh-results.h"
 #include "fh-team-bar-chart.h"
 
@@ -302,6 +303,61 @@ fh_team_bar_chart_finalize (GObject *object)
   G_OBJECT_CLASS (fh_team_bar_chart_parent_class)->finalize (object);
 }
 
+/* ---- items: one per team row, for the keyboard and screen readers ------- */
+
+static guint
+team_get_n_items (FhChart *chart)
+{
+  return FH_TEAM_BAR_CHART (chart)->rows->len;
+}
+
+static char *
+team_get_item_label (FhChart *chart, guint item)
+{
+  FhTeamBarChart *self = FH_TEAM_BAR_CHART (chart);
+  Row *r = &g_array_index (self->rows, Row, item);
+  Group *g = &g_array_index (self->groups, Group, r->group);
+  g_autofree char *open = fh_format_count (r->open);
+  g_autofree char *fte = fh_format_number (r->fte, 1);
+  g_autofree char *per = isnan (r->per_fte) ? g_strdup (r->open == FH_COUNT_SUPPRESSED ? FH_FORMAT_SUPPRESSED
+                                                                                       : FH_FORMAT_MISSING)
+                                            : fh_format_number (r->per_fte, 1);
+
+  if (row_above (self, r))
+    {
+      g_autofree char *limit = fh_format_number (g->threshold, 0);
+
+      /* Translators: a team read out, "North Core: 236 open episodes, 9.4 FTE,
+       * 25.1 per FTE, above the threshold of 20" */
+      return g_strdup_printf (_("%s: %s open episodes, %s FTE, %s per FTE, above the threshold of %s"),
+                              r->label, open, fte, per, limit);
+    }
+  /* Translators: a team read out, "Central Core: 187 open episodes, 9.6 FTE, 19.5 per FTE" */
+  return g_strdup_printf (_("%s: %s open episodes, %s FTE, %s per FTE"), r->label, open, fte, per);
+}
+
+static gboolean
+team_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  FhTeamBarChart *self = FH_TEAM_BAR_CHART (chart);
+  Row *r = &g_array_index (self->rows, Row, item);
+
+  if (isnan (r->y))
+    return FALSE;
+  /* the whole row: its label and its three panels */
+  *x = MARGIN;
+  *y = r->y - (r->h - BAR_H) / 2;
+  *w = r->bx[N_PANELS - 1] + MAX (r->bw[N_PANELS - 1], 0) + 48 - MARGIN;
+  *h = r->h;
+  return TRUE;
+}
+
+static int
+team_hit_item (FhChart *chart, double x, double y)
+{
+  return fh_team_bar_chart_hit_test (FH_TEAM_BAR_CHART (chart), x, y);
+}
+
 static void
 fh_team_bar_chart_class_init (FhTeamBarChartClass *klass)
 {
@@ -311,6 +367,10 @@ fh_team_bar_chart_class_init (FhTeamBarChartClass *klass)
   chart_class->draw = fh_team_bar_chart_draw;
   chart_class->to_csv = to_csv;
   chart_class->get_alt_text = get_alt_text;
+  chart_class->get_n_items = team_get_n_items;
+  chart_class->get_item_label = team_get_item_label;
+  chart_class->get_item_bounds = team_get_item_bounds;
+  chart_class->hit_item = team_hit_item;
 }
 
 static void

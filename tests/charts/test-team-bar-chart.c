@@ -101,11 +101,38 @@ test_csv_and_alt_text (void)
   g_assert_nonnull (strstr (alt, "Above: North Core (25.1 against 20), North Adolescence (22.7 against 15)."));
 }
 
+/* The keyboard and a screen reader move by team: one item a row, read out
+ * with its figures (and "c" when withheld), its ring round the whole row,
+ * and the pointer over a row finds the same item. */
+static void
+test_items (void)
+{
+  g_autoptr(FhTeamBarChart) chart = new_chart ();
+  cairo_surface_t *image = fh_chart_render_image (FH_CHART (chart), 900, 500, 1.0);
+  g_autofree char *north = fh_chart_get_item_label (FH_CHART (chart), 1);
+  g_autofree char *south = fh_chart_get_item_label (FH_CHART (chart), 2);
+  double x, y, w, h, bx, by, bw, bh;
+
+  g_assert_cmpuint (fh_chart_get_n_items (FH_CHART (chart)), ==, 4);
+  g_assert_cmpstr (north, ==, "North Core: 236 open episodes, 9.4 FTE, 25.1 per FTE, above the threshold of 20");
+  g_assert_cmpstr (south, ==, "South Adolescence: c open episodes, 3.8 FTE, c per FTE");
+  g_assert_true (fh_chart_get_item_bounds (FH_CHART (chart), 1, &x, &y, &w, &h));
+  g_assert_true (fh_team_bar_chart_get_bar (chart, 1, FH_TEAM_BAR_OPEN, &bx, &by, &bw, &bh));
+  /* the row's bounds hold its bar in every panel */
+  g_assert_cmpfloat (y, <=, by);
+  g_assert_cmpfloat (y + h, >=, by + bh);
+  g_assert_true (fh_team_bar_chart_get_bar (chart, 1, FH_TEAM_BAR_PER_FTE, &bx, &by, &bw, &bh));
+  g_assert_cmpfloat (x + w, >=, bx + bw);
+  g_assert_cmpint (fh_chart_hit_item (FH_CHART (chart), bx + bw / 2, by + bh / 2), ==, 1);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/team-bar-chart/drawn", test_drawn);
   g_test_add_func ("/team-bar-chart/csv-alt-text", test_csv_and_alt_text);
+  g_test_add_func ("/team-bar-chart/items", test_items);
   return g_test_run ();
 }
