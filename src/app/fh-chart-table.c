@@ -86,9 +86,9 @@ parse_csv (const char *csv)
           p++;
           if (end_of_row)
             {
+              /* the strings go to @rows; @row, emptied, takes the next row */
               g_ptr_array_add (row, NULL);
               g_ptr_array_add (rows, g_ptr_array_steal (row, NULL));
-              row = g_ptr_array_new_with_free_func (g_free);
             }
           continue;
         }
