@@ -326,7 +326,12 @@ fh_demand_describe_ward (const FhDemandChoices *choices,
   n = fh_demand_measure_count (choices->measure, now);
   count = fh_format_count (n);
   rate = fh_format_rate (fh_demand_measure_rate (choices->measure, now), n, 1);
-  change = fh_demand_choices_format_change (choices, now, before);
+  /* a change from or to a withheld count is withheld too: "c", not "no comparison" */
+  if (n == FH_COUNT_SUPPRESSED
+      || (before != NULL && fh_demand_measure_count (choices->measure, before) == FH_COUNT_SUPPRESSED))
+    change = g_strdup (FH_FORMAT_SUPPRESSED);
+  else
+    change = fh_demand_choices_format_change (choices, now, before);
   return g_markup_printf_escaped (_("<b>%s</b>\n%s: %s\nRate per 10,000 children: %s\nChange on a year earlier: %s"),
                                   name, fh_demand_measure_get_name (choices->measure), count, rate, change);
 }

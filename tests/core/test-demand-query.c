@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "fh-demand-measures.h"
 #include "fh-demand-query.h"
@@ -214,11 +215,35 @@ test_change (void)
   g_assert_cmpstr (none, ==, "no comparison");
 }
 
+/* The hover text of a ward: a withheld count says "c" for its count, rate
+ * and change, never "no comparison" (which means no earlier figure). */
+static void
+test_describe_suppressed (void)
+{
+  FhDemandChoices c = { .measure = FH_DEMAND_MEASURE_REFERRALS, .unit = FH_DEMAND_UNIT_RATE };
+  FhWardDemand now = { .ward_name = (char *) "Castle", .referrals = FH_COUNT_SUPPRESSED,
+                       .referral_rate = NAN };
+  FhWardDemand before = { .ward_name = (char *) "Castle", .referrals = 40, .referral_rate = 120.0 };
+  FhWardDemand shown = { .ward_name = (char *) "Castle", .referrals = 45, .referral_rate = 135.0 };
+  g_autofree char *hidden = fh_demand_describe_ward (&c, "Castle", &now, &before);
+  g_autofree char *was_hidden = fh_demand_describe_ward (&c, "Castle", &shown, &now);
+  g_autofree char *plain = fh_demand_describe_ward (&c, "Castle", &shown, &before);
+  g_autofree char *first = fh_demand_describe_ward (&c, "Castle", &shown, NULL);
+
+  g_assert_nonnull (strstr (hidden, "Requests for support: c\n"));
+  g_assert_nonnull (strstr (hidden, "Rate per 10,000 children: c\n"));
+  g_assert_nonnull (strstr (hidden, "Change on a year earlier: c"));
+  g_assert_nonnull (strstr (was_hidden, "Change on a year earlier: c"));
+  g_assert_nonnull (strstr (plain, "Change on a year earlier: ▲ +15.0 (+12.5%)"));
+  g_assert_nonnull (strstr (first, "Change on a year earlier: no comparison"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/demand-query/measures", test_measures);
+  g_test_add_func ("/core/demand-query/describe-suppressed", test_describe_suppressed);
   g_test_add_func ("/demand-query/figures-to-wards", test_figures_to_wards);
   g_test_add_func ("/core/demand-query/labels", test_labels);
   g_test_add_func ("/core/demand-query/choices-complete", test_choices_complete);
