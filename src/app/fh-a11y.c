@@ -14,6 +14,9 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* shown whole when there is room (its natural width); shortened with "…"
+   * rather than pushing the window past the screen at large text sizes */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
