@@ -115,6 +115,7 @@ move_action (GtkWidget  *view,
   else
     delta = -1;
   fh_chart_set_focused_item (chart, step (chart, across, delta));
+  fh_chart_keyboard_update_accessible (view, chart);   /* announced now */
 }
 
 static void
@@ -148,6 +149,7 @@ on_pressed (GtkGestureClick *gesture,
   if (item < 0)
     return;
   fh_chart_set_focused_item (chart, item);
+  fh_chart_keyboard_update_accessible (view, chart);
   g_signal_emit (view, item_activated_signal, 0, (guint) item);
 }
 

@@ -119,7 +119,10 @@ typedef struct {
   FhChart       *chart;
   GListStore    *rows;
   GtkColumnView *view;
+  GtkWidget     *widget;       /* the scrolled window that owns the table */
   gulong         changed_id;
+  gboolean       stale;        /* the chart changed since the rows were made */
+  guint          idle_id;
   guint          n_columns;
 } Table;
 
@@ -129,6 +132,7 @@ table_free (gpointer data)
   Table *t = data;
 
   g_clear_signal_handler (&t->changed_id, t->chart);
+  g_clear_handle_id (&t->idle_id, g_source_remove);
   g_clear_object (&t->chart);
   g_clear_object (&t->rows);
   g_free (t);
@@ -265,6 +269,42 @@ rebuild (Table *t)
   t->n_columns = n_columns;
 }
 
+/* The rows are made when the table is looked at, not on every change of a
+ * chart nobody has turned into a table: a page fills its charts a point at
+ * a time, and rebuilding a column view per point was most of a start-up. */
+static void
+ensure_rows (Table *t)
+{
+  if (!t->stale)
+    return;
+  t->stale = FALSE;
+  rebuild (t);
+}
+
+static gboolean
+rebuild_when_idle (gpointer data)
+{
+  Table *t = data;
+
+  t->idle_id = 0;
+  ensure_rows (t);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_chart_changed (Table *t)
+{
+  t->stale = TRUE;
+  if (t->idle_id == 0 && gtk_widget_get_mapped (t->widget))
+    t->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_when_idle, t, NULL);
+}
+
+static void
+on_map (GtkWidget *widget, Table *t)
+{
+  ensure_rows (t);
+}
+
 GtkWidget *
 fh_chart_table_new (FhChart *chart)
 {
@@ -298,8 +338,10 @@ fh_chart_table_new (FhChart *chart)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (t->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
   g_object_set_data_full (G_OBJECT (scrolled), "fh-chart-table", t, table_free);
-  t->changed_id = g_signal_connect_swapped (chart, "changed", G_CALLBACK (rebuild), t);
-  rebuild (t);
+  t->widget = scrolled;
+  t->stale = TRUE;
+  t->changed_id = g_signal_connect_swapped (chart, "changed", G_CALLBACK (on_chart_changed), t);
+  g_signal_connect (scrolled, "map", G_CALLBACK (on_map), t);
   return scrolled;
 }
 
@@ -309,6 +351,7 @@ fh_chart_table_get_column_view (GtkWidget *table)
   Table *t = g_object_get_data (G_OBJECT (table), "fh-chart-table");
 
   g_return_val_if_fail (t != NULL, NULL);
+  ensure_rows (t);
   return t->view;
 }
 
@@ -321,6 +364,7 @@ fh_chart_table_dup_cell (GtkWidget *table,
   g_autoptr(FhChartTableRow) r = NULL;
 
   g_return_val_if_fail (t != NULL, NULL);
+  ensure_rows (t);
   r = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (t->view)), row);
   if (r == NULL || column >= r->n)
     return NULL;

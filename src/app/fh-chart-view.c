@@ -25,6 +25,7 @@ struct _FhChartView
   GtkWidget  parent_instance;
   FhChart   *chart;
   gulong     changed_id;
+  guint      describe_id; /* the accessible description, once per burst of changes */
   double     scale;      /* widget pixels per chart point, at the last draw */
 };
 
@@ -38,10 +39,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+describe (gpointer data)
+{
+  FhChartView *self = data;
+
+  self->describe_id = 0;
+  if (self->chart != NULL)
+    fh_chart_keyboard_update_accessible (GTK_WIDGET (self), self->chart);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page fills a chart a point at a time, each a "changed": the summary
+ * is rewritten once, when the filling is done, not once per point (that
+ * was a quarter of a start-up). The keyboard announces a focused item at
+ * once itself (fh-chart-keyboard.c). */
 static void
 on_chart_changed (FhChartView *self)
 {
-  fh_chart_keyboard_update_accessible (GTK_WIDGET (self), self->chart);
+  if (self->describe_id == 0)
+    self->describe_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, describe, self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -88,6 +105,7 @@ fh_chart_view_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->describe_id, g_source_remove);
   if (self->chart != NULL)
     g_clear_signal_handler (&self->changed_id, self->chart);
   g_clear_object (&self->chart);
