@@ -104,12 +104,21 @@ fh_chart_menu_action (GtkWidget  *widget,
   popup_context_menu (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 4.0);
 }
 
-/* As the menu opens: its items enabled or not, and the button says why not. */
+/* As the menu opens: made the first time (a page has many charts, and a
+ * menu each made up front was a tenth of the window's making), its items
+ * enabled or not, and the button says why not. */
 static void
 on_menu_button_popup (GtkMenuButton *button,
                       GtkWidget     *chart_view)
 {
   g_autoptr(GError) error = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_menu ();
+
+      gtk_menu_button_set_menu_model (button, model);
+    }
 
   if (fh_chart_export_update_enabled (chart_view, &error))
     gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Export, copy or print this chart"));
@@ -120,14 +129,12 @@ on_menu_button_popup (GtkMenuButton *button,
 void
 fh_chart_export_actions_attach (GtkWidget *chart_view)
 {
-  g_autoptr(GMenuModel) model = build_menu ();
   GtkWidget *button = gtk_menu_button_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_return_if_fail (FH_IS_CHART_VIEW (chart_view));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), model);
   gtk_widget_set_tooltip_text (button, _("Export, copy or print this chart"));
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
                                          (GtkMenuButtonCreatePopupFunc) on_menu_button_popup,
