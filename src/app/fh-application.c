@@ -13,8 +13,12 @@
 #include "fh-preferences-dialog.h"
 #include "fh-settings.h"
 #include "fh-shortcuts-window.h"
+#include "fh-present-when-ready.h"
 #include "fh-startup-probe.h"
 #include "fh-window.h"
+
+/* a new window waits at most this long for its first page to send its queries */
+#define PRESENT_WAIT_MS 300
 
 struct _FhApplication
 {
@@ -99,7 +103,7 @@ fh_application_activate (GApplication *app)
       fh_window_show_page (FH_WINDOW (window), last_page);
     }
   fh_startup_probe_watch (app, window, fh_window_get_visible_page (FH_WINDOW (window)));
-  gtk_window_present (window);
+  fh_present_when_ready (window, fh_window_get_visible_page (FH_WINDOW (window)), PRESENT_WAIT_MS);
 }
 
 static void

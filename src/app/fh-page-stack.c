@@ -10,6 +10,7 @@
 #include "fh-page-stack.h"
 
 #define WAITING "fh-page-stack-waiting"
+#define AFTER_PAINT "fh-page-stack-after-paint"
 
 GPtrArray *
 fh_page_stack_get_pages (GtkStack *stack)
@@ -62,13 +63,45 @@ fh_page_stack_load_shown (GtkStack *stack)
   load_if_waiting (stack, gtk_stack_get_visible_child (stack));
 }
 
-void
-fh_page_stack_load_waiting (GtkStack *stack)
+static void
+load_all_waiting (GtkStack *stack)
 {
   g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (stack);
 
   for (guint i = 0; i < pages->len; i++)
     load_if_waiting (stack, g_ptr_array_index (pages, i));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkStack      *stack)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, stack);
+  g_object_set_data (G_OBJECT (stack), AFTER_PAINT, NULL);
+  load_all_waiting (stack);
+}
+
+/* The shown page's figures are painted first: the other pages' queries and
+ * tables would otherwise share the cores with that paint (at start-up, the
+ * dearest of all). */
+void
+fh_page_stack_load_waiting (GtkStack *stack)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (stack)) ? gtk_widget_get_frame_clock (GTK_WIDGET (stack)) : NULL;
+  if (clock == NULL)
+    {
+      load_all_waiting (stack);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (stack), AFTER_PAINT) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (stack), AFTER_PAINT, GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), stack, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (stack));
 }
 
 void

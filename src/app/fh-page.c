@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_DATA_VIEW,
   PROP_STATE,
+  PROP_LOAD_COUNT,
   N_PROPS
 };
 
@@ -121,6 +122,7 @@ fh_page_reload (FhPage *self)
   FH_PAGE_GET_CLASS (self)->load (self);
   g_debug ("%s: load %u started, %u queries", G_OBJECT_TYPE_NAME (self), priv->load_count,
            fh_query_group_get_pending (priv->queries));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_COUNT]);   /* its queries are sent */
   /* A load that needed no query is complete at once. */
   if (fh_query_group_get_pending (priv->queries) == 0 && priv->state == FH_DATA_VIEW_LOADING)
     FH_PAGE_GET_CLASS (self)->loaded (self);
@@ -243,6 +245,9 @@ fh_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
     case PROP_DATA_VIEW:
       g_value_set_object (value, priv->data_view);
       break;
+    case PROP_LOAD_COUNT:
+      g_value_set_uint (value, fh_page_get_load_count (FH_PAGE (object)));
+      break;
     case PROP_STATE:
       g_value_set_int (value, priv->state);
       break;
@@ -287,6 +292,10 @@ fh_page_class_init (FhPageClass *klass)
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, FH_DATA_VIEW_LOADING, FH_DATA_VIEW_CONTENT,
                       FH_DATA_VIEW_LOADING, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* how many loads have started; notified once a load's queries are sent */
+  properties[PROP_LOAD_COUNT] =
+    g_param_spec_uint ("load-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FH_TYPE_DATA_VIEW);

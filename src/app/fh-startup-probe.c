@@ -42,20 +42,37 @@ on_after_paint (GdkFrameClock *clock,
 }
 
 static void
+watch_next_paint (Probe *probe)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe->window));
+
+  probe->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), probe);
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
+/* the window is shown only once its page has figures (fh-present-when-ready.c) */
+static void
+on_realize (GtkWidget *window,
+            Probe     *probe)
+{
+  g_signal_handlers_disconnect_by_func (window, on_realize, probe);
+  watch_next_paint (probe);
+}
+
+static void
 on_state (FhPage     *page,
           GParamSpec *pspec,
           Probe      *probe)
 {
-  GdkFrameClock *clock;
-
   switch (fh_page_get_state (page))
     {
     case FH_DATA_VIEW_CONTENT:
     case FH_DATA_VIEW_EMPTY:
       g_signal_handlers_disconnect_by_func (page, on_state, probe);
-      clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe->window));
-      probe->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), probe);
-      gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+      if (gtk_widget_get_realized (GTK_WIDGET (probe->window)))
+        watch_next_paint (probe);
+      else
+        g_signal_connect (probe->window, "realize", G_CALLBACK (on_realize), probe);
       break;
     case FH_DATA_VIEW_ERROR:
       g_printerr ("first-frame: the page shows an error\n");
