@@ -13,11 +13,11 @@
  * the load it supersedes, so its late results are dropped.
  */
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "fh-bar-chart.h"
 #include "fh-chart-table.h"
 #include "fh-chart-view.h"
+#include "fh-demand-charts.h"
 #include "fh-demand-filter-bar.h"
 #include "fh-demand-headline.h"
 #include "fh-data-completeness.h"
@@ -26,7 +26,6 @@
 #include "fh-chart-export-actions.h"
 #include "fh-demand-trend.h"
 #include "fh-map-chart.h"
-#include "fh-rate-interval.h"
 #include "fh-scatter-chart.h"
 #include "fh-settings.h"
 #include "fh-ward-profile-view.h"
@@ -68,88 +67,33 @@ struct _FhDemandPage
 
 G_DEFINE_FINAL_TYPE (FhDemandPage, fh_demand_page, FH_TYPE_PAGE)
 
-static double
-value_of (FhDemandPage *self, const FhWardDemand *d)
+/* What the charts are drawn from; valid until the next load or choice. */
+static FhDemandFigures
+figures_of (FhDemandPage *self, GDateTime *extracted)
 {
-  return fh_demand_choices_get_value (&self->choices, d);
-}
-
-/* The reporting layer withheld the ward's count (and so any rate on it):
- * drawn hatched with "c", not as missing. */
-static gboolean
-suppressed (FhDemandPage *self, const FhWardDemand *d)
-{
-  return d != NULL && fh_demand_measure_count (self->choices.measure, d) == FH_COUNT_SUPPRESSED;
+  return (FhDemandFigures) {
+    .choices = &self->choices,
+    .period = self->period,
+    .wards = self->wards,
+    .profiles = self->profiles,
+    .city = self->city,
+    .extracted = extracted,
+    .selected = self->selected,
+  };
 }
 
 /* ---- the selected ward ------------------------------------------------------ */
 
-/* Is a ward's rate really different from the city's, or is it noise? Each
- * ward's rate against its children, inside the 95% and 99.8% control limits
- * around the city rate (docs/demand-by-ward.md). Rates only: a count has no
- * funnel. */
-static void
-show_funnel (FhDemandPage *self)
-{
-  double target = self->city ? fh_demand_measure_rate (self->choices.measure, self->city) : NAN;
-  g_autofree char *y = fh_demand_choices_get_value_label (&self->choices);
-  g_autofree char *caption = NULL, *title = NULL;
-  guint above, below;
-
-  fh_scatter_chart_clear (self->funnel);
-  for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
-    {
-      FhWardDemand *w = g_ptr_array_index (self->wards, i);
-
-      fh_scatter_chart_add_point (self->funnel, w->ward_code, w->ward_name, (double) w->children_0_17,
-                                  fh_demand_measure_rate (self->choices.measure, w));
-      if (suppressed (self, w))
-        fh_scatter_chart_set_suppressed (self->funnel, w->ward_code, TRUE);
-    }
-  fh_scatter_chart_set_funnel (self->funnel, target);
-  above = fh_scatter_chart_count_outside (self->funnel, FH_Z_998, TRUE);
-  below = fh_scatter_chart_count_outside (self->funnel, FH_Z_998, FALSE);
-  if (above + below == 0)
-    title = g_strdup (_("No ward is far from the city rate"));
-  else
-    /* Translators: a funnel plot's finding, "3 wards above and 2 below the city beyond chance" */
-    title = g_strdup_printf (_("%u wards above and %u below the city beyond chance"), above, below);
-  caption = g_strdup_printf (_("Source: Family Help reporting data. Dashed lines: 95%% control limits; dotted: "
-                               "99.8%%, around the city rate, for a ward of that many children (Byar's "
-                               "method). Children: mid-%d estimates."), self->city ? self->city->population_year : 0);
-  fh_scatter_chart_set_axes (self->funnel, _("Children in the ward (the rate's denominator)"), y);
-  fh_chart_set_title (FH_CHART (self->funnel), title);
-  fh_chart_set_caption (FH_CHART (self->funnel), caption);
-  fh_scatter_chart_set_selected (self->funnel, self->selected);
-}
-
 static void
 show_profile (FhDemandPage *self)
 {
-  FhWardProfile *p = fh_ward_profile_find (self->profiles, self->selected);
-  guint rank = 1;
-  g_autofree char *y = fh_demand_choices_get_value_label (&self->choices);
+  g_autoptr(GDateTime) extracted = fh_page_dup_reference_date (FH_PAGE (self));
+  FhDemandFigures figures = figures_of (self, extracted);
+  guint rank = fh_demand_charts_show_deprivation (&figures, self->scatter);
 
-  fh_scatter_chart_clear (self->scatter);
-  for (guint i = 0; self->wards != NULL && i < self->wards->len; i++)
-    {
-      FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      FhWardProfile *wp = fh_ward_profile_find (self->profiles, w->ward_code);
-
-      fh_scatter_chart_add_point (self->scatter, w->ward_code, w->ward_name, wp ? wp->imd_score : NAN,
-                                  fh_demand_measure_rate (self->choices.measure, w));
-      if (suppressed (self, w))
-        fh_scatter_chart_set_suppressed (self->scatter, w->ward_code, TRUE);
-      if (p && wp && wp->imd_score > p->imd_score)
-        rank++;
-    }
-  fh_scatter_chart_set_axes (self->scatter, _("Index of Multiple Deprivation 2019, average score (more deprived →)"), y);
-  fh_chart_set_title (FH_CHART (self->scatter), _("More deprived wards have more demand"));
-  fh_chart_set_caption (FH_CHART (self->scatter), _("Source: Family Help reporting data; English Indices of Deprivation 2019 (MHCLG)."));
-  fh_scatter_chart_set_selected (self->scatter, self->selected);
-  show_funnel (self);
-
-  fh_ward_profile_view_show (self->profile, p, fh_ward_demand_find (self->wards, self->selected), rank,
+  fh_demand_charts_show_funnel (&figures, self->funnel);
+  fh_ward_profile_view_show (self->profile, fh_ward_profile_find (self->profiles, self->selected),
+                             fh_ward_demand_find (self->wards, self->selected), rank,
                              self->wards ? self->wards->len : 0, self->needs);
 }
 
@@ -224,71 +168,6 @@ fh_demand_page_select_ward (FhDemandPage *self,
 
 /* ---- showing results -------------------------------------------------------- */
 
-static void
-show_charts (FhDemandPage *self)
-{
-  guint n = self->wards->len, decimals = fh_demand_choices_get_decimals (&self->choices);
-  g_autofree const char **labels = g_new0 (const char *, n);
-  g_autofree double *values = g_new0 (double, n);
-  g_autofree char *period = fh_period_get_label (self->period);
-  g_autofree char *label = fh_demand_choices_get_value_label (&self->choices);
-  g_autofree char *title = NULL, *caption = NULL, *map_title = NULL;
-  const char *measure = fh_demand_measure_get_name (self->choices.measure);
-  FhWardDemand *top = NULL;
-  gboolean boundaries = n > 0;
-
-  fh_map_chart_clear (self->map);
-  for (guint i = 0; i < n; i++)
-    {
-      FhWardDemand *w = g_ptr_array_index (self->wards, i);
-      FhWardProfile *p = fh_ward_profile_find (self->profiles, w->ward_code);
-
-      labels[i] = w->ward_name;
-      values[i] = value_of (self, w);
-      boundaries = boundaries && p != NULL && p->boundary != NULL;
-      if (!isnan (values[i]) && (top == NULL || values[i] > value_of (self, top)))
-        top = w;
-      fh_map_chart_add_ward (self->map, w->ward_code, w->ward_name, values[i],
-                             p && p->boundary ? fh_geometry_copy (p->boundary) : NULL,
-                             p ? p->centroid_lon : NAN, p ? p->centroid_lat : NAN);
-      if (suppressed (self, w))
-        fh_map_chart_set_suppressed (self->map, w->ward_code, TRUE);
-    }
-
-  title = top ? g_strdup_printf (_("%s is highest of %u wards"), top->ward_name, n) : g_strdup (_("By ward"));
-  map_title = top ? g_strdup_printf (_("Highest in %s"), top->ward_name) : g_strdup (_("By ward"));
-  {
-    g_autoptr(GDateTime) extracted = fh_page_dup_reference_date (FH_PAGE (self));
-    g_autofree char *extracted_text = g_date_time_format (extracted, "%-d %B %Y");
-
-    /* Translators: "Source: Nottingham, Family Help reporting data. Requests
-     * for support, 2025-26. Rates per 10,000 children (ONS mid-2025
-     * estimates). Dashed line: whole authority. Data extracted 1 November 2026." */
-    caption = g_strdup_printf (_("Source: %s, Family Help reporting data. %s, %s. Rates per 10,000 "
-                                 "children (ONS mid-%d estimates). Dashed line: whole authority. "
-                                 "Data extracted %s."),
-                               self->city->ward_name, measure, period, self->city->population_year,
-                               extracted_text);
-  }
-
-  g_object_set (self->bars, "title", title, "caption", caption, "value-label", label,
-                "value-decimals", decimals, NULL);
-  fh_bar_chart_set_bars (self->bars, labels, values, n);
-  for (guint i = 0; i < n; i++)
-    if (suppressed (self, g_ptr_array_index (self->wards, i)))
-      fh_bar_chart_set_suppressed (self->bars, i, TRUE);
-  fh_bar_chart_set_reference_line (self->bars, self->choices.unit == FH_DEMAND_UNIT_COUNT ? NAN
-                                   : fh_demand_measure_rate (self->choices.measure, self->city), _("City"));
-  g_object_set (self->map, "title", map_title, "caption", caption, "value-label", label,
-                "value-decimals", decimals, NULL);
-  G_STATIC_ASSERT ((int) FH_DEMAND_MAP_STYLE_HEXAGONS == (int) FH_MAP_HEXAGONS);
-  fh_map_chart_set_style (self->map, (FhMapStyle) self->choices.map_style);
-  /* a style the data cannot draw is not offered */
-  fh_demand_filter_bar_set_boundaries_available (self->filter_bar, boundaries);
-  fh_map_chart_set_reference (self->map, self->choices.unit == FH_DEMAND_UNIT_COUNT ? NAN
-                              : fh_demand_measure_rate (self->choices.measure, self->city), _("City"));
-}
-
 /* What the figures leave out, in words, under the table. */
 static void
 show_completeness (FhDemandPage *self)
@@ -329,7 +208,14 @@ show_results (FhDemandPage *self)
     }
   fh_demand_headline_show (self->headline, &self->choices, self->period, self->previous_period,
                            self->city, self->city_before);
-  show_charts (self);
+  {
+    g_autoptr(GDateTime) extracted = fh_page_dup_reference_date (FH_PAGE (self));
+    FhDemandFigures figures = figures_of (self, extracted);
+
+    /* a map style the data cannot draw is not offered */
+    fh_demand_filter_bar_set_boundaries_available (self->filter_bar,
+                                                   fh_demand_charts_show_ranking (&figures, self->map, self->bars));
+  }
   update_selection (self);
   fh_ward_table_show (self->ward_table, &self->choices, self->previous_period, self->wards,
                       self->wards_before, self->city, self->city_before);
