@@ -11,15 +11,15 @@
 #include <glib/gi18n.h>
 
 #include "fh-accels.h"
+#include "fh-authority-chooser.h"
 #include "fh-chart-export-actions.h"
-#include "fh-connection-dialog.h"
-#include "fh-conninfo.h"
 #include "fh-a11y.h"
 #include "fh-page-stack.h"
 #include "fh-publication-view.h"
 #include "fh-refresh-status.h"
 #include "fh-session-privileges.h"
 #include "fh-settings.h"
+#include "fh-window-actions.h"
 #include "fh-window.h"
 
 struct _FhWindow
@@ -42,13 +42,12 @@ struct _FhWindow
   GCancellable         *extract_cancellable;
   int                   authority_id;
   char                 *authority_name;
-  GPtrArray            *authorities;
+  FhAuthorityChooser   *authority_chooser;
   GDateTime            *extracted_at;
   GDateTime            *refreshed_at;
   GDateTime            *failed_at;
   guint                 refresh_count;
   gboolean              refreshing;
-  gboolean              filling_authorities;
 };
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -183,8 +182,7 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) authorities = fh_database_authorities_finish (FH_DATABASE (source), result, &error);
   int wanted = g_settings_get_int (self->settings, "authority-id");
-  FhAuthority *chosen;
-  guint chosen_index = 0;
+  const FhAuthority *chosen;
 
   if (authorities == NULL)
     {
@@ -201,27 +199,7 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  g_clear_pointer (&self->authorities, g_ptr_array_unref);
-  self->authorities = g_ptr_array_ref (authorities);
-
-  /* Rebuilding the list is not a choice: block the handler meanwhile. */
-  self->filling_authorities = TRUE;
-  gtk_string_list_splice (self->authority_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->authority_names)), NULL);
-  for (guint i = 0; i < authorities->len; i++)
-    {
-      FhAuthority *a = g_ptr_array_index (authorities, i);
-
-      gtk_string_list_append (self->authority_names, a->name);
-      if (a->authority_id == wanted)
-        chosen_index = i;
-    }
-  gtk_drop_down_set_selected (self->authority_dropdown, chosen_index);
-  self->filling_authorities = FALSE;
-  /* One authority is the usual case: nothing to choose, nothing shown. */
-  gtk_widget_set_visible (GTK_WIDGET (self->authority_dropdown), authorities->len > 1);
-
-  chosen = g_ptr_array_index (authorities, chosen_index);
+  chosen = fh_authority_chooser_set_authorities (self->authority_chooser, authorities, wanted);
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
   /* The pages started on the remembered authority; only another needs a reload. */
@@ -234,17 +212,11 @@ on_authorities (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-on_authority_selected (FhWindow *self)
+on_authority_chosen (FhWindow          *self,
+                     const FhAuthority *chosen)
 {
-  guint index = gtk_drop_down_get_selected (self->authority_dropdown);
-  FhAuthority *chosen;
-
-  if (self->filling_authorities || self->authorities == NULL || index >= self->authorities->len)
-    return;
-  chosen = g_ptr_array_index (self->authorities, index);
   if (chosen->authority_id == self->authority_id)
     return;
-
   self->authority_id = chosen->authority_id;
   g_free (self->authority_name);
   self->authority_name = g_strdup (chosen->name);
@@ -262,28 +234,15 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(FhSessionPrivileges) privileges = fh_database_session_privileges_finish (FH_DATABASE (source),
                                                                                       result, &error);
-  gboolean excessive;
+  g_autofree char *text = NULL;
 
   if (privileges == NULL)
     return;  /* the pages show any real problem */
   fh_publication_view_set_role (self->publication, privileges->role_name, privileges->exact_allowed);
-  excessive = fh_session_privileges_is_excessive (privileges);
-  if (excessive)
-    {
-      g_autofree char *text = NULL;
-
-      if (privileges->is_superuser)
-        text = g_strdup_printf (_("Connected as “%s”, a database superuser. The dashboard only needs "
-                                  "the read-only role fh_reader: ask your data team for a login with "
-                                  "that role and connect with it."), privileges->role_name);
-      else
-        text = g_strdup_printf (_("Connected as “%s”, which can change the Family Help data. The "
-                                  "dashboard only needs the read-only role fh_reader: ask your data "
-                                  "team for a login with that role and connect with it."),
-                                privileges->role_name);
-      gtk_label_set_text (self->privilege_label, text);
-    }
-  gtk_info_bar_set_revealed (self->privilege_bar, excessive);
+  text = fh_session_privileges_describe_excess (privileges);
+  if (text != NULL)
+    gtk_label_set_text (self->privilege_label, text);
+  gtk_info_bar_set_revealed (self->privilege_bar, text != NULL);
   update_status (self);
 }
 
@@ -363,31 +322,6 @@ refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   refresh (FH_WINDOW (widget));
 }
 
-static void
-on_dialog_connected (FhConnectionDialog *dialog,
-                     FhDatabase         *database,
-                     FhWindow           *self)
-{
-  /* Remembered without its password, whatever was typed: passwords belong
-   * in ~/.pgpass or PGPASSWORD, never in the settings. */
-  g_autofree char *kept = fh_conninfo_without_password (fh_database_get_conninfo (database));
-
-  if (kept != NULL)
-    g_settings_set_string (self->settings, "conninfo", kept);
-  fh_window_use_database (self, database);
-}
-
-static void
-connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  FhWindow *self = FH_WINDOW (widget);
-  FhConnectionDialog *dialog = fh_connection_dialog_new (GTK_WINDOW (self),
-                                                         self->database ? fh_database_get_conninfo (self->database) : "");
-
-  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_dialog_connected), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The nth page (from 1) in the switcher's order. */
 static void
 show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -398,16 +332,6 @@ show_nth_page_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (n >= 1 && (guint) n <= pages->len)
     gtk_stack_set_visible_child (self->stack, g_ptr_array_index (pages, n - 1));
-}
-
-/* F11: full screen and back, for the projector view in a meeting. */
-static void
-fullscreen_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    gtk_window_unfullscreen (GTK_WINDOW (widget));
-  else
-    gtk_window_fullscreen (GTK_WINDOW (widget));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -427,7 +351,7 @@ fh_window_dispose (GObject *object)
   g_clear_object (&self->publication);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->authority_name, g_free);
-  g_clear_pointer (&self->authorities, g_ptr_array_unref);
+  g_clear_object (&self->authority_chooser);
   g_clear_pointer (&self->extracted_at, g_date_time_unref);
   g_clear_pointer (&self->refreshed_at, g_date_time_unref);
   g_clear_pointer (&self->failed_at, g_date_time_unref);
@@ -454,8 +378,7 @@ fh_window_class_init (FhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhWindow, publication_toggle);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  fh_window_actions_install (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.show-nth-page", "i", show_nth_page_action);
   fh_chart_export_actions_install_window (widget_class);
@@ -469,8 +392,9 @@ fh_window_init (FhWindow *self)
   fh_a11y_label_dropdown (self->authority_dropdown, _("Authority"));
   fh_a11y_label_button (self->menu_button, _("Main menu"));
   fh_a11y_hide_hidden_pages (self->stack);
-  g_signal_connect_swapped (self->authority_dropdown, "notify::selected",
-                            G_CALLBACK (on_authority_selected), self);
+  self->authority_chooser = fh_authority_chooser_new (self->authority_dropdown, self->authority_names);
+  g_signal_connect_object (self->authority_chooser, "chosen", G_CALLBACK (on_authority_chosen), self,
+                           G_CONNECT_SWAPPED);
 
   self->authority_id = 1;
   self->cancellable = g_cancellable_new ();

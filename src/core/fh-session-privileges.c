@@ -3,6 +3,8 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
+
 #include "fh-database-private.h"
 #include "fh-pg-value.h"
 #include "fh-session-privileges.h"
@@ -22,6 +24,22 @@ fh_session_privileges_is_excessive (const FhSessionPrivileges *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->is_superuser || self->can_write;
+}
+
+char *
+fh_session_privileges_describe_excess (const FhSessionPrivileges *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->is_superuser)
+    return g_strdup_printf (_("Connected as “%s”, a database superuser. The dashboard only needs "
+                              "the read-only role fh_reader: ask your data team for a login with "
+                              "that role and connect with it."), self->role_name);
+  if (self->can_write)
+    return g_strdup_printf (_("Connected as “%s”, which can change the Family Help data. The "
+                              "dashboard only needs the read-only role fh_reader: ask your data "
+                              "team for a login with that role and connect with it."), self->role_name);
+  return NULL;
 }
 
 static gpointer

@@ -23,6 +23,9 @@ typedef struct {
 void                 fh_session_privileges_free          (FhSessionPrivileges *self);
 /* TRUE when the role has more power than the dashboard needs. */
 gboolean             fh_session_privileges_is_excessive  (const FhSessionPrivileges *self);
+/* What to tell the user when it is (a sentence that names the role and
+ * asks for fh_reader); NULL when it is not. */
+char                *fh_session_privileges_describe_excess (const FhSessionPrivileges *self);
 
 void                 fh_database_session_privileges_async  (FhDatabase          *self,
                                                             GCancellable        *cancellable,
