@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fh-caseload-card.h"
 #include "fh-caseload-distribution.h"
 #include "fh-caseload-page.h"
 #include "fh-caseload-stats.h"
@@ -32,6 +33,7 @@
 #include "fh-filter.h"
 #include "fh-settings.h"
 #include "fh-table.h"
+#include "fh-worker-table.h"
 
 #define N_SERVICES G_N_ELEMENTS (fh_caseload_services)
 
@@ -83,62 +85,6 @@ find_service (GPtrArray *services, const char *service)
     if (g_strcmp0 (((FhServiceCaseload *) g_ptr_array_index (services, i))->service, service) == 0)
       return g_ptr_array_index (services, i);
   return NULL;
-}
-
-/* One service's card. The figure is the service's open episodes per FTE,
- * counted in SQL (an episode two workers share counts once); the details
- * are the spread over workers (FhCaseloadStats), saying who is left out. */
-static void
-describe_service (FhCaseloadPage *self, guint s)
-{
-  FhServiceCaseload *row = find_service (self->services, fh_caseload_services[s]);
-  FhCaseloadStats st;
-  g_autofree char *fte = NULL, *median = NULL, *mean = NULL, *lo = NULL, *hi = NULL;
-  g_autofree char *above = NULL, *limit = NULL, *text = NULL, *figure = NULL;
-  GString *left_out = g_string_new (NULL);
-
-  fh_caseload_stats_compute (self->rows, fh_caseload_services[s], self->thresholds[s], &st);
-  if (st.workers == 0)
-    {
-      gtk_label_set_text (self->figures[s], FH_FORMAT_MISSING);
-      gtk_label_set_text (self->details[s], _("No workers in post"));
-      g_string_free (left_out, TRUE);
-      return;
-    }
-  figure = row == NULL ? g_strdup (FH_FORMAT_MISSING)
-                       : fh_format_rate (row->episodes_per_fte, row->open_episodes, 1);
-  fte = fh_format_number (row ? row->fte : st.fte, 1);
-  median = fh_format_number (st.median, 1);
-  mean = fh_format_number (st.mean, 1);
-  lo = fh_format_number (st.min, 1);
-  hi = fh_format_number (st.max, 1);
-  above = fh_format_count (st.above);
-  limit = fh_format_number (self->thresholds[s], 0);
-  if (st.withheld > 0)
-    {
-      g_autofree char *all = row != NULL ? fh_format_number (row->median_per_fte, 1) : NULL;
-
-      g_string_append_printf (left_out, g_dngettext (NULL, "\n%u worker's caseload withheld (c), not in these figures",
-                                                     "\n%u workers' caseloads withheld (c), not in these figures",
-                                                     st.withheld), st.withheld);
-      /* the reporting layer's median counts every worker, and is withheld
-       * itself only where it would give a suppressed caseload away */
-      if (row != NULL && !isnan (row->median_per_fte))
-        g_string_append_printf (left_out, _("; the median of all %u is %s"), row->workers, all);
-    }
-  if (st.zero_fte > 0)
-    g_string_append_printf (left_out, g_dngettext (NULL, "\n%u worker without FTE, not in these figures",
-                                                   "\n%u workers without FTE, not in these figures",
-                                                   st.zero_fte), st.zero_fte);
-  /* Translators: a card's details, one item a line, e.g. "30 workers (27.9 FTE)
-   * / Median 18.0 · mean 19.6 · range 6.0–39.0 per FTE / 11 above 20 per FTE" */
-  text = g_markup_printf_escaped (_("%u workers (%s FTE)\n"
-                                    "Median %s · mean %s · range %s–%s per FTE\n"
-                                    "<b>▲ %s above %s per FTE</b>%s"),
-                                  st.workers, fte, median, mean, lo, hi, above, limit, left_out->str);
-  gtk_label_set_text (self->figures[s], figure);
-  gtk_label_set_markup (self->details[s], text);
-  g_string_free (left_out, TRUE);
 }
 
 static gboolean
@@ -205,50 +151,6 @@ show_teams (FhCaseloadPage *self, const char *caption)
   gtk_widget_set_size_request (GTK_WIDGET (self->team_view), 320, 200 + 45 * rows);
 }
 
-static double
-threshold_of (FhCaseloadPage *self, const char *service)
-{
-  for (guint s = 0; s < N_SERVICES; s++)
-    if (g_strcmp0 (service, fh_caseload_services[s]) == 0)
-      return self->thresholds[s];
-  return NAN;
-}
-
-static void
-fill_table (FhCaseloadPage *self)
-{
-  static const FhColumnKind kinds[] = { FH_COLUMN_TEXT, FH_COLUMN_TEXT, FH_COLUMN_TEXT,
-                                        FH_COLUMN_TEXT, FH_COLUMN_NUMBER, FH_COLUMN_NUMBER,
-                                        FH_COLUMN_NUMBER };
-  const char *headers[] = { _("Worker"), _("Team"), _("Service"), _("Locality"), _("FTE"),
-                            _("Open episodes"), _("Per FTE") };
-
-  fh_table_reset (self->worker_grid, headers, kinds, G_N_ELEMENTS (headers));
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      FhWorkerCaseload *c = g_ptr_array_index (self->rows, i);
-      g_autofree char *fte = fh_format_number (c->fte, 2);
-      g_autofree char *open = fh_format_count (c->open_episodes);
-      g_autofree char *per = fh_format_rate (c->episodes_per_fte, c->open_episodes, 1);
-      const char *name = self->names ? g_hash_table_lookup (self->names, c->worker_ref) : NULL;
-      g_autofree char *worker = name ? g_strdup_printf ("%s · %s", c->worker_ref, name) : g_strdup (c->worker_ref);
-      const char *cells[] = { worker, c->team_name, fh_caseload_service_label (c->service),
-                              c->locality ? c->locality : "", fte, open, per };
-      GtkWidget *first = fh_table_add_row (self->worker_grid, i, cells, kinds, G_N_ELEMENTS (cells));
-
-      /* Above the service's threshold: bold and marked, not only coloured. */
-      if (fh_worker_caseload_per_fte (c) > threshold_of (self, c->service))
-        {
-          GtkWidget *last = gtk_grid_get_child_at (self->worker_grid, G_N_ELEMENTS (cells) - 1, i + 1);
-          g_autofree char *marked = g_strdup_printf ("▲ %s", per);
-
-          gtk_label_set_text (GTK_LABEL (last), marked);
-          gtk_widget_add_css_class (last, "over-threshold");
-          gtk_widget_add_css_class (first, "over-threshold");
-        }
-    }
-}
-
 /* Everything that depends on the thresholds as well as the figures: shown
  * again without asking the database when a threshold changes. */
 static void
@@ -263,7 +165,9 @@ show_figures (FhCaseloadPage *self)
   gtk_label_set_text (self->as_at_label, as_at);
   gtk_menu_button_set_label (self->date_button, day);
   for (guint s = 0; s < N_SERVICES; s++)
-    describe_service (self, s);
+    fh_caseload_card_show (self->figures[s], self->details[s], self->rows,
+                           find_service (self->services, fh_caseload_services[s]),
+                           fh_caseload_services[s], self->thresholds[s]);
 
   /* Translators: the strip plot's caption */
   caption = g_strdup_printf (_("Source: case management data, open episodes held on %s by workers in "
@@ -272,7 +176,7 @@ show_figures (FhCaseloadPage *self)
   fh_caseload_distribution_show (self->distribution, self->rows, self->thresholds, caption);
   show_teams (self, caption);
   fh_caseload_whatif_panel_set_workers (self->whatif, self->rows, self->thresholds);
-  fill_table (self);
+  fh_worker_table_fill (self->worker_grid, self->rows, self->names, self->thresholds);
 }
 
 /* A manager's connection may read the workers' names (a reader's never
@@ -300,7 +204,7 @@ on_names (GObject *source, GAsyncResult *result, gpointer data)
         g_hash_table_insert (self->names, g_strdup (n->worker_ref), g_strdup (n->display_name));
     }
   if (self->rows != NULL)
-    fill_table (self);
+    fh_worker_table_fill (self->worker_grid, self->rows, self->names, self->thresholds);
 }
 
 static void
