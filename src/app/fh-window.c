@@ -48,6 +48,7 @@ struct _FhWindow
   GDateTime            *failed_at;
   guint                 refresh_count;
   gboolean              refreshing;
+  gboolean              role_known;   /* this database's privileges have answered */
 };
 
 G_DEFINE_FINAL_TYPE (FhWindow, fh_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -235,26 +236,36 @@ on_privileges (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(FhSessionPrivileges) privileges = fh_database_session_privileges_finish (FH_DATABASE (source),
                                                                                       result, &error);
   g_autofree char *text = NULL;
+  guint refreshes = self->refresh_count;
+  gboolean first = !self->role_known;
 
-  if (privileges == NULL)
-    return;  /* the pages show any real problem */
-  fh_publication_view_set_role (self->publication, privileges->role_name, privileges->exact_allowed);
-  text = fh_session_privileges_describe_excess (privileges);
-  if (text != NULL)
-    gtk_label_set_text (self->privilege_label, text);
-  gtk_info_bar_set_revealed (self->privilege_bar, text != NULL);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->role_known = TRUE;
+  if (privileges != NULL)   /* else the pages show any real problem */
+    {
+      /* a manager's role may turn exact figures on: that refreshes */
+      fh_publication_view_set_role (self->publication, privileges->role_name, privileges->exact_allowed);
+      text = fh_session_privileges_describe_excess (privileges);
+      if (text != NULL)
+        gtk_label_set_text (self->privilege_label, text);
+      gtk_info_bar_set_revealed (self->privilege_bar, text != NULL);
+    }
+  if (first && self->refresh_count == refreshes)
+    refresh (self);
   update_status (self);
 }
 
 static void
 start_with_database (FhWindow *self)
 {
-  g_debug ("connected: asking for the authorities and the role's privileges");
-  /* Load the authority shown last time (almost always still there) first:
-   * its extraction time goes to the worker that is already connected,
-   * while the others open their sessions for the two questions below. */
+  g_debug ("connected: asking for the role's privileges and the authorities");
+  /* The role first, on the worker that is already connected (a few ms):
+   * a manager's pages ask for exact figures, and loading them before the
+   * role is known loaded the first page twice. The remembered authority is
+   * loaded then; the list of authorities comes on another worker. */
   self->authority_id = g_settings_get_int (self->settings, "authority-id");
-  refresh (self);
+  self->role_known = FALSE;
   fh_database_session_privileges_async (self->database, self->cancellable, on_privileges, g_object_ref (self));
   fh_database_authorities_async (self->database, self->cancellable, on_authorities, g_object_ref (self));
 }

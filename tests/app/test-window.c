@@ -24,6 +24,7 @@
 #include "fh-demand-query.h"
 #include "fh-priorities-page.h"
 #include "fh-map-chart.h"
+#include "fh-settings.h"
 #include "fh-ward-table.h"
 #include "fh-window.h"
 
@@ -874,6 +875,30 @@ add_ui_test (const char *path, void (*test) (void))
   g_test_add_data_func (path, (gconstpointer) test, run_ui_test);
 }
 
+/* A manager with publication view off sees exact figures, and the first
+ * page is loaded once, with them: the role is asked for before the first
+ * load (it used to load with suppressed figures, then again). */
+static void
+test_window_manager_loads_once (void)
+{
+  g_autofree char *full = g_strdup_printf ("%s user=fh_manager", conninfo);
+  g_autoptr(GSettings) settings = fh_settings_new ();
+  FhWindow *window;
+  FhPage *demand;
+
+  g_settings_set_boolean (settings, "publication-view", FALSE);
+  window = fh_window_new (NULL, full);
+  demand = FH_PAGE (fh_window_get_page (window, "demand"));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_content (fh_page_get_data_view (demand), 60));
+  g_assert_true (fh_publication_view_get_exact (fh_window_get_publication_view (window)));
+  g_assert_true (fh_database_get_exact_figures (fh_window_get_database (window)));
+  g_assert_cmpuint (fh_page_get_load_count (demand), ==, 1);
+  g_assert_cmpuint (fh_window_get_refresh_count (window), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "publication-view");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -900,6 +925,7 @@ main (int argc, char *argv[])
   add_ui_test ("/app/connection-dialog", test_connection_dialog);
   add_ui_test ("/app/window/privileges-and-password", test_window_privileges_and_password);
   add_ui_test ("/app/window/refresh-tells-the-truth", test_refresh_tells_the_truth);
+  add_ui_test ("/app/window/manager-loads-once", test_window_manager_loads_once);
 
   return g_test_run ();
 }
