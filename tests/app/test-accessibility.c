@@ -238,6 +238,16 @@ test_every_control_named (void)
               g_assert_true (GTK_IS_STACK (stack));
               g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
             }
+          /* the export button is over every chart's corner but a
+           * sparkline's, where it would cover the latest value */
+          {
+            gboolean button = FALSE;
+
+            for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (view)); c; c = gtk_widget_get_next_sibling (c))
+              button |= GTK_IS_MENU_BUTTON (c) && gtk_widget_get_visible (c);
+            g_assert_true (button == !(FH_IS_INDICATOR_CHART (chart)
+                                       && fh_indicator_chart_get_compact (FH_INDICATOR_CHART (chart))));
+          }
           if (title != NULL && *title != '\0')
             gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
           if (fh_chart_get_focused_item (chart) < 0)
