@@ -377,11 +377,22 @@ overlaps (const double *a, double x, double y, double w, double h)
   return a != NULL && x < a[0] + a[2] && a[0] < x + w && y < a[1] + a[3] && a[1] < y + h;
 }
 
+static gboolean
+overlaps_any (const double (*boxes)[4], guint n, double x, double y, double w, double h)
+{
+  for (guint i = 0; i < n; i++)
+    if (overlaps (boxes[i], x, y, w, h))
+      return TRUE;
+  return FALSE;
+}
+
 /* A diamond at (@date, @value), hollow or filled, labelled above it, or
- * below when above would leave the plot or cover @avoid (x, y, w, h). */
+ * below, or clear of the @n_avoid boxes (x, y, w, h: the latest value's
+ * ring and its annotation) above or below them, whichever first fits in
+ * the plot without covering any. */
 static void
 marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboolean filled,
-        const char *label, gboolean label_left, const double *avoid)
+        const char *label, gboolean label_left, const double (*avoid)[4], guint n_avoid)
 {
   FhColor text = fh_chart_theme_text ();
   double x = fh_indicator_chart_date_to_x (self, date);
@@ -408,12 +419,28 @@ marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboo
     }
   lx = CLAMP (lx, self->plot_x + 2, self->plot_x + self->plot_w - lw - 2);
   {
+    double top = y, bottom = y;
+    double candidates[4];
     double ly = y - lh - 6;
 
-    if (ly < self->plot_y || overlaps (avoid, lx, ly, lw, lh))
-      ly = y + 8;
-    if (ly + lh > self->plot_y + self->plot_h || overlaps (avoid, lx, ly, lw, lh))
-      ly = y - lh - 6;
+    /* the boxes in the label's column, as one span */
+    for (guint i = 0; i < n_avoid; i++)
+      if (lx < avoid[i][0] + avoid[i][2] && avoid[i][0] < lx + lw)
+        {
+          top = MIN (top, avoid[i][1]);
+          bottom = MAX (bottom, avoid[i][1] + avoid[i][3]);
+        }
+    candidates[0] = y - lh - 6;
+    candidates[1] = y + 8;
+    candidates[2] = MAX (bottom, y + 8) + 2;
+    candidates[3] = MIN (top, y - 6) - lh - 2;
+    for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+      if (candidates[k] >= self->plot_y && candidates[k] + lh <= self->plot_y + self->plot_h
+          && !overlaps_any (avoid, n_avoid, lx, candidates[k], lw, lh))
+        {
+          ly = candidates[k];
+          break;
+        }
     fh_chart_show_layout (cr, l, lx, ly, &text);
   }
 }
@@ -454,8 +481,8 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
   FhColor grid = fh_chart_theme_grid ();
   FhColor focus = fh_chart_theme_focus ();
   FhColor text = fh_chart_theme_text ();
-  double top, bottom, step, note[4] = { 0 };
-  gboolean has_note = FALSE;
+  double top, bottom, step, avoid[2][4] = { { 0 } };
+  guint n_avoid = 0;
 
   if (self->compact)
     {
@@ -580,11 +607,16 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
       cairo_rectangle (cr, lx - 3, ly - 1, lw + 6, lh + 2);
       cairo_fill (cr);
       fh_chart_show_layout (cr, l, lx, ly, &text);
-      note[0] = lx - 3;
-      note[1] = ly - 1;
-      note[2] = lw + 6;
-      note[3] = lh + 2;
-      has_note = TRUE;
+      /* the marker labels keep off the annotation and the ring */
+      avoid[0][0] = lx - 3;
+      avoid[0][1] = ly - 1;
+      avoid[0][2] = lw + 6;
+      avoid[0][3] = lh + 2;
+      avoid[1][0] = x - 9;
+      avoid[1][1] = y - 9;
+      avoid[1][2] = 18;
+      avoid[1][3] = 18;
+      n_avoid = 2;
     }
 
   /* baseline and target */
@@ -592,14 +624,14 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
     {
       g_autofree char *v = fh_priority_format_value (a->baseline, self->unit);
       g_autofree char *label = g_strdup_printf (_("Baseline %s"), v);
-      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE, has_note ? note : NULL);
+      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE, (const double (*)[4]) avoid, n_avoid);
     }
   if (!isnan (self->rule.target) && self->rule.target_date != NULL)
     {
       g_autofree char *v = fh_priority_format_value (self->rule.target, self->unit);
       g_autofree char *when = g_date_time_format (self->rule.target_date, "%b %Y");
       g_autofree char *label = g_strdup_printf (_("Target %s by %s"), v, when);
-      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE, has_note ? note : NULL);
+      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE, (const double (*)[4]) avoid, n_avoid);
     }
 
   /* the key, in one line under the axis */
