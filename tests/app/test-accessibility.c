@@ -485,7 +485,8 @@ test_keyboard_indicator_detail (void)
                     "SELECT trim(to_char(v.period_end, 'Month')) || ' ' || to_char(v.period_end, 'YYYY'),"
                     "       coalesce(v.numerator BETWEEN 1 AND 5, false)"
                     "       OR coalesce(v.denominator BETWEEN 1 AND 5, false),"
-                    "       to_char(round(v.value, 1), 'FM990.0')"
+                    "       to_char(round(v.value, 1), 'FM990.0'),"
+                    "       to_char(v.period_end, 'YYYY-MM-DD')"
                     "  FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
                     " WHERE i.authority_id = 1 AND i.indicator_code = $1 ORDER BY v.period_end",
                     1, NULL, params, NULL, NULL, 0);
@@ -527,6 +528,35 @@ test_keyboard_indicator_detail (void)
       gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, announced);
     }
   g_assert_cmpuint (hidden_seen, >=, 1);
+
+  /* shown as a table: the same periods, c where suppressed */
+  {
+    GtkWidget *stack = gtk_widget_get_parent (view);
+    GtkWidget *toggle = gtk_widget_get_first_child (gtk_widget_get_parent (stack));
+    GtkWidget *table = gtk_stack_get_child_by_name (GTK_STACK (stack), "table");
+
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    spin (200);
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == table);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *period = fh_chart_table_dup_cell (table, i, 1);
+        g_autofree char *value = fh_chart_table_dup_cell (table, i, 2);
+        g_autofree char *iso = NULL;
+
+        iso = g_strdup (PQgetvalue (r, i, 3));
+        g_assert_cmpstr (period, ==, iso);
+        if (g_str_equal (PQgetvalue (r, i, 1), "t"))
+          g_assert_cmpstr (value, ==, "c");
+        else
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), g_ascii_strtod (PQgetvalue (r, i, 2), NULL), 0.05 + 1e-9);
+      }
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    spin (200);
+    gtk_widget_grab_focus (view);
+  }
+
   /* the last point is the latest, and Right stays there */
   g_assert_true (press_key (view, GDK_KEY_Right));
   g_assert_cmpint (fh_chart_get_focused_item (chart), ==, (int) n - 1);
