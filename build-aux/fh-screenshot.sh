@@ -3,6 +3,10 @@
 # what users see (needs imagemagick's `import`).
 #
 #   build-aux/fh-screenshot.sh OUT.png [SECONDS] [-- APP ARGS…]
+#
+# FH_SCREEN_SIZE sets the virtual screen (default 1400x900) and GDK_SCALE,
+# when set, the app's scale, e.g. a HiDPI laptop:
+#   FH_SCREEN_SIZE=2560x1440 GDK_SCALE=2 build-aux/fh-screenshot.sh hidpi.png
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(dirname "$here")
@@ -17,7 +21,7 @@ run() {
     "$here/fh-postgres.sh" run 1 -- "$0" "$out" "$wait_s" -- "${args[@]}"
     return
   fi
-  xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+  xvfb-run -a -s "-screen 0 ${FH_SCREEN_SIZE:-1400x900}x24" bash -c '
     GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$1/_build/data" NO_AT_BRIDGE=1 \
       "$1/_build/src/family-help-dashboard" --conninfo="$FH_CONNINFO" "${@:4}" &
     app=$!

@@ -49,7 +49,10 @@ SELECT w.authority_id, w.ward_code, w.boundary::text AS geojson
 
 -- Exact figures are for fh_manager (and the owner's superuser) only. The
 -- login role is what counts: inside a SECURITY DEFINER function current_user
--- is the owner, session_user is who connected.
+-- is the owner, session_user is who connected. The refusal is 42501 with the
+-- constraint name fh_exact_figures, so a client can tell "this role gets
+-- published figures only" from "this role may not read the data" without
+-- reading the message (src/core/fh-pg-error.c).
 CREATE FUNCTION reporting.exact_figures(p_exact boolean)
 RETURNS boolean
 LANGUAGE plpgsql STABLE
@@ -61,7 +64,7 @@ BEGIN
   END IF;
   IF NOT pg_catalog.pg_has_role(session_user, 'fh_manager', 'MEMBER') THEN
     RAISE EXCEPTION 'exact figures are only for the fh_manager role; % gets suppressed figures',
-                    session_user USING ERRCODE = '42501';
+                    session_user USING ERRCODE = '42501', CONSTRAINT = 'fh_exact_figures';
   END IF;
   RETURN true;
 END;

@@ -38,6 +38,11 @@ G_BEGIN_DECLS
 void        fh_chart_export_actions_install        (GtkWidgetClass *chart_view_class);
 /* For FhChartView: the menu button and the context menu, from its init. */
 void        fh_chart_export_actions_attach         (GtkWidget      *chart_view);
+/* Shows or hides the menu button over @chart_view's corner: a chart too
+ * small for it (a sparkline in a row) keeps the context menu and the
+ * window's shortcuts, without a button that covers what it draws. */
+void        fh_chart_export_actions_set_button_visible (GtkWidget  *chart_view,
+                                                        gboolean    visible);
 /* For the window: the win.*-chart actions, from its class_init. */
 void        fh_chart_export_actions_install_window (GtkWidgetClass *window_class);
 

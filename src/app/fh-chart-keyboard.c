@@ -7,7 +7,7 @@
  * item by its left edge (then its top), Up/Down by its top edge (then its
  * left), so on the ranked bars Down is the next bar, on the map Right is the
  * next ward across and on a line the next month. Home and End go to the
- * first and the last item.
+ * first and the last item in Left/Right order (the leftmost, the rightmost).
  */
 #include <glib/gi18n.h>
 #include <math.h>
@@ -101,7 +101,10 @@ move_action (GtkWidget  *view,
              GVariant   *parameter)
 {
   FhChart *chart = view_chart (view);
-  gboolean across = g_str_has_suffix (action_name, "next") || g_str_has_suffix (action_name, "previous");
+  /* Home and End are the ends of what Left and Right walk through, so on a
+   * line Home is the first month (not the highest point) and Right goes on
+   * from it to the next */
+  gboolean across = !g_str_has_suffix (action_name, "below") && !g_str_has_suffix (action_name, "above");
   int delta;
 
   if (chart == NULL)

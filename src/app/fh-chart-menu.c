@@ -153,6 +153,18 @@ fh_chart_export_actions_attach (GtkWidget *chart_view)
   gtk_widget_add_controller (chart_view, GTK_EVENT_CONTROLLER (click));
 }
 
+void
+fh_chart_export_actions_set_button_visible (GtkWidget *chart_view,
+                                            gboolean   visible)
+{
+  g_return_if_fail (FH_IS_CHART_VIEW (chart_view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (chart_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child) && gtk_widget_has_css_class (child, "chart-export-button"))
+      gtk_widget_set_visible (child, visible);
+}
+
 /* ---- the window's shortcuts ------------------------------------------------------ */
 
 static GtkWidget *

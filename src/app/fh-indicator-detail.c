@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fh-chart-table.h"
 #include "fh-chart-view.h"
 #include "fh-indicator-detail.h"
 #include "fh-indicator-row.h"
@@ -26,6 +27,7 @@ struct _FhIndicatorDetail
   GtkLabel         *status_label;
   GtkLabel         *reason_label;
   FhIndicatorChart *chart;
+  FhChartView      *chart_view;
   GtkGrid          *values_grid;
   GtkBox           *commentary_box;
 
@@ -116,6 +118,7 @@ fh_indicator_detail_show (FhIndicatorDetail         *self,
                           const char                *measures)
 {
   g_autofree FhRagPoint *points = NULL;
+  g_autofree gboolean *suppressed = NULL;
   g_autofree char *context = NULL, *reason = NULL, *title = NULL, *caption = NULL;
   const FhRagAssessment *a;
   FhDirection direction;
@@ -144,8 +147,17 @@ fh_indicator_detail_show (FhIndicatorDetail         *self,
 
   fh_priority_indicator_get_rule (indicator, &rule);
   points = fh_priority_points_for (series, indicator->indicator_code, &n);
+  suppressed = g_new0 (gboolean, n + 1);
+  /* the same points in the same order as fh_priority_points_for() */
+  for (guint i = 0, k = 0; i < series->len && k < n; i++)
+    {
+      FhPriorityPoint *p = g_ptr_array_index (series, i);
+
+      if (g_strcmp0 (p->indicator_code, indicator->indicator_code) == 0)
+        suppressed[k++] = p->value_suppressed;
+    }
   fh_indicator_chart_set_unit (self->chart, indicator->unit);
-  fh_indicator_chart_set_data (self->chart, &rule, points, n);
+  fh_indicator_chart_set_data_full (self->chart, &rule, points, suppressed, n);
   add_comparators (self, comparators);
   a = fh_indicator_chart_get_assessment (self->chart);
   direction = fh_direction_of_travel (indicator->higher_is_better, points, n);
@@ -267,6 +279,7 @@ fh_indicator_detail_class_init (FhIndicatorDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, reason_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, chart);
+  gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, chart_view);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, values_grid);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorDetail, commentary_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -277,4 +290,6 @@ fh_indicator_detail_init (FhIndicatorDetail *self)
 {
   self->status = FH_RAG_GREY;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its figures as a table too, as every other page's charts */
+  fh_chart_table_add_toggle (self->chart_view);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fh-chart-export-actions.h"
 #include "fh-chart-view.h"
 #include "fh-indicator-chart.h"
 #include "fh-indicator-row.h"
@@ -26,6 +27,7 @@ struct _FhIndicatorRow
   GtkLabel         *measure_label;
   GtkLabel         *plan_label;
   FhIndicatorChart *sparkline;
+  GtkWidget        *sparkline_view;
   GtkLabel         *latest_label;
   GtkLabel         *period_label;
   GtkLabel         *direction_label;
@@ -186,6 +188,7 @@ fh_indicator_row_class_init (FhIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, measure_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, plan_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, sparkline);
+  gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, sparkline_view);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, latest_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, period_label);
   gtk_widget_class_bind_template_child (widget_class, FhIndicatorRow, direction_label);
@@ -197,6 +200,8 @@ fh_indicator_row_init (FhIndicatorRow *self)
   self->status = FH_RAG_GREY;
   gtk_widget_init_template (GTK_WIDGET (self));
   fh_indicator_chart_set_compact (self->sparkline, TRUE);
+  /* 132 × 44 px: the export button would cover the latest value */
+  fh_chart_export_actions_set_button_visible (self->sparkline_view, FALSE);
 }
 
 GtkWidget *

@@ -5,6 +5,8 @@
  */
 #include "fh-filter.h"
 #include "fh-page.h"
+#include "fh-publication-view.h"
+#include "fh-window.h"
 
 typedef struct
 {
@@ -78,6 +80,15 @@ fh_page_show_error (FhPage       *self,
   if (priv->data_view != NULL)
     fh_data_view_show_error (priv->data_view, error);
   set_state (self, FH_DATA_VIEW_ERROR);
+
+  /* exact figures refused: this role gets published ones, ask for those */
+  if (g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_EXACT_FIGURES))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (FH_IS_WINDOW (root))
+        fh_publication_view_exact_refused (fh_window_get_publication_view (FH_WINDOW (root)));
+    }
 }
 
 void

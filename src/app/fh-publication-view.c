@@ -19,6 +19,7 @@ struct _FhPublicationView
   gboolean         exact;         /* what the database is asked for */
   gboolean         exact_shown;   /* exact figures may still be on screen */
   gulong           toggled_id;
+  guint            refused_id;    /* the update after exact figures were refused */
 };
 
 G_DEFINE_FINAL_TYPE (FhPublicationView, fh_publication_view, G_TYPE_OBJECT)
@@ -162,6 +163,32 @@ fh_publication_view_set_role (FhPublicationView *self,
   self->role_name = g_strdup (role_name);
   self->exact_allowed = exact_allowed;
   update (self);
+}
+
+static gboolean
+refused_update (gpointer data)
+{
+  FhPublicationView *self = data;
+
+  self->refused_id = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+fh_publication_view_exact_refused (FhPublicationView *self)
+{
+  g_return_if_fail (FH_IS_PUBLICATION_VIEW (self));
+
+  if (!self->exact_allowed)
+    return;
+  g_debug ("the database refused exact figures: publication view stays on");
+  self->exact_allowed = FALSE;
+  /* not now: this comes from a page showing its error, and "changed"
+   * reloads every page */
+  if (self->refused_id == 0)
+    self->refused_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refused_update,
+                                        g_object_ref (self), g_object_unref);
 }
 
 void

@@ -35,6 +35,11 @@ void               fh_publication_view_set_database      (FhPublicationView *sel
 void               fh_publication_view_set_role          (FhPublicationView *self,
                                                           const char        *role_name,
                                                           gboolean           exact_allowed);
+/* The database refused exact figures (FH_DATABASE_ERROR_EXACT_FIGURES): the
+ * role gets published figures only, whatever was thought of it. Publication
+ * view goes back on for this connection (the toggle insensitive, saying
+ * why) and, from the main loop, "changed" asks for published figures. */
+void               fh_publication_view_exact_refused     (FhPublicationView *self);
 /* The window's reload after "changed" (or any full reload) has finished. */
 void               fh_publication_view_reloaded          (FhPublicationView *self);
 /* TRUE when the pages are asked for exact figures. */

@@ -64,6 +64,17 @@ fh_chart_summary_extremes (const char * const *labels,
     g_string_append (text, _("Every figure suppressed, none shown"));
   else if (hi < 0)
     g_string_append (text, _("No figures to show"));
+  else if (values[hi] == values[lo] && n - hidden - missing > 1)
+    {
+      g_autofree char *v = fh_format_number (values[hi], decimals);
+      guint shown = n - hidden - missing;
+
+      /* not "highest in" one of them: none is */
+      /* Translators: "All 20 the same, 0 per 10,000", the unit may be empty */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "All %u the same, %s%s%s",
+                                                 "All %u the same, %s%s%s", shown),
+                              shown, v, unit ? " " : "", unit ? unit : "");
+    }
   else
     {
       g_autofree char *hv = fh_format_number (values[hi], decimals);

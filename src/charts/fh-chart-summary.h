@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 
 /* @suppressed may be NULL; NAN values and suppressed ones are counted,
  * never ranked. @value_label ("Referrals per 10,000 children…") gives the
- * unit said after the first figure ("per 10,000"); @reference NAN for none. */
+ * unit said after the first figure ("per 10,000"); @reference NAN for none.
+ * When every figure shown is the same there is no highest: "All 20 the
+ * same, 0 per 10,000". */
 char *fh_chart_summary_extremes (const char * const *labels,
                                  const double       *values,
                                  const gboolean     *suppressed,

@@ -19,6 +19,8 @@
 #define AXIS_W   48.0
 #define KEY_H    18.0
 #define BAND_ALPHA 0.16
+/* how far above the axis a value with no point (suppressed, missing) sits */
+#define AXIS_MARK_DY 9.0
 
 typedef struct {
   char   *name;
@@ -33,6 +35,7 @@ struct _FhIndicatorChart
   char            *unit;
   FhRagRule        rule;
   GArray          *points;       /* FhRagPoint, dates referenced */
+  GArray          *suppressed;   /* gboolean, one per point */
   GPtrArray       *comparators;  /* Comparator */
   FhRagAssessment  assessment;
   char            *annotation;
@@ -53,8 +56,10 @@ clear_points (GArray *points)
   g_array_set_size (points, 0);
 }
 
+/* The points that have a date; @flags_out (may be NULL) gets their
+ * @suppressed flags (NULL: none suppressed). */
 static GArray *
-copy_points (const FhRagPoint *points, gsize n)
+copy_points (const FhRagPoint *points, const gboolean *suppressed, gsize n, GArray *flags_out)
 {
   GArray *a = g_array_sized_new (FALSE, TRUE, sizeof (FhRagPoint), n);
 
@@ -62,9 +67,19 @@ copy_points (const FhRagPoint *points, gsize n)
     if (points[i].date != NULL)
       {
         FhRagPoint p = { g_date_time_ref (points[i].date), points[i].value };
+        gboolean flag = suppressed != NULL && suppressed[i];
+
         g_array_append_val (a, p);
+        if (flags_out != NULL)
+          g_array_append_val (flags_out, flag);
       }
   return a;
+}
+
+static gboolean
+point_suppressed (FhIndicatorChart *self, guint i)
+{
+  return i < self->suppressed->len && g_array_index (self->suppressed, gboolean, i);
 }
 
 static void
@@ -362,11 +377,22 @@ overlaps (const double *a, double x, double y, double w, double h)
   return a != NULL && x < a[0] + a[2] && a[0] < x + w && y < a[1] + a[3] && a[1] < y + h;
 }
 
+static gboolean
+overlaps_any (const double (*boxes)[4], guint n, double x, double y, double w, double h)
+{
+  for (guint i = 0; i < n; i++)
+    if (overlaps (boxes[i], x, y, w, h))
+      return TRUE;
+  return FALSE;
+}
+
 /* A diamond at (@date, @value), hollow or filled, labelled above it, or
- * below when above would leave the plot or cover @avoid (x, y, w, h). */
+ * below, or clear of the @n_avoid boxes (x, y, w, h: the latest value's
+ * ring and its annotation) above or below them, whichever first fits in
+ * the plot without covering any. */
 static void
 marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboolean filled,
-        const char *label, gboolean label_left, const double *avoid)
+        const char *label, gboolean label_left, const double (*avoid)[4], guint n_avoid)
 {
   FhColor text = fh_chart_theme_text ();
   double x = fh_indicator_chart_date_to_x (self, date);
@@ -393,12 +419,28 @@ marker (FhIndicatorChart *self, cairo_t *cr, GDateTime *date, double value, gboo
     }
   lx = CLAMP (lx, self->plot_x + 2, self->plot_x + self->plot_w - lw - 2);
   {
+    double top = y, bottom = y;
+    double candidates[4];
     double ly = y - lh - 6;
 
-    if (ly < self->plot_y || overlaps (avoid, lx, ly, lw, lh))
-      ly = y + 8;
-    if (ly + lh > self->plot_y + self->plot_h || overlaps (avoid, lx, ly, lw, lh))
-      ly = y - lh - 6;
+    /* the boxes in the label's column, as one span */
+    for (guint i = 0; i < n_avoid; i++)
+      if (lx < avoid[i][0] + avoid[i][2] && avoid[i][0] < lx + lw)
+        {
+          top = MIN (top, avoid[i][1]);
+          bottom = MAX (bottom, avoid[i][1] + avoid[i][3]);
+        }
+    candidates[0] = y - lh - 6;
+    candidates[1] = y + 8;
+    candidates[2] = MAX (bottom, y + 8) + 2;
+    candidates[3] = MIN (top, y - 6) - lh - 2;
+    for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+      if (candidates[k] >= self->plot_y && candidates[k] + lh <= self->plot_y + self->plot_h
+          && !overlaps_any (avoid, n_avoid, lx, candidates[k], lw, lh))
+        {
+          ly = candidates[k];
+          break;
+        }
     fh_chart_show_layout (cr, l, lx, ly, &text);
   }
 }
@@ -439,8 +481,8 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
   FhColor grid = fh_chart_theme_grid ();
   FhColor focus = fh_chart_theme_focus ();
   FhColor text = fh_chart_theme_text ();
-  double top, bottom, step, note[4] = { 0 };
-  gboolean has_note = FALSE;
+  double top, bottom, step, avoid[2][4] = { { 0 } };
+  guint n_avoid = 0;
 
   if (self->compact)
     {
@@ -449,7 +491,7 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
     }
 
   top = fh_chart_draw_heading (cr, width, fh_chart_get_title (chart), fh_chart_get_value_label (chart)) + 8;
-  bottom = fh_chart_draw_caption (cr, width, height, fh_chart_get_caption (chart));
+  bottom = fh_chart_draw_chart_caption (cr, chart, width, height);
   set_scales (self, &step);
   self->plot_x = FH_CHART_MARGIN + AXIS_W;
   self->plot_y = top;
@@ -530,6 +572,16 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
                  fh_indicator_chart_value_to_y (self, p->value), 2.5, 0, 2 * G_PI);
       cairo_fill (cr);
     }
+  /* a suppressed value is not a gap in the data: "c" on the axis where it
+   * would be (its item's bounds, for the keyboard) */
+  for (guint i = 0; i < self->points->len; i++)
+    if (point_suppressed (self, i))
+      {
+        FhRagPoint *p = &g_array_index (self->points, FhRagPoint, i);
+
+        fh_chart_draw_suppressed_mark (cr, fh_indicator_chart_date_to_x (self, p->date),
+                                       self->plot_y + self->plot_h - AXIS_MARK_DY, SMALL_PT);
+      }
 
   /* the latest value, ringed and written out */
   if (a->latest_date != NULL)
@@ -555,11 +607,16 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
       cairo_rectangle (cr, lx - 3, ly - 1, lw + 6, lh + 2);
       cairo_fill (cr);
       fh_chart_show_layout (cr, l, lx, ly, &text);
-      note[0] = lx - 3;
-      note[1] = ly - 1;
-      note[2] = lw + 6;
-      note[3] = lh + 2;
-      has_note = TRUE;
+      /* the marker labels keep off the annotation and the ring */
+      avoid[0][0] = lx - 3;
+      avoid[0][1] = ly - 1;
+      avoid[0][2] = lw + 6;
+      avoid[0][3] = lh + 2;
+      avoid[1][0] = x - 9;
+      avoid[1][1] = y - 9;
+      avoid[1][2] = 18;
+      avoid[1][3] = 18;
+      n_avoid = 2;
     }
 
   /* baseline and target */
@@ -567,14 +624,14 @@ fh_indicator_chart_draw (FhChart *chart, cairo_t *cr, double width, double heigh
     {
       g_autofree char *v = fh_priority_format_value (a->baseline, self->unit);
       g_autofree char *label = g_strdup_printf (_("Baseline %s"), v);
-      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE, has_note ? note : NULL);
+      marker (self, cr, a->baseline_date, a->baseline, FALSE, label, FALSE, (const double (*)[4]) avoid, n_avoid);
     }
   if (!isnan (self->rule.target) && self->rule.target_date != NULL)
     {
       g_autofree char *v = fh_priority_format_value (self->rule.target, self->unit);
       g_autofree char *when = g_date_time_format (self->rule.target_date, "%b %Y");
       g_autofree char *label = g_strdup_printf (_("Target %s by %s"), v, when);
-      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE, has_note ? note : NULL);
+      marker (self, cr, self->rule.target_date, self->rule.target, TRUE, label, TRUE, (const double (*)[4]) avoid, n_avoid);
     }
 
   /* the key, in one line under the axis */
@@ -607,10 +664,13 @@ to_csv (FhChart *chart)
 {
   FhIndicatorChart *self = FH_INDICATOR_CHART (chart);
   GString *csv = g_string_new (NULL);
+  gboolean note = fh_chart_get_has_suppressed (chart);
 
   fh_csv_append_field (csv, _("Series"), FALSE);
   fh_csv_append_field (csv, _("Period end"), FALSE);
-  fh_csv_append_field (csv, _("Value"), TRUE);
+  fh_csv_append_field (csv, _("Value"), !note);
+  if (note)
+    fh_csv_append_note (csv, TRUE, FALSE);
   for (guint c = 0; c <= self->comparators->len; c++)
     {
       GArray *points = c == 0 ? self->points : ((Comparator *) g_ptr_array_index (self->comparators, c - 1))->points;
@@ -620,12 +680,15 @@ to_csv (FhChart *chart)
       for (guint i = 0; i < points->len; i++)
         {
           FhRagPoint *p = &g_array_index (points, FhRagPoint, i);
+          gboolean suppressed = c == 0 && point_suppressed (self, i);
           g_autofree char *d = g_date_time_format (p->date, "%Y-%m-%d");
-          g_autofree char *v = fh_format_csv_number (p->value, 1);
+          g_autofree char *v = suppressed ? g_strdup (FH_FORMAT_SUPPRESSED) : fh_format_csv_number (p->value, 1);
 
           fh_csv_append_field (csv, name, FALSE);
           fh_csv_append_field (csv, d, FALSE);
-          fh_csv_append_field (csv, v, TRUE);
+          fh_csv_append_field (csv, v, !note);
+          if (note)
+            fh_csv_append_note (csv, FALSE, suppressed);
         }
     }
   return g_string_free (csv, FALSE);
@@ -655,6 +718,100 @@ get_alt_text (FhChart *chart)
   return g_string_free (alt, FALSE);
 }
 
+/* ---- items: the series' points, oldest first ---------------------------- */
+
+static guint
+indicator_get_n_items (FhChart *chart)
+{
+  FhIndicatorChart *self = FH_INDICATOR_CHART (chart);
+
+  /* a sparkline is a picture in a row that says the same in words */
+  return self->compact ? 0 : self->points->len;
+}
+
+/* The status the bands give @p: the rule with the assessment's baseline
+ * and tolerance, so a point reads as the colour it is drawn on. */
+static FhRagStatus
+point_status (FhIndicatorChart *self, const FhRagPoint *p)
+{
+  FhRagRule rule = self->rule;
+  FhRagAssessment one;
+
+  rule.baseline = self->assessment.baseline;
+  rule.baseline_date = self->assessment.baseline_date;
+  rule.tolerance = self->assessment.tolerance;
+  fh_rag_assess (&rule, p, 1, &one);
+  return one.status;
+}
+
+static char *
+format_value (FhIndicatorChart *self, double value)
+{
+  g_autofree char *v = fh_priority_format_value (value, self->unit);
+
+  if (isnan (value))
+    return g_steal_pointer (&v);
+  /* Translators: a rate read out, "113.8 per 10,000" */
+  if (g_strcmp0 (self->unit, "rate_per_10k") == 0)
+    return g_strdup_printf (_("%s per 10,000"), v);
+  /* Translators: a rate read out, "113.8 per 100,000" */
+  if (g_strcmp0 (self->unit, "rate_per_100k") == 0)
+    return g_strdup_printf (_("%s per 100,000"), v);
+  return g_steal_pointer (&v);
+}
+
+static char *
+indicator_get_item_label (FhChart *chart, guint item)
+{
+  FhIndicatorChart *self = FH_INDICATOR_CHART (chart);
+  FhRagPoint *p;
+  g_autofree char *when = NULL, *value = NULL, *expected = NULL;
+  double trajectory;
+
+  if (item >= indicator_get_n_items (chart))
+    return NULL;
+  p = &g_array_index (self->points, FhRagPoint, item);
+  when = g_date_time_format (p->date, "%B %Y");
+  if (point_suppressed (self, item))
+    /* Translators: a suppressed value read out, "June 2025: c" */
+    return g_strdup_printf (_("%s: %s"), when, FH_FORMAT_SUPPRESSED);
+  value = format_value (self, p->value);
+  if (isnan (p->value))
+    return g_strdup_printf (_("%s: %s"), when, value);
+  trajectory = fh_rag_trajectory_at (&self->rule, self->assessment.baseline,
+                                     self->assessment.baseline_date, p->date);
+  if (isnan (trajectory))
+    /* Translators: a point read out, "September 2025: 113.8 per 10,000, Not rated" */
+    return g_strdup_printf (_("%s: %s, %s"), when, value,
+                            fh_rag_status_get_label (point_status (self, p)));
+  expected = fh_priority_format_value (trajectory, self->unit);
+  /* Translators: a point read out, "September 2025: 113.8 per 10,000,
+   * trajectory 101.0, Off track" */
+  return g_strdup_printf (_("%s: %s, trajectory %s, %s"), when, value, expected,
+                          fh_rag_status_get_label (point_status (self, p)));
+}
+
+static gboolean
+indicator_get_item_bounds (FhChart *chart, guint item, double *x, double *y, double *w, double *h)
+{
+  FhIndicatorChart *self = FH_INDICATOR_CHART (chart);
+  FhRagPoint *p;
+  double px, py;
+
+  if (item >= indicator_get_n_items (chart) || self->x_min == NULL)
+    return FALSE;
+  p = &g_array_index (self->points, FhRagPoint, item);
+  px = fh_indicator_chart_date_to_x (self, p->date);
+  /* no value: where the "c" is drawn, just above the axis */
+  py = isnan (p->value) ? self->plot_y + self->plot_h - AXIS_MARK_DY
+                        : fh_indicator_chart_value_to_y (self, p->value);
+  *x = px - 6;
+  *y = py - 6;
+  *w = 12;
+  *h = 12;
+  return TRUE;
+}
+
 static void
 fh_indicator_chart_finalize (GObject *object)
 {
@@ -662,6 +819,7 @@ fh_indicator_chart_finalize (GObject *object)
 
   clear_points (self->points);
   g_array_unref (self->points);
+  g_array_unref (self->suppressed);
   g_ptr_array_unref (self->comparators);
   g_clear_pointer (&self->rule.baseline_date, g_date_time_unref);
   g_clear_pointer (&self->rule.target_date, g_date_time_unref);
@@ -682,12 +840,16 @@ fh_indicator_chart_class_init (FhIndicatorChartClass *klass)
   chart_class->draw = fh_indicator_chart_draw;
   chart_class->to_csv = to_csv;
   chart_class->get_alt_text = get_alt_text;
+  chart_class->get_n_items = indicator_get_n_items;
+  chart_class->get_item_label = indicator_get_item_label;
+  chart_class->get_item_bounds = indicator_get_item_bounds;
 }
 
 static void
 fh_indicator_chart_init (FhIndicatorChart *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (FhRagPoint));
+  self->suppressed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->comparators = g_ptr_array_new_with_free_func (comparator_free);
   self->rule = (FhRagRule) { TRUE, NAN, NULL, NAN, NULL, NAN };
   fh_rag_assess (&self->rule, NULL, 0, &self->assessment);
@@ -753,16 +915,30 @@ fh_indicator_chart_set_data (FhIndicatorChart *self,
                              const FhRagPoint *points,
                              gsize             n_points)
 {
+  fh_indicator_chart_set_data_full (self, rule, points, NULL, n_points);
+}
+
+void
+fh_indicator_chart_set_data_full (FhIndicatorChart *self,
+                                  const FhRagRule  *rule,
+                                  const FhRagPoint *points,
+                                  const gboolean   *suppressed,
+                                  gsize             n_points)
+{
   g_autoptr(GArray) copy = NULL;
+  gboolean any = FALSE;
 
   g_return_if_fail (FH_IS_INDICATOR_CHART (self));
   g_return_if_fail (rule != NULL);
   g_return_if_fail (points != NULL || n_points == 0);
 
-  copy = copy_points (points, n_points);
+  g_array_set_size (self->suppressed, 0);
+  copy = copy_points (points, suppressed, n_points, self->suppressed);
   clear_points (self->points);
   g_array_append_vals (self->points, copy->data, copy->len);
   g_array_set_size (copy, 0);   /* the dates moved */
+  for (guint i = 0; i < self->suppressed->len; i++)
+    any = any || g_array_index (self->suppressed, gboolean, i);
 
   g_clear_pointer (&self->rule.baseline_date, g_date_time_unref);
   g_clear_pointer (&self->rule.target_date, g_date_time_unref);
@@ -774,6 +950,7 @@ fh_indicator_chart_set_data (FhIndicatorChart *self,
 
   fh_rag_assess (&self->rule, (FhRagPoint *) self->points->data, self->points->len, &self->assessment);
   update_annotation (self);
+  fh_chart_set_has_suppressed (FH_CHART (self), any);
   fh_chart_emit_changed (FH_CHART (self));
 }
 
@@ -800,7 +977,7 @@ fh_indicator_chart_add_comparator (FhIndicatorChart *self,
 
   c = g_new0 (Comparator, 1);
   c->name = g_strdup (name);
-  c->points = copy_points (points, n_points);
+  c->points = copy_points (points, NULL, n_points, NULL);
   g_ptr_array_add (self->comparators, c);
   fh_chart_emit_changed (FH_CHART (self));
 }

@@ -37,6 +37,15 @@ void              fh_indicator_chart_set_data        (FhIndicatorChart *self,
                                                       const FhRagRule  *rule,
                                                       const FhRagPoint *points,
                                                       gsize             n_points);
+/* As set_data, with @suppressed (may be NULL) parallel to @points: TRUE
+ * where the value is NAN because the reporting layer suppressed it, so the
+ * chart marks it "c" (on the axis, in its items and its CSV) rather than a
+ * gap, and says so in the caption. */
+void              fh_indicator_chart_set_data_full   (FhIndicatorChart *self,
+                                                      const FhRagRule  *rule,
+                                                      const FhRagPoint *points,
+                                                      const gboolean   *suppressed,
+                                                      gsize             n_points);
 void              fh_indicator_chart_clear_comparators (FhIndicatorChart *self);
 void              fh_indicator_chart_add_comparator  (FhIndicatorChart *self,
                                                       const char       *name,

@@ -99,9 +99,15 @@ ensure_breaks (FhMapChart *self)
 static FhColor
 class_colour (FhMapChart *self, int class_index)
 {
+  guint n = fh_class_breaks_get_n_classes (self->breaks);
+
   if (class_index < 0)
     return fh_chart_theme_background ();
-  return fh_chart_theme_sequential (class_index, fh_class_breaks_get_n_classes (self->breaks));
+  /* one class (every ward 0, say): nothing stands out, so the lightest
+   * step, not the darkest, which would say "highest" */
+  if (n == 1)
+    return fh_chart_theme_sequential (0, 5);
+  return fh_chart_theme_sequential (class_index, n);
 }
 
 /* Boundaries only when every ward has one: asked for without them, the
@@ -248,6 +254,11 @@ path_hexagon (FhMapChart *self, cairo_t *cr, Ward *ward)
 static guint
 legend_decimals (FhMapChart *self)
 {
+  /* one class is labelled by its values themselves ("All 12.5") */
+  if (fh_class_breaks_get_n_classes (self->breaks) == 1
+      && !(fh_class_breaks_is_uniform (self->breaks)
+           && fh_class_breaks_get_lower (self->breaks, 0) == floor (fh_class_breaks_get_lower (self->breaks, 0))))
+    return fh_chart_get_value_decimals (FH_CHART (self));
   for (guint i = 1; i < fh_class_breaks_get_n_classes (self->breaks); i++)
     {
       double b = fh_class_breaks_get_lower (self->breaks, i);

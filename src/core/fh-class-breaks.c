@@ -14,6 +14,7 @@
 struct _FhClassBreaks
 {
   GArray *lower;     /* double: lower bound of each class, ascending */
+  double  max;       /* the highest value classed; NAN: none */
 };
 
 static int
@@ -46,6 +47,7 @@ fh_class_breaks_new (const double *values,
   g_return_val_if_fail (n_classes >= 1, self);
 
   self->lower = g_array_new (FALSE, FALSE, sizeof (double));
+  self->max = NAN;
   for (guint i = 0; i < n_values; i++)
     if (!isnan (values[i]))
       sorted[n++] = values[i];
@@ -54,6 +56,7 @@ fh_class_breaks_new (const double *values,
 
   qsort (sorted, n, sizeof (double), compare_doubles);
   g_array_append_val (self->lower, sorted[0]);
+  self->max = sorted[n - 1];
 
   for (guint c = 1; c < n_classes; c++)
     {
@@ -76,6 +79,13 @@ fh_class_breaks_free (FhClassBreaks *self)
     return;
   g_array_unref (self->lower);
   g_free (self);
+}
+
+gboolean
+fh_class_breaks_is_uniform (FhClassBreaks *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->lower->len == 1 && g_array_index (self->lower, double, 0) == self->max;
 }
 
 guint
@@ -119,9 +129,19 @@ fh_class_breaks_get_label (FhClassBreaks *self,
 
   if (self->lower->len == 1)
     {
-      lower = fh_format_number (g_array_index (self->lower, double, 0), decimals);
-      /* Translators: the only class of a map whose wards all have one value */
-      return g_strdup_printf (_("%s and over"), lower);
+      double min = g_array_index (self->lower, double, 0);
+
+      lower = fh_format_number (min, decimals);
+      upper = fh_format_number (self->max, decimals);
+      /* one value, or values too close to split once rounded: not "and
+       * over", which says there are higher classes */
+      if (min == self->max || g_strcmp0 (lower, upper) == 0)
+        /* Translators: the only class of a map whose wards all have one
+         * value, "All 0" */
+        return g_strdup_printf (_("All %s"), lower);
+      /* Translators: the only class of a map, from the lowest value to
+       * the highest, "1,500 to 1,540" */
+      return g_strdup_printf (_("%s to %s"), lower, upper);
     }
   if (i + 1 == self->lower->len)
     {

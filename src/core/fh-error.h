@@ -32,6 +32,8 @@ typedef enum {
   FH_DATABASE_ERROR_QUERY,          /* anything else the server refused */
   FH_DATABASE_ERROR_TLS,            /* the secure (TLS) connection could not be set up */
   FH_DATABASE_ERROR_REFUSED,        /* the server answered but would not open a session */
+  FH_DATABASE_ERROR_EXACT_FIGURES,  /* exact figures asked for by a role that gets only published
+                                     * (suppressed) ones: ask again in publication view */
 } FhDatabaseError;
 
 GQuark  fh_database_error_quark (void);

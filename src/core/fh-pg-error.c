@@ -218,6 +218,20 @@ fh_pg_error_from_connect (PGconn *conn)
                                        dbname ? dbname : "");
 }
 
+/* reporting.exact_figures() refused exact figures (03-reporting.sql): its
+ * constraint name says so; a reporting layer installed before it had one
+ * still names the function in the context (function names are never
+ * translated, the words around them may be). */
+static gboolean
+is_exact_figures_refusal (PGresult *result)
+{
+  const char *constraint = PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME);
+  const char *context = PQresultErrorField (result, PG_DIAG_CONTEXT);
+
+  return g_strcmp0 (constraint, "fh_exact_figures") == 0
+         || (context != NULL && strstr (context, "reporting.exact_figures(") != NULL);
+}
+
 GError *
 fh_pg_error_from_result (PGconn   *conn,
                          PGresult *result,
@@ -256,6 +270,15 @@ fh_pg_error_from_result (PGconn   *conn,
       summary = g_strdup_printf (_("The database took longer than %u seconds to answer and the "
                                    "query was stopped. Try a shorter period, or ask your data "
                                    "team to check the server."), timeout_ms / 1000);
+    }
+  else if (g_strcmp0 (sqlstate, "42501") == 0 && is_exact_figures_refusal (result))
+    {
+      /* the role reads the data, only not unsuppressed: not "may not read" */
+      code = FH_DATABASE_ERROR_EXACT_FIGURES;
+      summary = g_strdup_printf (_("Your database account “%s” may only see published figures, "
+                                   "with small numbers (1 to 5) suppressed and shown as “c”. Exact "
+                                   "figures are for a service manager’s login (fh_manager), so the "
+                                   "dashboard stays in publication view."), PQuser (conn));
     }
   else if (g_strcmp0 (sqlstate, "42501") == 0)
     {

@@ -9,10 +9,13 @@
  * or a page the stack hides that is not hidden from assistive technology.
  * Then selects a ward on the map by the keyboard alone (the view's own key
  * bindings: Home, Right, Return) and checks that the selection and the
- * ward's figures are the same as a click on that ward gives. Without a
- * display or a database the tests are skipped.
+ * ward's figures are the same as a click on that ward gives, and moves
+ * through an indicator's series on the Priorities detail, each point read
+ * out as the database has it ("c" where suppressed). Without a display or
+ * a database the tests are skipped.
  */
 #include <gtk/gtk.h>
+#include <libpq-fe.h>
 #include <math.h>
 #include <string.h>
 
@@ -20,7 +23,10 @@
 #include "fh-chart-table.h"
 #include "fh-chart-view.h"
 #include "fh-demand-page.h"
+#include "fh-indicator-chart.h"
+#include "fh-indicator-detail.h"
 #include "fh-map-chart.h"
+#include "fh-priorities-page.h"
 #include "fh-ward-profile-view.h"
 #include "fh-window.h"
 
@@ -220,9 +226,11 @@ test_every_control_named (void)
           g_test_message ("page %s: chart %s, \"%s\"", pages[p], G_OBJECT_TYPE_NAME (chart),
                           title ? title : "");
           g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
-          /* the demand and caseload pages' charts can all be shown as tables:
+          /* the demand and caseload pages' charts, and the indicator
+           * detail's, can all be shown as tables:
            * the view sits in a stack beside its table, under the toggle */
-          if (g_str_equal (pages[p], "demand") || g_str_equal (pages[p], "caseloads"))
+          if (g_str_equal (pages[p], "demand") || g_str_equal (pages[p], "caseloads")
+              || (FH_IS_INDICATOR_CHART (chart) && !fh_indicator_chart_get_compact (FH_INDICATOR_CHART (chart))))
             {
               GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (view));
               GtkWidget *toggle = stack ? gtk_widget_get_first_child (gtk_widget_get_parent (stack)) : NULL;
@@ -230,6 +238,16 @@ test_every_control_named (void)
               g_assert_true (GTK_IS_STACK (stack));
               g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
             }
+          /* the export button is over every chart's corner but a
+           * sparkline's, where it would cover the latest value */
+          {
+            gboolean button = FALSE;
+
+            for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (view)); c; c = gtk_widget_get_next_sibling (c))
+              button |= GTK_IS_MENU_BUTTON (c) && gtk_widget_get_visible (c);
+            g_assert_true (button == !(FH_IS_INDICATOR_CHART (chart)
+                                       && fh_indicator_chart_get_compact (FH_INDICATOR_CHART (chart))));
+          }
           if (title != NULL && *title != '\0')
             gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
           if (fh_chart_get_focused_item (chart) < 0)
@@ -432,6 +450,120 @@ test_keyboard_selects_ward (void)
   click_profile = profile_text (GTK_WIDGET (demand));
   g_assert_cmpstr (click_profile, ==, keyboard_profile);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- the keyboard reads an indicator's series on the Priorities detail ------ */
+
+static void
+test_keyboard_indicator_detail (void)
+{
+  /* the demo indicator with suppressed values (small numerators) */
+  const char *params[] = { "family_voice_difference" };
+  FhWindow *window = open_window ();
+  FhPrioritiesPage *page = FH_PRIORITIES_PAGE (fh_window_get_page (window, "priorities"));
+  FhIndicatorDetail *detail = fh_priorities_page_get_detail (page);
+  FhChart *chart = FH_CHART (fh_indicator_detail_get_chart (detail));
+  GtkWidget *view = find_view (GTK_WIDGET (detail), FH_TYPE_INDICATOR_CHART);
+  PGconn *conn = PQconnectdb (g_getenv ("FH_OWNER_CONNINFO"));
+  PGresult *r;
+  guint n, hidden_seen = 0;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  fh_window_show_page (window, "priorities");
+  fh_priorities_page_show_indicator (page, params[0]);
+  for (guint tries = 0; tries < 600 && fh_indicator_detail_get_n_values (detail) == 0; tries++)
+    spin (100);
+  spin (300);
+  g_assert_nonnull (view);
+  g_assert_true (fh_chart_view_get_chart (FH_CHART_VIEW (view)) == chart);
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  /* each period, oldest first: its month, and the value or c as the small
+   * numbers rule decides it here (a numerator or denominator of 1 to 5) */
+  r = PQexecParams (conn,
+                    "SELECT trim(to_char(v.period_end, 'Month')) || ' ' || to_char(v.period_end, 'YYYY'),"
+                    "       coalesce(v.numerator BETWEEN 1 AND 5, false)"
+                    "       OR coalesce(v.denominator BETWEEN 1 AND 5, false),"
+                    "       to_char(round(v.value, 1), 'FM990.0'),"
+                    "       to_char(v.period_end, 'YYYY-MM-DD')"
+                    "  FROM fh.indicator_value v JOIN fh.indicator i USING (indicator_id)"
+                    " WHERE i.authority_id = 1 AND i.indicator_code = $1 ORDER BY v.period_end",
+                    1, NULL, params, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (r), ==, PGRES_TUPLES_OK);
+  n = PQntuples (r);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpuint (fh_chart_get_n_items (chart), ==, n);
+
+  /* keyboard only: focus the chart, Home, then Right through every point */
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_is_focus (view));
+  g_assert_true (press_key (view, GDK_KEY_Home));
+  for (guint i = 0; i < n; i++)
+    {
+      int item = fh_chart_get_focused_item (chart);
+      g_autofree char *label = NULL, *summary = NULL, *announced = NULL, *expected = NULL;
+      gboolean hidden = g_str_equal (PQgetvalue (r, i, 1), "t");
+
+      if (i > 0)
+        {
+          g_assert_true (press_key (view, GDK_KEY_Right));
+          item = fh_chart_get_focused_item (chart);
+        }
+      g_assert_cmpint (item, ==, (int) i);
+      label = fh_chart_get_item_label (chart, item);
+      expected = hidden ? g_strdup_printf ("%s: c", PQgetvalue (r, i, 0))
+                        : g_strdup_printf ("%s: %s%%, ", PQgetvalue (r, i, 0), PQgetvalue (r, i, 2));
+      g_test_message ("point %u: %s", i, label);
+      if (hidden)
+        {
+          g_assert_cmpstr (label, ==, expected);
+          hidden_seen++;
+        }
+      else
+        g_assert_true (g_str_has_prefix (label, expected));
+      /* announced: first in the chart's description */
+      summary = fh_chart_get_alt_text (chart);
+      announced = g_strdup_printf ("%s. %s", label, summary);
+      gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, announced);
+    }
+  g_assert_cmpuint (hidden_seen, >=, 1);
+
+  /* shown as a table: the same periods, c where suppressed */
+  {
+    GtkWidget *stack = gtk_widget_get_parent (view);
+    GtkWidget *toggle = gtk_widget_get_first_child (gtk_widget_get_parent (stack));
+    GtkWidget *table = gtk_stack_get_child_by_name (GTK_STACK (stack), "table");
+
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    spin (200);
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == table);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *period = fh_chart_table_dup_cell (table, i, 1);
+        g_autofree char *value = fh_chart_table_dup_cell (table, i, 2);
+        g_autofree char *iso = NULL;
+
+        iso = g_strdup (PQgetvalue (r, i, 3));
+        g_assert_cmpstr (period, ==, iso);
+        if (g_str_equal (PQgetvalue (r, i, 1), "t"))
+          g_assert_cmpstr (value, ==, "c");
+        else
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), g_ascii_strtod (PQgetvalue (r, i, 2), NULL), 0.05 + 1e-9);
+      }
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    spin (200);
+    gtk_widget_grab_focus (view);
+  }
+
+  /* the last point is the latest, and Right stays there */
+  g_assert_true (press_key (view, GDK_KEY_Right));
+  g_assert_cmpint (fh_chart_get_focused_item (chart), ==, (int) n - 1);
+  spin (1000);
+  save_window (GTK_WIDGET (window), "keyboard-indicator.png");
+  PQclear (r);
+  PQfinish (conn);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -639,5 +771,6 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/a11y/every-control-named", (gconstpointer) test_every_control_named, run_ui_test);
   g_test_add_data_func ("/a11y/large-text", (gconstpointer) test_large_text, run_ui_test);
   g_test_add_data_func ("/a11y/keyboard-selects-ward", (gconstpointer) test_keyboard_selects_ward, run_ui_test);
+  g_test_add_data_func ("/a11y/keyboard-indicator-detail", (gconstpointer) test_keyboard_indicator_detail, run_ui_test);
   return g_test_run ();
 }

@@ -623,6 +623,73 @@ test_publication_view (void)
 }
 
 static void
+note_error (GObject *page, GParamSpec *pspec, guint *errors)
+{
+  if (fh_page_get_state (FH_PAGE (page)) == FH_DATA_VIEW_ERROR)
+    (*errors)++;
+}
+
+/* A reader whose window thinks it may have exact figures (a stale role
+ * check) asks for them; the database refuses (42501 from
+ * reporting.exact_figures) and the window goes back to publication view on
+ * its own: published figures on screen, the padlock locked and saying why. */
+static void
+test_exact_refused (void)
+{
+  g_autoptr(GSettings) settings = fh_settings_new ();
+  FhWindow *reader;
+  FhPublicationView *pv;
+  GtkWidget *page, *toggle;
+  g_autofree char *tooltip = NULL;
+  guint errors = 0;
+
+  g_settings_set_boolean (settings, "publication-view", FALSE);
+  open_window (NULL, &reader);
+  pv = fh_window_get_publication_view (reader);
+  page = fh_window_get_page (reader, "demand");
+  g_assert_false (fh_publication_view_get_exact (pv));
+  g_signal_connect (page, "notify::state", G_CALLBACK (note_error), &errors);
+
+  fh_publication_view_set_role (pv, "fh_reader", TRUE);
+  g_assert_true (fh_publication_view_get_exact (pv));
+  g_assert_true (fh_database_get_exact_figures (fh_window_get_database (reader)));
+  /* the reload asked for exact figures: refused, then published */
+  iterate_until (shows_published, reader, 60);
+  g_assert_true (shows_published (reader));
+  g_assert_cmpuint (errors, >=, 1);
+  g_assert_false (fh_publication_view_get_exact (pv));
+  g_assert_false (fh_database_get_exact_figures (fh_window_get_database (reader)));
+
+  {
+    /* the header's padlock: the toggle button with a padlock icon (the
+     * page tabs are toggle buttons too) */
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    toggle = NULL;
+    g_ptr_array_add (stack, gtk_window_get_titlebar (GTK_WINDOW (reader)));
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_TOGGLE_BUTTON (w) && g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (w)) ?: "", "changes-"))
+          toggle = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_false (gtk_widget_get_sensitive (toggle));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (toggle)), ==, "changes-prevent-symbolic");
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (toggle));
+  g_assert_true (g_str_has_prefix (tooltip, "Always in publication view: the role “fh_reader”"));
+
+  g_signal_handlers_disconnect_by_func (page, note_error, &errors);
+  g_settings_reset (settings, "publication-view");
+  gtk_window_destroy (GTK_WINDOW (reader));
+}
+
+static void
 collect_views (GtkWidget *widget, GPtrArray *views)
 {
   if (FH_IS_CHART_VIEW (widget))
@@ -728,6 +795,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/app/export/files", (gconstpointer) test_export_files, run_ui_test);
   g_test_add_data_func ("/app/export/every-chart", (gconstpointer) test_every_chart, run_ui_test);
   g_test_add_data_func ("/app/export/publication-view", (gconstpointer) test_publication_view, run_ui_test);
+  g_test_add_data_func ("/app/export/exact-refused", (gconstpointer) test_exact_refused, run_ui_test);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* test-chart-items.c — the items a keyboard moves between and a screen
- * reader announces, for the bar, map, scatter and line charts
+ * reader announces, for the bar, map, scatter, line and indicator charts
  *
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #include "fh-bar-chart.h"
 #include "fh-chart-export.h"
 #include "fh-chart-summary.h"
+#include "fh-indicator-chart.h"
 #include "fh-line-chart.h"
 #include "fh-map-chart.h"
 #include "fh-scatter-chart.h"
@@ -169,6 +170,114 @@ test_summary (void)
   g_assert_null (unit);
 }
 
+static GDateTime *
+month_end (int year, int month)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
+
+  return g_date_time_add_days (next, -1);
+}
+
+static double
+days_between (GDateTime *a, GDateTime *b)
+{
+  return g_date_time_difference (b, a) / (double) G_TIME_SPAN_DAY;
+}
+
+/* Re-referrals, lower is better: 24.0% in March 2022 to 18.0% by March
+ * 2027, tolerance 2.5 points; the trajectory is worked out here by hand:
+ * September 2024 is 914 of 1,826 days in, 24 − 6 × 914 / 1826 = 21.0. */
+static void
+test_indicator (void)
+{
+  static const int months[5][2] = { { 2024, 9 }, { 2024, 12 }, { 2025, 3 }, { 2025, 6 }, { 2026, 9 } };
+  static const double values[5] = { 23.5, 23.0, NAN, 19.9, 21.5 };
+  static const gboolean suppressed[5] = { FALSE, FALSE, TRUE, FALSE, FALSE };
+  static const char *expected[5] = {
+    "September 2024: 23.5%, trajectory 21.0%, Off track",      /* 2.5 behind: just beyond */
+    "December 2024: 23.0%, trajectory 20.7%, Close to track",  /* 2.3 behind */
+    "March 2025: c",
+    "June 2025: 19.9%, trajectory 20.1%, On track",             /* ahead */
+    "September 2026: 21.5%, trajectory 18.6%, Off track",      /* 2.9 behind */
+  };
+  g_autoptr(FhIndicatorChart) chart = fh_indicator_chart_new ();
+  g_autoptr(FhIndicatorChart) rate = fh_indicator_chart_new ();
+  g_autoptr(GDateTime) baseline = g_date_time_new_utc (2022, 3, 31, 0, 0, 0);
+  g_autoptr(GDateTime) target = g_date_time_new_utc (2027, 3, 31, 0, 0, 0);
+  FhRagRule rule = { FALSE, 24.0, baseline, 18.0, target, 2.5 };
+  FhRagRule no_target = { FALSE, NAN, NULL, NAN, NULL, NAN };
+  FhRagPoint points[5];
+  double cx[5], cy[5], px, py, pw, ph, ax, ay;
+  const char *annotation;
+  g_autofree char *csv = NULL, *per = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    points[i] = (FhRagPoint) { month_end (months[i][0], months[i][1]), values[i] };
+  fh_chart_set_title (FH_CHART (chart), "Re-referrals");
+  fh_indicator_chart_set_unit (chart, "percent");
+  fh_indicator_chart_set_data_full (chart, &rule, points, suppressed, 5);
+  g_assert_true (fh_chart_get_has_suppressed (FH_CHART (chart)));
+  /* not drawn yet: labels, but nowhere to put a focus ring */
+  g_assert_cmpuint (fh_chart_get_n_items (FH_CHART (chart)), ==, 5);
+  g_assert_false (fh_chart_get_item_bounds (FH_CHART (chart), 0, NULL, NULL, NULL, NULL));
+  render (FH_CHART (chart));
+  check_items (FH_CHART (chart), 5);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label = fh_chart_get_item_label (FH_CHART (chart), i);
+      double x, y, w, h;
+
+      g_assert_cmpstr (label, ==, expected[i]);
+      g_assert_true (fh_chart_get_item_bounds (FH_CHART (chart), i, &x, &y, &w, &h));
+      cx[i] = x + w / 2;
+      cy[i] = y + h / 2;
+    }
+
+  /* the bounds sit on the points: across by days, up by value */
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon ((cx[i] - cx[0]) / (cx[4] - cx[0]),
+                                    days_between (points[0].date, points[i].date)
+                                    / days_between (points[0].date, points[4].date), 1e-9);
+  g_assert_cmpfloat_with_epsilon ((cy[1] - cy[0]) / (cy[4] - cy[0]), (23.0 - 23.5) / (21.5 - 23.5), 1e-9);
+  g_assert_cmpfloat_with_epsilon ((cy[3] - cy[0]) / (cy[4] - cy[0]), (19.9 - 23.5) / (21.5 - 23.5), 1e-9);
+  g_assert_cmpfloat (cy[3], >, cy[4]);   /* 19.9 is lower on the page than 21.5 */
+  /* the latest is the annotated point */
+  g_assert_true (fh_indicator_chart_get_annotation (chart, &ax, &ay, &annotation));
+  g_assert_cmpfloat_with_epsilon (cx[4], ax, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cy[4], ay, 1e-9);
+  /* the suppressed one: its "c" just above the axis, inside the plot */
+  fh_indicator_chart_get_plot (chart, &px, &py, &pw, &ph);
+  g_assert_cmpfloat (cy[2], <, py + ph);
+  g_assert_cmpfloat (cy[2], >, py + ph - 20);
+  g_assert_cmpfloat (cx[2], >, cx[1]);
+  g_assert_cmpfloat (cx[2], <, cx[3]);
+
+  /* its CSV says c, with the note, and keeps the gap of a missing value empty */
+  csv = fh_chart_to_csv (FH_CHART (chart));
+  g_assert_true (g_str_has_prefix (csv, "Series,Period end,Value,Note\r\nRe-referrals,2024-09-30,23.5,\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nRe-referrals,2025-03-31,c,c = 1 to 5, suppressed\r\n")
+                    ?: strstr (csv, "\r\nRe-referrals,2025-03-31,c,\"c = 1 to 5, suppressed\"\r\n"));
+
+  /* a rate with no target: the unit read out, and no trajectory to compare */
+  points[2].value = 101.26;
+  fh_indicator_chart_set_unit (rate, "rate_per_10k");
+  fh_indicator_chart_set_data (rate, &no_target, points, 5);
+  g_assert_false (fh_chart_get_has_suppressed (FH_CHART (rate)));
+  render (FH_CHART (rate));
+  check_items (FH_CHART (rate), 5);
+  per = fh_chart_get_item_label (FH_CHART (rate), 2);
+  g_assert_cmpstr (per, ==, "March 2025: 101.3 per 10,000, Not rated");
+
+  /* a sparkline has no items: the row it sits in says it in words */
+  fh_indicator_chart_set_compact (rate, TRUE);
+  g_assert_cmpuint (fh_chart_get_n_items (FH_CHART (rate)), ==, 0);
+
+  for (guint i = 0; i < 5; i++)
+    g_date_time_unref (points[i].date);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -178,5 +287,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/items/map", test_map);
   g_test_add_func ("/charts/items/scatter-and-line", test_scatter_and_line);
   g_test_add_func ("/charts/items/summary", test_summary);
+  g_test_add_func ("/charts/items/indicator", test_indicator);
   return g_test_run ();
 }

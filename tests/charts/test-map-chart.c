@@ -238,6 +238,48 @@ test_reference_city_sample (void)
     }
 }
 
+/* Every ward 0 (nothing this month): one class, in the lightest blue, and
+ * the legend and the summary say they are all the same; before, all were
+ * the darkest blue under "0 and over". */
+static void
+test_all_zero (void)
+{
+  g_autoptr(FhMapChart) map = fh_map_chart_new ();
+  g_autofree char *label = NULL, *alt = NULL;
+  cairo_surface_t *image;
+
+  fh_chart_set_value_label (FH_CHART (map), "Referrals per 10,000 children aged 0–17");
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("W%02d", i);
+      g_autofree char *name = g_strdup_printf ("Ward %d", i);
+
+      fh_map_chart_add_ward (map, code, name, i == 5 ? NAN : 0.0, NULL,
+                             -1.19 + (i % 4) * 0.02, 52.99 - (i / 4) * 0.02);
+    }
+  image = fh_chart_render_image (FH_CHART (map), 900, 600, 1.0);
+  g_assert_cmpuint (fh_map_chart_get_n_classes (map), ==, 1);
+  label = fh_map_chart_get_class_label (map, 0);
+  g_assert_cmpstr (label, ==, "All 0");
+  for (guint i = 0; i < 12; i++)
+    {
+      FhMapWard w;
+
+      g_assert_true (fh_map_chart_get_ward (map, i, &w));
+      if (i == 5)
+        {
+          g_assert_true (w.no_data);
+          continue;
+        }
+      g_assert_cmpint (w.class_index, ==, 0);
+      g_assert_cmphex (rgb (w.fill), ==, 0xD6E8F8);      /* the lightest step */
+      g_assert_cmphex (pixel_at (image, w.label_x - 14, w.label_y + 14), ==, 0xD6E8F8);
+    }
+  alt = fh_chart_get_alt_text (FH_CHART (map));
+  g_assert_cmpstr (alt, ==, "All 11 the same, 0.0 per 10,000; 1 with no data.");
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -247,6 +289,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/map/legend-and-csv", test_legend_and_csv);
   g_test_add_func ("/charts/map/narrow-legend-below", test_narrow_legend_below);
   g_test_add_func ("/charts/map/selection", test_selection);
+  g_test_add_func ("/charts/map/all-zero", test_all_zero);
   g_test_add_func ("/charts/map/reference-city", test_reference_city_sample);
   return g_test_run ();
 }

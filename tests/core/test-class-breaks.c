@@ -54,14 +54,54 @@ test_degenerate (void)
   g_assert_cmpint (fh_class_breaks_classify (a, 12.5), ==, 0);
   g_assert_cmpint (fh_class_breaks_classify (a, NAN), ==, -1);
   label = fh_class_breaks_get_label (a, 0, 1);
-  g_assert_cmpstr (label, ==, "12.5 and over");
+  g_assert_cmpstr (label, ==, "All 12.5");
+  g_assert_true (fh_class_breaks_is_uniform (a));
 
   g_assert_cmpuint (fh_class_breaks_get_n_classes (b), ==, 0);
+  g_assert_false (fh_class_breaks_is_uniform (b));
   g_assert_cmpint (fh_class_breaks_classify (b, 3), ==, -1);
 
   /* fewer distinct values than classes: no empty or repeated classes */
   g_assert_cmpuint (fh_class_breaks_get_n_classes (c), <=, 2);
   g_assert_cmpint (fh_class_breaks_classify (c, 1), !=, fh_class_breaks_classify (c, 100));
+}
+
+/* Every ward 0 (a measure with nothing this month): one class that says
+ * so, not "0 and over", which promises higher classes; and values that
+ * rounding cannot split make one class over their spread. */
+static void
+test_all_zero_and_unsplit (void)
+{
+  double zeros[20];
+  const double close[] = { 1501, 1502, 1503, 1504, 1540.26 };
+  const double two[] = { 1, 100 };
+  g_autoptr(FhClassBreaks) z = NULL;
+  g_autoptr(FhClassBreaks) c = fh_class_breaks_new (close, 5, 5);
+  g_autoptr(FhClassBreaks) t = fh_class_breaks_new (two, 2, 5);
+  g_autofree char *zero_label = NULL, *close_label = NULL, *top = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zeros); i++)
+    zeros[i] = 0;
+  zeros[7] = NAN;   /* missing stays out of it */
+  z = fh_class_breaks_new (zeros, G_N_ELEMENTS (zeros), 5);
+  g_assert_cmpuint (fh_class_breaks_get_n_classes (z), ==, 1);
+  g_assert_true (fh_class_breaks_is_uniform (z));
+  g_assert_cmpint (fh_class_breaks_classify (z, 0), ==, 0);
+  g_assert_cmpint (fh_class_breaks_classify (z, NAN), ==, -1);
+  zero_label = fh_class_breaks_get_label (z, 0, 0);
+  g_assert_cmpstr (zero_label, ==, "All 0");
+
+  /* 1,501 to 1,540.26 round to breaks of 1,500 and 1,500: one class */
+  g_assert_cmpuint (fh_class_breaks_get_n_classes (c), ==, 1);
+  g_assert_false (fh_class_breaks_is_uniform (c));
+  close_label = fh_class_breaks_get_label (c, 0, 1);
+  g_assert_cmpstr (close_label, ==, "1,501.0 to 1,540.3");
+
+  /* two classes keep the open-ended top class */
+  g_assert_cmpuint (fh_class_breaks_get_n_classes (t), ==, 2);
+  g_assert_false (fh_class_breaks_is_uniform (t));
+  top = fh_class_breaks_get_label (t, 1, 0);
+  g_assert_cmpstr (top, ==, "100 and over");
 }
 
 int
@@ -70,5 +110,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/class-breaks/quantiles-rounded", test_quantiles_rounded);
   g_test_add_func ("/class-breaks/degenerate", test_degenerate);
+  g_test_add_func ("/class-breaks/all-zero-and-unsplit", test_all_zero_and_unsplit);
   return g_test_run ();
 }

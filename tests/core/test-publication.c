@@ -9,10 +9,12 @@
  * (small counts, so suppression shows): as fh_manager with exact figures the
  * wrapper's counts equal an independent count of the owner's rows; without,
  * they equal the reader's and the counts of 1 to 5 are suppressed; a reader
- * that asks for exact figures is refused by the database.
+ * that asks for exact figures is refused by the database, with an error
+ * that says it gets published figures (not that it may not read the data).
  */
 #include <math.h>
 
+#include "fh-caseload-queries.h"
 #include "fh-test-db.h"
 
 static GPtrArray *
@@ -104,11 +106,54 @@ test_reader_refused (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
+  g_autofree char *summary = NULL;
+
   fh_database_set_exact_figures (reader, TRUE);
   rows = month_by_ward (reader, &error);
   g_assert_null (rows);
-  g_assert_nonnull (error);
-  g_test_message ("refused: %s", error->message);
+  g_test_message ("refused: %s", error ? error->message : "(no error)");
+  /* not "may not read the reporting data": it may, suppressed */
+  g_assert_error (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_EXACT_FIGURES);
+  summary = fh_error_get_summary (error);
+  g_assert_cmpstr (summary, ==, "Your database account “fh_reader” may only see published figures, "
+                                "with small numbers (1 to 5) suppressed and shown as “c”. Exact "
+                                "figures are for a service manager’s login (fh_manager), so the "
+                                "dashboard stays in publication view.");
+  g_clear_error (&error);
+
+  /* the same connection in publication view reads the figures */
+  fh_database_set_exact_figures (reader, FALSE);
+  rows = month_by_ward (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 20);
+}
+
+static void
+on_worker_names (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+
+  w->value = fh_database_worker_names_finish (FH_DATABASE (source), result, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+/* A 42501 that is not about exact figures keeps its own message: a reader
+ * on a manager-only function may not read that data at all. */
+static void
+test_reader_refused_other (void)
+{
+  g_autoptr(FhDatabase) reader = connect_reader ();
+  g_autoptr(GError) error = NULL;
+  Wait w = { 0 };
+
+  g_autoptr(GDateTime) as_at = fh_date_new (2026, 10, 31);
+
+  fh_database_worker_names_async (reader, 1, as_at, NULL, on_worker_names, &w);
+  wait_run (&w);
+  g_test_message ("refused: %s", w.error ? w.error->message : "(no error)");
+  g_assert_error (w.error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_PERMISSION);
+  g_clear_error (&w.error);
+  g_clear_pointer (&w.value, g_ptr_array_unref);
 }
 
 int
@@ -120,5 +165,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/publication/manager-exact-and-published", test_manager);
   g_test_add_func ("/publication/reader-refused", test_reader_refused);
+  g_test_add_func ("/publication/reader-refused-other", test_reader_refused_other);
   return g_test_run ();
 }
