@@ -44,6 +44,19 @@ fh_page_stack_get_states (GtkStack *stack,
     }
 }
 
+gboolean
+fh_page_stack_has_error (GtkStack *stack,
+                         GQuark    domain,
+                         int       code)
+{
+  g_autoptr(GPtrArray) pages = fh_page_stack_get_pages (stack);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (g_error_matches (fh_page_get_error (g_ptr_array_index (pages, i)), domain, code))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 load_if_waiting (GtkStack  *stack,
                  GtkWidget *page)

@@ -15,6 +15,10 @@ GPtrArray *fh_page_stack_get_pages      (GtkStack     *stack);
 void       fh_page_stack_get_states     (GtkStack     *stack,
                                          gboolean     *loading,
                                          gboolean     *failed);
+/* Whether any page shows an error of @domain and @code. */
+gboolean   fh_page_stack_has_error      (GtkStack     *stack,
+                                         GQuark        domain,
+                                         int           code);
 /* Every page shows "loading"; the one shown loads now, the others wait for
  * fh_page_stack_load_waiting() (or fh_page_stack_load_shown() when shown). */
 void       fh_page_stack_load           (GtkStack     *stack,

@@ -5,8 +5,6 @@
  */
 #include "fh-filter.h"
 #include "fh-page.h"
-#include "fh-publication-view.h"
-#include "fh-window.h"
 
 typedef struct
 {
@@ -15,6 +13,7 @@ typedef struct
   FhDataView      *data_view;
   FhQueryGroup    *queries;
   FhDataViewState  state;
+  GError          *error;        /* what the page shows while in the error state */
   guint            load_count;
   GDateTime       *extract_date;
 } FhPagePrivate;
@@ -37,6 +36,8 @@ set_state (FhPage          *self,
 {
   FhPagePrivate *priv = fh_page_get_instance_private (self);
 
+  if (state != FH_DATA_VIEW_ERROR)
+    g_clear_error (&priv->error);
   if (priv->state == state)
     return;
   priv->state = state;
@@ -79,16 +80,9 @@ fh_page_show_error (FhPage       *self,
 
   if (priv->data_view != NULL)
     fh_data_view_show_error (priv->data_view, error);
+  g_clear_error (&priv->error);
+  priv->error = g_error_copy (error);
   set_state (self, FH_DATA_VIEW_ERROR);
-
-  /* exact figures refused: this role gets published ones, ask for those */
-  if (g_error_matches (error, FH_DATABASE_ERROR, FH_DATABASE_ERROR_EXACT_FIGURES))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (FH_IS_WINDOW (root))
-        fh_publication_view_exact_refused (fh_window_get_publication_view (FH_WINDOW (root)));
-    }
 }
 
 void
@@ -192,6 +186,16 @@ fh_page_get_data_view (FhPage *self)
   return priv->data_view;
 }
 
+/* The error the page shows, or NULL when it shows none. */
+const GError *
+fh_page_get_error (FhPage *self)
+{
+  FhPagePrivate *priv = fh_page_get_instance_private (self);
+
+  g_return_val_if_fail (FH_IS_PAGE (self), NULL);
+  return priv->state == FH_DATA_VIEW_ERROR ? priv->error : NULL;
+}
+
 FhDataViewState
 fh_page_get_state (FhPage *self)
 {
@@ -242,6 +246,7 @@ fh_page_finalize (GObject *object)
 
   g_clear_pointer (&priv->extract_date, g_date_time_unref);
   g_clear_pointer (&priv->queries, fh_query_group_free);
+  g_clear_error (&priv->error);
 
   G_OBJECT_CLASS (fh_page_parent_class)->finalize (object);
 }

@@ -53,6 +53,7 @@ void             fh_page_show_empty       (FhPage        *self,
                                            const char    *message);
 void             fh_page_show_error       (FhPage        *self,
                                            const GError  *error);
+const GError    *fh_page_get_error        (FhPage        *self);
 void             fh_page_show_content     (FhPage        *self);
 /* The day the data was extracted (a date, UTC midnight): periods that end
  * before it are complete, and "as at" figures are for the day before it.

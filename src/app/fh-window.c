@@ -93,6 +93,9 @@ on_page_state (FhWindow *self)
   /* the page shown has its figures (or cannot): the others' turn */
   if (!FH_IS_PAGE (shown) || fh_page_get_state (FH_PAGE (shown)) != FH_DATA_VIEW_LOADING)
     fh_page_stack_load_waiting (self->stack);
+  /* exact figures refused: this role gets published ones, ask for those */
+  if (fh_page_stack_has_error (self->stack, FH_DATABASE_ERROR, FH_DATABASE_ERROR_EXACT_FIGURES))
+    fh_publication_view_exact_refused (self->publication);
   fh_page_stack_get_states (self->stack, &loading, &failed);
   if (failed)
     {
