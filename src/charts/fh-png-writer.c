@@ -84,30 +84,10 @@ write_text (FhPngWriteFunc  write_func,
   return write_chunk (write_func, user_data, "iTXt", chunk->data, chunk->len);
 }
 
-/* cairo keeps native-endian premultiplied ARGB; PNG wants R, G, B bytes. This
- * converts a row and applies filter type 1, "sub" (each byte minus the byte
- * one pixel to its left: flat colour becomes zeros), in one pass, and returns
- * the AND of all the pixels: its top byte is 0xff when every one was opaque. */
-static guint32
-filter_row_rgb (const guint32 *in, guint8 *out, int width)
-{
-  guint32 prev = 0, all = 0xffffffff;
-
-  *out++ = 1;
-  for (int x = 0; x < width; x++, out += 3)
-    {
-      guint32 p = in[x];
-
-      all &= p;
-      out[0] = (guint8) ((p >> 16) - (prev >> 16));
-      out[1] = (guint8) ((p >> 8) - (prev >> 8));
-      out[2] = (guint8) (p - prev);
-      prev = p;
-    }
-  return all;
-}
-
-/* The same for an image with transparency: straight (not premultiplied) RGBA. */
+/* cairo keeps native-endian premultiplied ARGB; PNG wants straight (not
+ * premultiplied) R, G, B, A bytes. This converts a row with transparency and
+ * applies filter type 1, "sub" (each byte minus the byte one pixel to its
+ * left: flat colour becomes zeros), in one pass. */
 static void
 filter_row_rgba (const guint32 *in, guint8 *out, int width)
 {
@@ -622,6 +602,72 @@ deflate_row (Deflater *d, const guint8 *p, gsize n)
   d->b = b % ADLER_MOD;
 }
 
+/* One opaque row, converted, filtered and deflated in one pass: filter type
+ * 1, "sub", makes each of R, G and B the difference from the pixel to its
+ * left, so a run of equal pixels (most of a chart) is a run of zeros, found
+ * by comparing pixels, not bytes. Returns the AND of all the pixels: its top
+ * byte is 0xff when every one was opaque. */
+static guint32
+deflate_rgb_row (Deflater *d, const guint32 *in, int width)
+{
+  guint64 a = d->a, b = d->b;
+  guint32 prev = 0, all = 0xffffffff;
+  gsize zeros = 0;
+
+#define PUT_BYTE(value) G_STMT_START {                  \
+    guint8 v_ = (value);                                \
+    if (v_ == 0)                                        \
+      zeros++;                                          \
+    else                                                \
+      {                                                 \
+        if (zeros != 0)                                 \
+          {                                             \
+            b += zeros * a;                             \
+            emit_zeros (d, zeros);                      \
+            zeros = 0;                                  \
+          }                                             \
+        a += v_;                                        \
+        b += a;                                         \
+        emit_literal (d, v_);                           \
+      }                                                 \
+  } G_STMT_END
+
+  if (d->n_tokens + (gsize) width * 3 + 1 > d->max_tokens)
+    write_block (d, FALSE);
+  PUT_BYTE (1);
+  for (int x = 0; x < width; )
+    {
+      guint32 p = in[x];
+
+      if (p == prev)
+        {
+          int run = 1;
+
+          while (x + run < width && in[x + run] == p)
+            run++;
+          all &= p;
+          zeros += (gsize) run * 3;
+          x += run;
+          continue;
+        }
+      all &= p;
+      PUT_BYTE ((guint8) ((p >> 16) - (prev >> 16)));
+      PUT_BYTE ((guint8) ((p >> 8) - (prev >> 8)));
+      PUT_BYTE ((guint8) (p - prev));
+      prev = p;
+      x++;
+    }
+  if (zeros != 0)
+    {
+      b += zeros * a;
+      emit_zeros (d, zeros);
+    }
+#undef PUT_BYTE
+  d->a = a % ADLER_MOD;
+  d->b = b % ADLER_MOD;
+  return all;
+}
+
 /* A row equal to the one above: filter type 2, "up", and then zeros. */
 static void
 deflate_up_row (Deflater *d, gsize n)
@@ -656,7 +702,7 @@ deflate_band (gpointer user_data)
 {
   Band *band = user_data;
   gsize row_len = (gsize) band->width * (band->opaque ? 3 : 4) + 1;
-  g_autofree guint8 *row_buf = g_malloc (row_len);
+  g_autofree guint8 *row_buf = band->opaque ? NULL : g_malloc (row_len);
   Deflater d = { 0 };
 
   d.max_tokens = MAX (BLOCK_TOKENS, row_len);
@@ -678,7 +724,7 @@ deflate_band (gpointer user_data)
           filter_row_rgba ((const guint32 *) in, row_buf, band->width);
           deflate_row (&d, row_buf, row_len);
         }
-      else if ((filter_row_rgb ((const guint32 *) in, row_buf, band->width) >> 24) != 0xff &&
+      else if ((deflate_rgb_row (&d, (const guint32 *) in, band->width) >> 24) != 0xff &&
                band->check_alpha)
         {
           band->saw_alpha = TRUE;
@@ -686,8 +732,6 @@ deflate_band (gpointer user_data)
           g_free (d.buf);
           return NULL;
         }
-      else
-        deflate_row (&d, row_buf, row_len);
     }
   band->raw_len = row_len * band->n_rows;
 

@@ -392,6 +392,26 @@ test_png_alpha (void)
   cairo_surface_destroy (decoded);
   cairo_surface_destroy (image);
   png_info_clear (&info);
+
+  /* opaque but for a few transparent black pixels (0x00000000, the value
+   * left of a row's first pixel) at the start of one row */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 20);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_rectangle (cr, 0, 7, 5, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_byte_array_set_size (bytes, 0);
+  g_assert_true (fh_png_write (image, 96, NULL, NULL, append_bytes, bytes, &error));
+  parse_png (bytes->data, bytes->len, &info);
+  g_assert_cmpuint (info.color_type, ==, 6);
+  decoded = decode_png (bytes->data, bytes->len);
+  assert_same_pixels (decoded, image, 0);
+  cairo_surface_destroy (decoded);
+  cairo_surface_destroy (image);
+  png_info_clear (&info);
 }
 
 /* Encodes @image (opaque) in one band and in three, and checks that libpng
