@@ -562,6 +562,23 @@ emit_zeros (Deflater *d, gsize run)
     emit_literal (d, 0);
 }
 
+/* A copy of @length (3 or more) bytes from @dist bytes back. */
+static inline void
+emit_copy (Deflater *d, gsize length, guint dist)
+{
+  guint n_extra, extra, code = distance_code (dist, &n_extra, &extra);
+
+  while (length > 0)
+    {
+      guint l = length <= 258 ? (guint) length : length - 258 < 3 ? (guint) length - 3 : 258;
+
+      d->tokens[d->n_tokens++] = MATCH | dist << 9 | l;
+      d->lit_freq[length_symbol[l]]++;
+      d->dist_freq[code]++;
+      length -= l;
+    }
+}
+
 /* One filtered row. The Adler-32 sums stay below 2^63 for any row cairo can
  * make (2^15 pixels of 4 bytes), so they are reduced once a row. */
 static void
@@ -608,8 +625,9 @@ deflate_row (Deflater *d, const guint8 *p, gsize n)
  * by comparing pixels, not bytes. Returns the AND of all the pixels: its top
  * byte is 0xff when every one was opaque. */
 static guint32
-deflate_rgb_row (Deflater *d, const guint32 *in, int width)
+deflate_rgb_row (Deflater *d, const guint32 *in, const guint32 *up, int width)
 {
+  guint dist = (guint) width * 3 + 1;
   guint64 a = d->a, b = d->b;
   guint32 prev = 0, all = 0xffffffff;
   gsize zeros = 0;
@@ -651,6 +669,48 @@ deflate_rgb_row (Deflater *d, const guint32 *in, int width)
           continue;
         }
       all &= p;
+      /* Where this pixel and the one to its left are those above, the
+       * filtered bytes are those a row back: one copy for all of them
+       * (a bar's edges beside a label, a hatch's lines one pixel on). */
+      if (up != NULL && p == up[x] && x + 1 < width && in[x + 1] == up[x + 1] &&
+          (x == 0 || in[x - 1] == up[x - 1]))
+        {
+          int end;
+
+          if (zeros != 0)
+            {
+              b += zeros * a;
+              emit_zeros (d, zeros);
+              zeros = 0;
+            }
+          /* the copied bytes still count in the Adler-32; a pixel like
+           * its left neighbour is three zeros */
+          for (end = x; end < width && in[end] == up[end]; end++)
+            {
+              guint32 q = in[end];
+
+              all &= q;
+              if (q == prev)
+                {
+                  zeros += 3;
+                  continue;
+                }
+              b += zeros * a;
+              zeros = 0;
+              a += (guint8) ((q >> 16) - (prev >> 16));
+              b += a;
+              a += (guint8) ((q >> 8) - (prev >> 8));
+              b += a;
+              a += (guint8) (q - prev);
+              b += a;
+              prev = q;
+            }
+          b += zeros * a;
+          zeros = 0;
+          emit_copy (d, (gsize) (end - x) * 3, dist);
+          x = end;
+          continue;
+        }
       PUT_BYTE ((guint8) ((p >> 16) - (prev >> 16)));
       PUT_BYTE ((guint8) ((p >> 8) - (prev >> 8)));
       PUT_BYTE ((guint8) (p - prev));
@@ -704,6 +764,7 @@ deflate_band (gpointer user_data)
   gsize row_len = (gsize) band->width * (band->opaque ? 3 : 4) + 1;
   g_autofree guint8 *row_buf = band->opaque ? NULL : g_malloc (row_len);
   Deflater d = { 0 };
+  gboolean above_sub = FALSE;   /* the row above is in this band, filtered "sub" */
 
   d.max_tokens = MAX (BLOCK_TOKENS, row_len);
   d.tokens = g_new (guint32, d.max_tokens);
@@ -718,19 +779,30 @@ deflate_band (gpointer user_data)
       /* A row like the one above (a bar's body, white space) is all zeros
        * under filter type 2, "up": nearly free to compress. */
       if (row > 0 && memcmp (in, in - band->stride, (gsize) band->width * 4) == 0)
-        deflate_up_row (&d, row_len);
+        {
+          deflate_up_row (&d, row_len);
+          above_sub = FALSE;
+        }
       else if (!band->opaque)
         {
           filter_row_rgba ((const guint32 *) in, row_buf, band->width);
           deflate_row (&d, row_buf, row_len);
         }
-      else if ((deflate_rgb_row (&d, (const guint32 *) in, band->width) >> 24) != 0xff &&
-               band->check_alpha)
+      else
         {
-          band->saw_alpha = TRUE;
-          g_free (d.tokens);
-          g_free (d.buf);
-          return NULL;
+          /* copies reach 32 KB back: a row of up to 10,922 pixels */
+          const guint32 *up = above_sub && row_len <= 32768 ? (const guint32 *) (in - band->stride)
+                                                            : NULL;
+
+          if ((deflate_rgb_row (&d, (const guint32 *) in, up, band->width) >> 24) != 0xff &&
+              band->check_alpha)
+            {
+              band->saw_alpha = TRUE;
+              g_free (d.tokens);
+              g_free (d.buf);
+              return NULL;
+            }
+          above_sub = TRUE;
         }
     }
   band->raw_len = row_len * band->n_rows;

@@ -460,7 +460,8 @@ opaque_image (int width, int height)
  * byte different (all literals, a Huffman code over all 256 values), byte
  * frequencies so skewed that optimal codes are 18 bits long and must be cut
  * to deflate's 15, a row of 20,000 pixels (more symbols
- * than a block usually holds), one pixel wide, one row high, and a long flat
+ * than a block usually holds), copies from a row back at deflate's longest
+ * distance, one pixel wide, one row high, and a long flat
  * image (runs of zeros far longer than a copy's 258 bytes, many blocks). */
 static void
 test_png_hard_images (void)
@@ -543,6 +544,27 @@ test_png_hard_images (void)
   cairo_surface_mark_dirty (image);
   assert_round_trip (image);
   cairo_surface_destroy (image);
+
+  /* rows that differ only in their first 50 pixels, the rest noise the
+   * same in every row: copied from a row back, at the longest distance
+   * deflate allows (32,767 bytes: 10,922 pixels and the filter byte), so the
+   * image costs about one row of noise, not six */
+  {
+    const int w = 10922, h = 6;
+    g_autofree guint32 *noise = g_new (guint32, w);
+
+    for (int x = 0; x < w; x++)
+      noise[x] = 0xff000000u | (g_rand_int (rand) & 0xffffff);
+    image = opaque_image (w, h);
+    px = (guint32 *) cairo_image_surface_get_data (image);
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++)
+        px[y * w + x] = x < 50 ? 0xff000000u | (g_rand_int (rand) & 0xffffff) : noise[x];
+    cairo_surface_mark_dirty (image);
+    size = assert_round_trip (image);
+    g_assert_cmpuint (size, <, (gsize) w * 3 * 3 / 2);
+    cairo_surface_destroy (image);
+  }
 
   /* one pixel wide, and one row high */
   image = opaque_image (1, 300);
