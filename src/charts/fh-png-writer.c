@@ -122,11 +122,13 @@ filter_row_rgba (const guint32 *in, guint8 *out, int width)
  * nearly all of them zeros, and that per-byte work alone (zlib level 0, which
  * compresses nothing) cost more than drawing the bar chart. This encoder looks
  * only for what a chart has: runs of zero bytes (a row like the one above, or
- * flat colour under "sub") become a literal zero and copies of distance 1, up
- * to 258 bytes a symbol, found eight bytes at a time; anything else is a
- * literal. The Adler-32 of a run is computed without reading it. Each block
- * gets its own Huffman codes from its counts (a dynamic block, RFC 1951
- * §3.2.7), so that a literal zero or a copy costs a few bits. */
+ * flat colour under "sub", found by comparing pixels) become a literal zero
+ * and copies of distance 1, up to 258 bytes a symbol; bytes that repeat those
+ * a row back (pixels equal to those above) become copies from a row back;
+ * anything else is a literal. The Adler-32 of a run of zeros is computed
+ * without reading it. Each block gets its own Huffman codes from its counts
+ * (a dynamic block, RFC 1951 §3.2.7), so that a literal zero or a copy costs
+ * a few bits. */
 
 #define MAX_BITS       15
 #define MAX_CL_BITS    7
