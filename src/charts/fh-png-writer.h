@@ -5,12 +5,12 @@
  *
  * cairo_surface_write_to_png() stores no resolution (a word processor then
  * places a 150-dpi chart at twice its size) and compresses at zlib's default
- * level, which costs three to five times the drawing. This writer makes the
- * chunks itself: a pHYs chunk with the DPI in pixels per metre, the title and
+ * level, which costs many times the drawing. This writer makes the chunks
+ * itself: a pHYs chunk with the DPI in pixels per metre, the title and
  * summary as UTF-8 iTXt chunks, and the pixels filtered for flat colour and
- * deflated at zlib's fastest level, on several threads for a large image (see
- * bench/fh-bench-export.c). An opaque image is written as RGB, anything else
- * as straight-alpha RGBA.
+ * deflated by its own run-length encoder with Huffman codes fitted to each
+ * block, on several threads for a large image (see bench/fh-bench-export.c).
+ * An opaque image is written as RGB, anything else as straight-alpha RGBA.
  */
 #pragma once
 

@@ -3,8 +3,11 @@
  * Copyright 2026 The Family Help Dashboard authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * PNG: chunks parsed and CRC-checked, pHYs = DPI in pixels per metre, pixel
- * size = width_pt / 72 × dpi, pixels equal to the chart drawn in memory.
+ * PNG: chunks parsed and CRC-checked, the IDAT stream inflated by zlib (which
+ * checks its Adler-32) to exactly the filtered rows, pHYs = DPI in pixels per
+ * metre, pixel size = width_pt / 72 × dpi, pixels decoded by libpng equal to
+ * the chart drawn in memory; so are noise, a skewed mix of bytes that needs
+ * codes longer than deflate's 15 bits, and very wide, narrow and tall images.
  * SVG: well-formed XML with <title> and <desc>. PDF: pdftotext finds title
  * and caption, pdffonts says every font is embedded, pdfinfo has the title.
  * CSV: parsed back per RFC 4180 and compared with the chart's own model.
@@ -18,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "fh-atomic-file.h"
 #include "fh-bar-chart.h"
@@ -116,6 +120,7 @@ typedef struct {
   char   *text_title;
   char   *text_description;
   GString *order;            /* chunk types in order, "IHDR pHYs …" */
+  gsize    filtered_len;     /* bytes the IDAT stream inflates to */
 } PngInfo;
 
 static void
@@ -126,11 +131,29 @@ png_info_clear (PngInfo *info)
   g_string_free (info->order, TRUE);
 }
 
+/* Inflates the IDAT stream with zlib, which checks the Adler-32 and the end
+ * of the stream, and checks that it holds every row with its filter byte. */
+static gsize
+inflate_idat (GByteArray *idat, const PngInfo *info)
+{
+  gsize bpp = info->color_type == 6 ? 4 : 3;
+  gsize expected = (gsize) info->height * (info->width * bpp + 1);
+  g_autofree guint8 *out = g_malloc (expected + 1);
+  uLongf out_len = expected + 1;
+
+  g_assert_cmpint (uncompress (out, &out_len, idat->data, idat->len), ==, Z_OK);
+  g_assert_cmpuint (out_len, ==, expected);
+  for (guint32 y = 0; y < info->height; y++)
+    g_assert_cmpuint (out[y * (info->width * bpp + 1)], <=, 4);   /* a filter type */
+  return out_len;
+}
+
 /* Walks the chunks, checking each CRC; fills @info. */
 static void
 parse_png (const guint8 *data, gsize len, PngInfo *info)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
   gsize pos = 8;
 
   memset (info, 0, sizeof *info);
@@ -179,9 +202,12 @@ parse_png (const guint8 *data, gsize len, PngInfo *info)
           else if (g_strcmp0 (keyword, "Description") == 0)
             info->text_description = g_strndup ((const char *) p, end - p);
         }
+      else if (memcmp (type, "IDAT", 4) == 0)
+        g_byte_array_append (idat, body, n);
       pos += 12 + n;
     }
   g_assert_cmpuint (pos, ==, len);
+  info->filtered_len = inflate_idat (idat, info);
 }
 
 typedef struct {
@@ -319,9 +345,12 @@ test_png_bands (void)
       sizes[n] = bytes->len;
     }
   g_unsetenv ("FH_PNG_THREADS");
-  /* each band starts without the previous one's window: a little bigger, no more */
-  g_assert_cmpuint (sizes[4], >=, sizes[1]);
-  g_assert_cmpuint (sizes[4], <, sizes[1] * 11 / 10);
+  /* each band has its own blocks and codes: a little bigger or smaller, no more */
+  for (int n = 2; n <= 4; n++)
+    {
+      g_assert_cmpuint (sizes[n], <, sizes[1] * 11 / 10);
+      g_assert_cmpuint (sizes[n], >, sizes[1] * 9 / 10);
+    }
   cairo_surface_destroy (drawn);
 }
 
@@ -363,6 +392,205 @@ test_png_alpha (void)
   cairo_surface_destroy (decoded);
   cairo_surface_destroy (image);
   png_info_clear (&info);
+
+  /* opaque but for a few transparent black pixels (0x00000000, the value
+   * left of a row's first pixel) at the start of one row */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 20);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_rectangle (cr, 0, 7, 5, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_byte_array_set_size (bytes, 0);
+  g_assert_true (fh_png_write (image, 96, NULL, NULL, append_bytes, bytes, &error));
+  parse_png (bytes->data, bytes->len, &info);
+  g_assert_cmpuint (info.color_type, ==, 6);
+  decoded = decode_png (bytes->data, bytes->len);
+  assert_same_pixels (decoded, image, 0);
+  cairo_surface_destroy (decoded);
+  cairo_surface_destroy (image);
+  png_info_clear (&info);
+}
+
+/* Encodes @image (opaque) in one band and in three, and checks that libpng
+ * decodes exactly its pixels; returns the size of the one-band PNG. */
+static gsize
+assert_round_trip (cairo_surface_t *image)
+{
+  gsize size = 0;
+
+  for (int n = 1; n <= 3; n += 2)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", n);
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *decoded;
+      PngInfo info;
+
+      g_setenv ("FH_PNG_THREADS", value, TRUE);
+      g_assert_true (fh_png_write (image, 96, NULL, NULL, append_bytes, bytes, &error));
+      g_assert_no_error (error);
+      parse_png (bytes->data, bytes->len, &info);
+      g_assert_cmpuint (info.width, ==, cairo_image_surface_get_width (image));
+      g_assert_cmpuint (info.height, ==, cairo_image_surface_get_height (image));
+      g_assert_cmpuint (info.color_type, ==, 2);
+      decoded = decode_png (bytes->data, bytes->len);
+      assert_same_pixels (decoded, image, 0);
+      cairo_surface_destroy (decoded);
+      png_info_clear (&info);
+      if (n == 1)
+        size = bytes->len;
+    }
+  g_unsetenv ("FH_PNG_THREADS");
+  return size;
+}
+
+static cairo_surface_t *
+opaque_image (int width, int height)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  g_assert_cmpint (cairo_image_surface_get_stride (image), ==, width * 4);
+  return image;
+}
+
+/* What a chart never has, so the encoder's rare paths are tried: every
+ * byte different (all literals, a Huffman code over all 256 values), byte
+ * frequencies so skewed that optimal codes are 18 bits long and must be cut
+ * to deflate's 15, a row of 20,000 pixels (more symbols
+ * than a block usually holds), copies from a row back at deflate's longest
+ * distance, one pixel wide, one row high, and a long flat
+ * image (runs of zeros far longer than a copy's 258 bytes, many blocks). */
+static void
+test_png_hard_images (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  cairo_surface_t *image;
+  guint32 *px;
+  gsize size;
+
+  /* noise: incompressible, so about its raw size (3 bytes a pixel) */
+  image = opaque_image (301, 157);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  for (int i = 0; i < 301 * 157; i++)
+    px[i] = 0xff000000u | (g_rand_int (rand) & 0xffffff);
+  cairo_surface_mark_dirty (image);
+  size = assert_round_trip (image);
+  g_assert_cmpuint (size, >, 301 * 157 * 3);
+  g_assert_cmpuint (size, <, 301 * 157 * 3 * 21 / 20);
+  cairo_surface_destroy (image);
+
+  /* skewed frequencies: the delta 19 - k appears f(k) times, f = 1, 1, 3,
+   * 5, 9… (each more than the two before together, so that no tie lets the
+   * tree stay shallow: optimal codes up to 18 bits), shuffled; 1, also
+   * every row's filter type, the most often; the rest of the image is 1s;
+   * each pixel is its left neighbour plus the next three deltas */
+  {
+    g_autoptr(GArray) deltas = g_array_new (FALSE, FALSE, 1);
+    guint32 f0 = 1, f1 = 1;
+    int w = 123, h, k = 0;
+
+    for (guint8 v = 18; v >= 1; v--)
+      {
+        guint32 f = f0;
+
+        for (guint32 i = 0; i < f; i++)
+          g_array_append_val (deltas, v);
+        f0 = f1;
+        f1 += f + 1;
+      }
+    h = (deltas->len + w * 3 - 1) / (w * 3);
+    while (deltas->len < (guint) (w * h * 3))
+      {
+        guint8 one = 1;
+        g_array_append_val (deltas, one);
+      }
+    for (guint i = deltas->len - 1; i > 0; i--)
+      {
+        guint j = g_rand_int_range (rand, 0, i + 1);
+        guint8 t = deltas->data[i];
+
+        deltas->data[i] = deltas->data[j];
+        deltas->data[j] = t;
+      }
+    image = opaque_image (w, h);
+    px = (guint32 *) cairo_image_surface_get_data (image);
+    for (int y = 0; y < h; y++)
+      {
+        guint8 r = 0, g = 0, b = 0;
+
+        for (int x = 0; x < w; x++, k += 3)
+          {
+            r += (guint8) deltas->data[k];
+            g += (guint8) deltas->data[k + 1];
+            b += (guint8) deltas->data[k + 2];
+            px[y * w + x] = 0xff000000u | (guint32) r << 16 | (guint32) g << 8 | b;
+          }
+      }
+    cairo_surface_mark_dirty (image);
+    /* about 2.5 bits a byte (the entropy): far below 8, so the codes fit */
+    size = assert_round_trip (image);
+    g_assert_cmpuint (size, <, (gsize) w * h * 3 / 2);
+    cairo_surface_destroy (image);
+  }
+
+  /* 20,000 pixels wide, stripes of noise and flat colour */
+  image = opaque_image (20000, 5);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  for (int i = 0; i < 20000 * 5; i++)
+    px[i] = (i / 700) % 2 ? 0xff000000u | (g_rand_int (rand) & 0xffffff) : 0xff336699u;
+  cairo_surface_mark_dirty (image);
+  assert_round_trip (image);
+  cairo_surface_destroy (image);
+
+  /* rows that differ only in their first 50 pixels, the rest noise the
+   * same in every row: copied from a row back, at the longest distance
+   * deflate allows (32,767 bytes: 10,922 pixels and the filter byte), so the
+   * image costs about one row of noise, not six */
+  {
+    const int w = 10922, h = 6;
+    g_autofree guint32 *noise = g_new (guint32, w);
+
+    for (int x = 0; x < w; x++)
+      noise[x] = 0xff000000u | (g_rand_int (rand) & 0xffffff);
+    image = opaque_image (w, h);
+    px = (guint32 *) cairo_image_surface_get_data (image);
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++)
+        px[y * w + x] = x < 50 ? 0xff000000u | (g_rand_int (rand) & 0xffffff) : noise[x];
+    cairo_surface_mark_dirty (image);
+    size = assert_round_trip (image);
+    g_assert_cmpuint (size, <, (gsize) w * 3 * 3 / 2);
+    cairo_surface_destroy (image);
+  }
+
+  /* one pixel wide, and one row high */
+  image = opaque_image (1, 300);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  for (int i = 0; i < 300; i++)
+    px[i] = 0xff000000u | (i % 7 == 0 ? g_rand_int (rand) & 0xffffff : 0xffffff);
+  cairo_surface_mark_dirty (image);
+  assert_round_trip (image);
+  cairo_surface_destroy (image);
+  image = opaque_image (999, 1);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  for (int i = 0; i < 999; i++)
+    px[i] = i < 500 ? 0xffffffffu : 0xff000000u | (guint32) i;
+  cairo_surface_mark_dirty (image);
+  assert_round_trip (image);
+  cairo_surface_destroy (image);
+
+  /* flat, with a dot every 97 rows: 2,000 × 3,000 in a few KB */
+  image = opaque_image (2000, 3000);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  for (int i = 0; i < 2000 * 3000; i++)
+    px[i] = (i / 2000) % 97 == 0 && i % 2000 == 1234 ? 0xff000000u : 0xfff0f0f0u;
+  cairo_surface_mark_dirty (image);
+  size = assert_round_trip (image);
+  g_assert_cmpuint (size, <, 40 * 1024);
+  cairo_surface_destroy (image);
 }
 
 /* ---- SVG ----------------------------------------------------------------- */
@@ -1302,6 +1530,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/export/png", test_png);
   g_test_add_func ("/charts/export/png-alpha", test_png_alpha);
   g_test_add_func ("/charts/export/png-bands", test_png_bands);
+  g_test_add_func ("/charts/export/png-hard-images", test_png_hard_images);
   g_test_add_func ("/charts/export/svg", test_svg);
   g_test_add_func ("/charts/export/svg-escaping", test_svg_escaping);
   g_test_add_func ("/charts/export/pdf", test_pdf);
