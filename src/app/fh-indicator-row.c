@@ -202,6 +202,11 @@ fh_indicator_row_init (FhIndicatorRow *self)
   fh_indicator_chart_set_compact (self->sparkline, TRUE);
   /* 132 × 44 px: the export button would cover the latest value */
   fh_chart_export_actions_set_button_visible (self->sparkline_view, FALSE);
+  /* It has no items to move through, and the row itself (focusable,
+   * activated for the detail, where the full chart is) says what it
+   * shows: a Tab stop of its own on each of 24 rows only slowed the
+   * keyboard down. A screen reader still finds it, named, in the row. */
+  gtk_widget_set_focusable (self->sparkline_view, FALSE);
 }
 
 GtkWidget *
