@@ -286,120 +286,134 @@ RETURNS TABLE (month_end date, service text, workers int, fte numeric, open_epis
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
+SET jit = off   -- the planner guesses 1000 month ends per allocation; compiling costs seconds
 AS $$
 DECLARE
-  exact boolean := reporting.exact_figures(p_exact);
+  exact  boolean := reporting.exact_figures(p_exact);
+  ends   date[];   -- the month ends, in order
+  firsts date[];   -- the day after each: width_bucket(day, firsts) is the
+                   -- number of month ends before day
+  first_d date;
+  last_d  date;
 BEGIN
   PERFORM reporting.check_date(p_from);
   PERFORM reporting.check_date(p_to);
   IF p_from > p_to OR (p_to - p_from) > 3700 THEN
     RAISE EXCEPTION 'the trend runs forwards over at most 120 months' USING ERRCODE = '22023';
   END IF;
+  ends := ARRAY(SELECT (m + interval '1 month - 1 day')::date
+                  FROM generate_series(date_trunc('month', p_from), date_trunc('month', p_to),
+                                       interval '1 month') m
+                 ORDER BY m);
+  firsts := ARRAY(SELECT d + 1 FROM unnest(ends) WITH ORDINALITY u (d, j) ORDER BY j);
+  first_d := ends[1];
+  last_d := ends[array_length(ends, 1)];
+  -- Months are numbered 1.. (j) and every date is placed by width_bucket
+  -- against the month ends, rather than expanded with timestamp arithmetic:
+  -- a month end d[j] falls in [s, f) when width_bucket(s) < j <= width_bucket(f).
   RETURN QUERY
   WITH months AS (
-         SELECT (date_trunc('month', m) + interval '1 month - 1 day')::date AS d
-           FROM generate_series(date_trunc('month', p_from), date_trunc('month', p_to), interval '1 month') m),
+         SELECT u.j::int AS j, u.d FROM unnest(ends) WITH ORDINALITY u (d, j)),
        services (svc, ord) AS (VALUES ('core', 1), ('adolescence', 2), ('early', 3)),
        staff AS (
-         SELECT m.d, w.worker_id, t.service AS svc, w.fte, t.team_name, w.worker_ref
+         SELECT m.j, w.worker_id, t.service AS svc, w.fte, t.team_name, w.worker_ref
            FROM months m
            JOIN fh.worker w ON w.active_from <= m.d AND (w.active_to IS NULL OR w.active_to >= m.d)
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
-       bounds AS (
-         SELECT min(m.d) AS first_d, max(m.d) AS last_d FROM months m),
+       -- the episodes open on some month end of the range (one that ended by
+       -- the first month end adds nothing to any)
+       eps AS MATERIALIZED (
+         SELECT e.episode_id, coalesce(e.service, 'early') AS esvc, e.started_on, e.ended_on
+           FROM fh.episode e
+          WHERE e.authority_id = p_authority
+            AND e.started_on <= last_d
+            AND (e.ended_on IS NULL OR e.ended_on > first_d)),
        -- each allocation of an open episode as the month ends it covers
-       held_rows AS (
-         SELECT a.worker_id, a.episode_id, coalesce(e.service, 'early') AS esvc,
-                (ms + interval '1 month - 1 day')::date AS d
-           FROM bounds b
-           JOIN fh.episode e ON e.authority_id = p_authority
-                            AND e.started_on <= b.last_d
-                            AND (e.ended_on IS NULL OR e.ended_on > b.first_d)
+       held_rows AS MATERIALIZED (
+         SELECT a.worker_id, a.episode_id, e.esvc, j::int AS j
+           FROM eps e
            JOIN fh.allocation a ON a.episode_id = e.episode_id
-                               AND a.allocated_from <= b.last_d
-                               AND (a.allocated_to IS NULL OR a.allocated_to > b.first_d)
-           CROSS JOIN LATERAL (SELECT greatest(a.allocated_from, e.started_on) AS s,
-                                      least(coalesce(a.allocated_to, b.last_d + 1),
-                                            coalesce(e.ended_on, b.last_d + 1), b.last_d + 1) AS f) span
-           CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', span.s), date_trunc('month', b.first_d)),
-                                              date_trunc('month', span.f - 1), interval '1 month') ms
-          WHERE (ms + interval '1 month - 1 day')::date < span.f),
-       held_staff AS (
-         SELECT h.d, h.worker_id, h.episode_id, t.service AS svc
+                               AND a.allocated_from <= last_d
+                               AND (a.allocated_to IS NULL OR a.allocated_to > first_d)
+           CROSS JOIN LATERAL generate_series(
+                        width_bucket(greatest(a.allocated_from, e.started_on), firsts) + 1,
+                        width_bucket(least(coalesce(a.allocated_to, last_d + 1),
+                                           coalesce(e.ended_on, last_d + 1), last_d + 1), firsts)) j),
+       held_staff AS MATERIALIZED (
+         SELECT h.j, h.worker_id, h.episode_id, t.service AS svc
            FROM held_rows h
            JOIN fh.worker w ON w.worker_id = h.worker_id
-                           AND w.active_from <= h.d AND (w.active_to IS NULL OR w.active_to >= h.d)
+                           AND w.active_from <= ends[h.j] AND (w.active_to IS NULL OR w.active_to >= ends[h.j])
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
        held AS (
-         SELECT h.d, h.worker_id, count(DISTINCT h.episode_id) AS n
-           FROM held_staff h GROUP BY h.d, h.worker_id),
-       per_worker AS (
-         SELECT s.d, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
+         SELECT h.j, h.worker_id, count(DISTINCT h.episode_id) AS n
+           FROM held_staff h GROUP BY h.j, h.worker_id),
+       per_worker AS MATERIALIZED (
+         SELECT s.j, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
                 round(coalesce(h.n, 0) / s.fte, 1) AS ratio
-           FROM staff s LEFT JOIN held h ON h.d = s.d AND h.worker_id = s.worker_id),
-       stats AS (
-         SELECT p.d, p.svc, count(*)::int AS k, sum(p.fte) AS fte,
+           FROM staff s LEFT JOIN held h ON h.j = s.j AND h.worker_id = s.worker_id),
+       stats AS MATERIALIZED (
+         SELECT p.j, p.svc, count(*)::int AS k, sum(p.fte) AS fte,
                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ratio)::numeric, 1) AS med,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY p.ratio) AS mid_lo,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY p.ratio DESC) AS mid_hi,
                 round(avg(p.n / p.fte), 1) AS mean
-           FROM per_worker p GROUP BY p.d, p.svc),
+           FROM per_worker p GROUP BY p.j, p.svc),
        held_by_service AS (
-         SELECT h.d, h.svc, count(DISTINCT h.episode_id) AS n
-           FROM held_staff h GROUP BY h.d, h.svc),
+         SELECT h.j, h.svc, count(DISTINCT h.episode_id) AS n
+           FROM held_staff h GROUP BY h.j, h.svc),
        -- open on a month end: started by then less ended by then, summed
        -- from each month's starts (+1) and ends (-1)
        events AS (
-         SELECT coalesce(e.service, 'early') AS svc,
-                (date_trunc('month', x.day) + interval '1 month - 1 day')::date AS b, sum(x.delta) AS n
-           FROM bounds bd
-           -- one that ended by the first month end adds nothing to any
-           JOIN fh.episode e ON e.authority_id = p_authority AND e.started_on <= bd.last_d
-                            AND (e.ended_on IS NULL OR e.ended_on > bd.first_d)
-           CROSS JOIN LATERAL (VALUES (e.started_on, 1), (e.ended_on, -1)) x (day, delta)
-          WHERE x.day <= bd.last_d
-          GROUP BY 1, 2),
+         SELECT x.svc, x.j, sum(x.n) AS n
+           FROM (SELECT e.esvc AS svc, width_bucket(e.started_on, firsts) + 1 AS j, count(*) AS n
+                   FROM eps e GROUP BY 1, 2
+                 UNION ALL
+                 SELECT e.esvc, width_bucket(e.ended_on, firsts) + 1, -count(*)
+                   FROM eps e WHERE e.ended_on <= last_d GROUP BY 1, 2) x
+          GROUP BY x.svc, x.j),
        open_by_service AS (
-         SELECT m.d, ev.svc, sum(ev.n)::bigint AS n
-           FROM months m JOIN events ev ON ev.b <= m.d
-          GROUP BY m.d, ev.svc),
-       grid AS (
-         SELECT m.d, s.svc, s.ord, coalesce(o.n, 0) AS open_n, coalesce(h.n, 0) AS held_n
+         SELECT m.j, ev.svc, sum(ev.n)::bigint AS n
+           FROM months m JOIN events ev ON ev.j <= m.j
+          GROUP BY m.j, ev.svc),
+       grid AS MATERIALIZED (
+         SELECT m.j, m.d, s.svc, s.ord, coalesce(o.n, 0) AS open_n, coalesce(h.n, 0) AS held_n
            FROM months m CROSS JOIN services s
-           LEFT JOIN open_by_service o ON o.d = m.d AND o.svc = s.svc
-           LEFT JOIN held_by_service h ON h.d = m.d AND h.svc = s.svc),
+           LEFT JOIN open_by_service o ON o.j = m.j AND o.svc = s.svc
+           LEFT JOIN held_by_service h ON h.j = m.j AND h.svc = s.svc),
        -- episodes with any current allocation, for the waiting cell
        alloc_any AS (
-         SELECT h.d, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
-           FROM held_rows h GROUP BY h.d, h.esvc),
+         SELECT h.j, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
+           FROM held_rows h GROUP BY h.j, h.esvc),
        worker_lines AS (
-         SELECT p.d, p.svc,
+         SELECT p.j, p.svc,
                 array_agg(p.n ORDER BY p.team_name, p.worker_ref) AS vals,
                 array_agg(p.ratio ORDER BY p.team_name, p.worker_ref) AS ratios
-           FROM per_worker p GROUP BY p.d, p.svc),
-       line_masks AS (
-         SELECT l.d, l.svc, l.ratios, array_length(l.vals, 1) AS k,
+           FROM per_worker p GROUP BY p.j, p.svc),
+       -- materialised: each line's mask is worked out once, not per worker
+       line_masks AS MATERIALIZED (
+         SELECT l.j, l.svc, l.ratios, array_length(l.vals, 1) AS k,
                 CASE WHEN exact THEN array_fill(false, ARRAY[array_length(l.vals, 1) + 2])
                      ELSE reporting.suppression_mask(l.vals || (g.open_n - coalesce(al.n, 0)), g.open_n)
                 END AS mask
            FROM worker_lines l
-           JOIN grid g ON g.d = l.d AND g.svc = l.svc
-           LEFT JOIN alloc_any al ON al.d = l.d AND al.svc = l.svc),
+           JOIN grid g ON g.j = l.j AND g.svc = l.svc
+           LEFT JOIN alloc_any al ON al.j = l.j AND al.svc = l.svc),
        hidden AS (
-         SELECT lm.d, lm.svc,
+         SELECT lm.j, lm.svc,
                 bool_or(lm.mask[i]) AS any_worker,
                 bool_or(lm.mask[i] AND lm.ratios[i] IN (st.mid_lo, st.mid_hi)) AS at_mid,
                 bool_or(lm.mask[lm.k + 1]) AS waiting
            FROM line_masks lm
-           JOIN stats st ON st.d = lm.d AND st.svc = lm.svc
+           JOIN stats st ON st.j = lm.j AND st.svc = lm.svc
            CROSS JOIN LATERAL generate_series(1, lm.k) i
-          GROUP BY lm.d, lm.svc),
-       masks AS (
-         SELECT g.d,
+          GROUP BY lm.j, lm.svc),
+       masks AS MATERIALIZED (
+         SELECT g.j,
                 CASE WHEN exact THEN array_fill(false, ARRAY[4])
                      ELSE reporting.suppression_mask(array_agg(g.open_n ORDER BY g.ord), sum(g.open_n)::bigint)
                 END AS open_mask
-           FROM grid g GROUP BY g.d)
+           FROM grid g GROUP BY g.j)
   SELECT g.d, g.svc, coalesce(st.k, 0), st.fte,
          CASE WHEN mk.open_mask[g.ord] THEN NULL ELSE g.open_n END,
          CASE WHEN hh.hide THEN NULL ELSE g.held_n END,
@@ -407,11 +421,11 @@ BEGIN
          CASE WHEN hh.hide OR (NOT exact AND coalesce(h.any_worker, false)) THEN NULL ELSE st.mean END,
          mk.open_mask[g.ord], hh.hide
     FROM grid g
-    JOIN masks mk ON mk.d = g.d
-    LEFT JOIN stats st ON st.d = g.d AND st.svc = g.svc
-    LEFT JOIN hidden h ON h.d = g.d AND h.svc = g.svc
+    JOIN masks mk ON mk.j = g.j
+    LEFT JOIN stats st ON st.j = g.j AND st.svc = g.svc
+    LEFT JOIN hidden h ON h.j = g.j AND h.svc = g.svc
     CROSS JOIN LATERAL (SELECT NOT exact AND (coalesce(h.waiting, false) OR g.held_n BETWEEN 1 AND 5) AS hide) hh
-   ORDER BY g.d, g.ord;
+   ORDER BY g.j, g.ord;
 END;
 $$;
 
