@@ -295,6 +295,7 @@ DECLARE
                    -- number of month ends before day
   first_d date;
   last_d  date;
+  summary boolean;  -- read fh.caseload_month_* (10-caseload-summary.sql)
 BEGIN
   PERFORM reporting.check_date(p_from);
   PERFORM reporting.check_date(p_to);
@@ -308,6 +309,7 @@ BEGIN
   firsts := ARRAY(SELECT d + 1 FROM unnest(ends) WITH ORDINALITY u (d, j) ORDER BY j);
   first_d := ends[1];
   last_d := ends[array_length(ends, 1)];
+  summary := fh.caseload_summary_covers(first_d, last_d);
   -- Months are numbered 1.. (j) and every date is placed by width_bucket
   -- against the month ends, rather than expanded with timestamp arithmetic:
   -- a month end d[j] falls in [s, f) when width_bucket(s) < j <= width_bucket(f).
@@ -346,8 +348,13 @@ BEGIN
                            AND w.active_from <= ends[h.j] AND (w.active_to IS NULL OR w.active_to >= ends[h.j])
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
        held AS (
-         SELECT h.j, h.worker_id, count(DISTINCT h.episode_id) AS n
-           FROM held_staff h GROUP BY h.j, h.worker_id),
+         SELECT m.j, c.worker_id, c.held AS n
+           FROM months m
+           JOIN fh.caseload_month_worker c ON c.authority_id = p_authority AND c.month_end = m.d
+          WHERE summary
+         UNION ALL
+         SELECT h.j, h.worker_id, count(DISTINCT h.episode_id)
+           FROM held_staff h WHERE NOT summary GROUP BY h.j, h.worker_id),
        per_worker AS MATERIALIZED (
          SELECT s.j, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
                 round(coalesce(h.n, 0) / s.fte, 1) AS ratio
@@ -376,15 +383,28 @@ BEGIN
          SELECT m.j, ev.svc, sum(ev.n)::bigint AS n
            FROM months m JOIN events ev ON ev.j <= m.j
           GROUP BY m.j, ev.svc),
-       grid AS MATERIALIZED (
-         SELECT m.j, m.d, s.svc, s.ord, coalesce(o.n, 0) AS open_n, coalesce(h.n, 0) AS held_n
-           FROM months m CROSS JOIN services s
-           LEFT JOIN open_by_service o ON o.j = m.j AND o.svc = s.svc
-           LEFT JOIN held_by_service h ON h.j = m.j AND h.svc = s.svc),
        -- episodes with any current allocation, for the waiting cell
        alloc_any AS (
          SELECT h.j, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
            FROM held_rows h GROUP BY h.j, h.esvc),
+       counts AS (
+         SELECT m.j, c.service AS svc, c.open_episodes AS open_n, c.held_episodes AS held_n,
+                c.allocated_episodes AS alloc_n
+           FROM months m
+           JOIN fh.caseload_month_service c ON c.authority_id = p_authority AND c.month_end = m.d
+          WHERE summary
+         UNION ALL
+         SELECT m.j, s.svc, o.n, h.n, al.n
+           FROM months m CROSS JOIN services s
+           LEFT JOIN open_by_service o ON o.j = m.j AND o.svc = s.svc
+           LEFT JOIN held_by_service h ON h.j = m.j AND h.svc = s.svc
+           LEFT JOIN alloc_any al ON al.j = m.j AND al.svc = s.svc
+          WHERE NOT summary),
+       grid AS MATERIALIZED (
+         SELECT m.j, m.d, s.svc, s.ord, coalesce(c.open_n, 0) AS open_n, coalesce(c.held_n, 0) AS held_n,
+                coalesce(c.alloc_n, 0) AS alloc_n
+           FROM months m CROSS JOIN services s
+           LEFT JOIN counts c ON c.j = m.j AND c.svc = s.svc),
        worker_lines AS (
          SELECT p.j, p.svc,
                 array_agg(p.n ORDER BY p.team_name, p.worker_ref) AS vals,
@@ -394,11 +414,10 @@ BEGIN
        line_masks AS MATERIALIZED (
          SELECT l.j, l.svc, l.ratios, array_length(l.vals, 1) AS k,
                 CASE WHEN exact THEN array_fill(false, ARRAY[array_length(l.vals, 1) + 2])
-                     ELSE reporting.suppression_mask(l.vals || (g.open_n - coalesce(al.n, 0)), g.open_n)
+                     ELSE reporting.suppression_mask(l.vals || (g.open_n - g.alloc_n), g.open_n)
                 END AS mask
            FROM worker_lines l
-           JOIN grid g ON g.j = l.j AND g.svc = l.svc
-           LEFT JOIN alloc_any al ON al.j = l.j AND al.svc = l.svc),
+           JOIN grid g ON g.j = l.j AND g.svc = l.svc),
        hidden AS (
          SELECT lm.j, lm.svc,
                 bool_or(lm.mask[i]) AS any_worker,
