@@ -117,22 +117,32 @@ DECLARE
   mask  boolean[];
   n     int;
   withheld text[];
+  w_services text[];  -- fh.waiting_episodes, asked once for both services
+  w_teams    text[];
+  w_days     int[];
 BEGIN
   PERFORM reporting.check_date(p_as_at);
   withheld := CASE WHEN exact THEN '{}'::text[]
                    ELSE ARRAY(SELECT u.service FROM reporting.unallocated_episodes(p_authority, p_as_at, false) u
                                WHERE u.waiting_suppressed) END;
 
+  SELECT coalesce(array_agg(x.service), '{}'), coalesce(array_agg(x.team_name), '{}'),
+         coalesce(array_agg(x.days_waiting), '{}')
+    INTO w_services, w_teams, w_days
+    FROM fh.waiting_episodes(p_authority, p_as_at) x;
+
   FOREACH svc IN ARRAY ARRAY['core', 'adolescence'] LOOP
     -- every team of the service, waiting or not, then "ward not known"
-    WITH w AS (SELECT * FROM fh.waiting_episodes(p_authority, p_as_at) x WHERE x.service = svc)
+    WITH w AS (SELECT u.team_name, u.days_waiting
+                 FROM unnest(w_services, w_teams, w_days) u (service, team_name, days_waiting)
+                WHERE u.service = svc)
     SELECT array_agg(x.team_name ORDER BY x.ord, x.team_name),
            array_agg(x.n ORDER BY x.ord, x.team_name),
            array_agg(x.med ORDER BY x.ord, x.team_name),
            (SELECT count(*) FROM w),
            (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY w.days_waiting)::numeric, 1) FROM w)
       INTO teams, vals, meds, total, tmed
-      FROM (SELECT t.team_name, 1 AS ord, count(w.episode_id) AS n,
+      FROM (SELECT t.team_name, 1 AS ord, count(w.days_waiting) AS n,
                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY w.days_waiting)::numeric, 1) AS med
               FROM fh.team t
               LEFT JOIN w ON w.team_name = t.team_name
