@@ -972,12 +972,16 @@ BEGIN
                                  AND e.started_on <= p_as_at
                                  AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
                               OFFSET 0) open_episode),
+       -- open on the date: still open, or ended after it (two ranges of
+       -- episode_open_idx, not every episode started by then)
        open_eps AS MATERIALIZED (
          SELECT e.episode_id, coalesce(e.service, 'early') AS service, e.started_on
            FROM fh.episode e
-          WHERE e.authority_id = p_authority
-            AND e.started_on <= p_as_at
-            AND (e.ended_on IS NULL OR e.ended_on > p_as_at)),
+          WHERE e.authority_id = p_authority AND e.ended_on IS NULL AND e.started_on <= p_as_at
+         UNION ALL
+         SELECT e.episode_id, coalesce(e.service, 'early') AS service, e.started_on
+           FROM fh.episode e
+          WHERE e.authority_id = p_authority AND e.ended_on > p_as_at AND e.started_on <= p_as_at),
        services (service, ord) AS (VALUES ('core', 1), ('adolescence', 2), ('early', 3)),
        x AS (
          SELECT s.worker_ref, s.team_name, s.service, s.locality, s.fte,

@@ -77,15 +77,18 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, fh, pg_temp
 AS $$
   SELECT e.episode_id, e.service, t.team_name, p_as_at - e.started_on
-    FROM fh.episode e
+    FROM (-- open on the date: two ranges of episode_open_idx
+          SELECT x.episode_id, x.service, x.ward_code, x.authority_id, x.started_on FROM fh.episode x
+           WHERE x.authority_id = p_authority AND x.ended_on IS NULL
+             AND x.level = 'targeted' AND x.started_on <= p_as_at
+          UNION ALL
+          SELECT x.episode_id, x.service, x.ward_code, x.authority_id, x.started_on FROM fh.episode x
+           WHERE x.authority_id = p_authority AND x.ended_on > p_as_at
+             AND x.level = 'targeted' AND x.started_on <= p_as_at) e
     LEFT JOIN fh.ward_locality wl ON wl.ward_code = e.ward_code
     LEFT JOIN fh.team t ON t.locality_id = wl.locality_id AND t.service = e.service
                        AND t.authority_id = e.authority_id
-   WHERE e.authority_id = p_authority
-     AND e.level = 'targeted'
-     AND e.started_on <= p_as_at
-     AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-     AND NOT EXISTS (SELECT 1 FROM fh.allocation a
+   WHERE NOT EXISTS (SELECT 1 FROM fh.allocation a
                       WHERE a.episode_id = e.episode_id
                         AND a.allocated_from <= p_as_at
                         AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
