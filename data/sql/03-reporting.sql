@@ -995,10 +995,13 @@ BEGIN
            FROM services s
            LEFT JOIN open_eps o
                   ON o.service = s.service
+                 -- a keyed probe per open episode (OFFSET 0), not a hash of
+                 -- every authority's current allocations
                  AND NOT EXISTS (SELECT 1 FROM fh.allocation a
                                   WHERE a.episode_id = o.episode_id
                                     AND a.allocated_from <= p_as_at
-                                    AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
+                                    AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+                                 OFFSET 0)
           GROUP BY s.service)
   SELECT (SELECT array_agg(ROW(x.*)::reporting.caseload_cell
                            ORDER BY x.service, x.worker_ref IS NULL, x.team_name, x.worker_ref)
