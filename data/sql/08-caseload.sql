@@ -75,6 +75,7 @@ CREATE FUNCTION fh.waiting_episodes(p_authority int, p_as_at date)
 RETURNS TABLE (episode_id bigint, service text, team_name text, days_waiting int)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, fh, pg_temp
+SET max_parallel_workers_per_gather = 0   -- at scale 50 starting workers took longer than the work
 AS $$
   SELECT e.episode_id, e.service, t.team_name, p_as_at - e.started_on
     FROM (-- open on the date: two ranges of episode_open_idx
