@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 
+#include "fh-caseload-queries.h"
 #include "fh-data-completeness.h"
 #include "fh-database.h"
 #include "fh-demand-measures.h"
@@ -61,6 +62,13 @@ DEFINE_ON_ARRAY (on_detail, fh_database_indicator_detail_finish)
 DEFINE_ON_ARRAY (on_comparators, fh_database_indicator_comparators_finish)
 DEFINE_ON_ARRAY (on_commentary, fh_database_indicator_commentary_finish)
 DEFINE_ON_ARRAY (on_success, fh_database_success_measures_finish)
+DEFINE_ON_ARRAY (on_waiting_teams, fh_database_waiting_by_team_finish)
+DEFINE_ON_ARRAY (on_waiting_bands, fh_database_waiting_bands_finish)
+DEFINE_ON_ARRAY (on_waiting_longest, fh_database_waiting_longest_finish)
+DEFINE_ON_ARRAY (on_trend, fh_database_caseload_trend_finish)
+DEFINE_ON_ARRAY (on_front_door, fh_database_front_door_finish)
+DEFINE_ON_ARRAY (on_front_door_path, fh_database_front_door_path_finish)
+DEFINE_ON_ARRAY (on_routing, fh_database_routing_check_finish)
 
 static void
 on_privileges (GObject *source, GAsyncResult *result, gpointer data)
@@ -92,7 +100,9 @@ on_extract (GObject *source, GAsyncResult *result, gpointer data)
 typedef enum { Q_PRIVILEGES, Q_AUTHORITIES, Q_EXTRACT, Q_WARD_DEMAND, Q_WARD_DEMAND_FILTERED,
                Q_AUTHORITY_DEMAND, Q_DEMAND_MEASURES, Q_DEMAND_MEASURES_FILTERED, Q_COMPLETENESS,
                Q_PROFILES, Q_TOP_NEEDS, Q_MONTHLY_CITY, Q_MONTHLY_WARD,
-               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_TEAM_CASELOADS, Q_INDICATORS, Q_SERIES,
+               Q_CASELOADS, Q_SERVICE_CASELOADS, Q_TEAM_CASELOADS, Q_WAITING_TEAMS, Q_WAITING_BANDS,
+               Q_WAITING_LONGEST, Q_TREND, Q_FRONT_DOOR, Q_FRONT_DOOR_PATH, Q_ROUTING,
+               Q_INDICATORS, Q_SERIES,
                Q_PRIORITY_OVERVIEW, Q_PRIORITY_SERIES, Q_INDICATOR_DETAIL, Q_COMPARATORS,
                Q_COMMENTARY, Q_SUCCESS_MEASURES, N_QUERIES } Query;
 
@@ -101,7 +111,9 @@ static const char *query_names[N_QUERIES] = {
   "ward_demand (FY, 3 filters)", "authority_demand (FY)", "demand_measures (FY)",
   "demand_measures (FY, 3 filters)", "data_completeness (FY)", "ward_profile + boundary",
   "ward_top_needs (FY)", "demand_monthly (city, 36 m)",
-  "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "caseload_by_team", "indicator_summary", "indicator_series",
+  "demand_monthly (ward, 36 m)", "caseload_by_worker", "caseload_by_service", "caseload_by_team",
+  "waiting_by_team", "waiting_bands", "waiting_longest", "caseload_trend (24 m)", "front_door (FY)",
+  "front_door_path (FY)", "routing_check", "indicator_summary", "indicator_series",
   "priority_overview", "priority_series", "indicator_detail", "indicator_comparators",
   "indicator_commentary", "success_measures",
 };
@@ -167,6 +179,25 @@ run_one (FhDatabase *db, Query q, int authority, Wait *w)
       fh_database_service_caseloads_async (db, authority, to, 20, NULL, on_services, w);
       break;
     case Q_TEAM_CASELOADS: fh_database_team_caseloads_async (db, authority, to, NULL, on_teams, w); break;
+    case Q_WAITING_TEAMS:
+      fh_database_waiting_by_team_async (db, authority, to, NULL, on_waiting_teams, w);
+      break;
+    case Q_WAITING_BANDS: fh_database_waiting_bands_async (db, authority, to, NULL, on_waiting_bands, w); break;
+    case Q_WAITING_LONGEST:
+      fh_database_waiting_longest_async (db, authority, to, NULL, on_waiting_longest, w);
+      break;
+    case Q_TREND:
+      {
+        g_autoptr(GDateTime) t_from = fh_date_new (2024, 4, 1);
+
+        fh_database_caseload_trend_async (db, authority, t_from, to, NULL, on_trend, w);
+      }
+      break;
+    case Q_FRONT_DOOR: fh_database_front_door_async (db, authority, from, to, NULL, on_front_door, w); break;
+    case Q_FRONT_DOOR_PATH:
+      fh_database_front_door_path_async (db, authority, from, to, NULL, on_front_door_path, w);
+      break;
+    case Q_ROUTING: fh_database_routing_check_async (db, authority, to, NULL, on_routing, w); break;
     case Q_INDICATORS: fh_database_indicators_async (db, authority, NULL, on_indicators, w); break;
     case Q_SERIES:
       fh_database_indicator_series_async (db, authority, "cin_rate", NULL, on_series, w);

@@ -133,11 +133,11 @@ CREATE TABLE fh.referral (
   CHECK ((decision IS NULL) = (decided_on IS NULL)),
   CHECK (decided_on IS NULL OR decided_on >= received_on)
 );
--- Covering the demand measures: children and re-referrals come from the
--- index alone.
+-- Covering the demand measures (children and re-referrals) and the front
+-- door (route, decided_on): they come from the index alone.
 CREATE INDEX referral_authority_received_idx
   ON fh.referral (authority_id, received_on)
-  INCLUDE (ward_code, age_at_referral, source, decision, child_id, referral_id);
+  INCLUDE (ward_code, age_at_referral, source, decision, child_id, referral_id, route, decided_on);
 CREATE INDEX referral_child_idx ON fh.referral (child_id, received_on) INCLUDE (decision, referral_id);
 
 CREATE TABLE fh.episode (

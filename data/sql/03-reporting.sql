@@ -943,49 +943,78 @@ DECLARE
   mid_hi   numeric;
   top      numeric;
   waiting_i int;
+  totals   bigint[];   -- core, adolescence, early: all open episodes
+  helds    bigint[];   -- and those the service's workers in post hold
 BEGIN
   PERFORM reporting.check_date(p_as_at);
   IF p_threshold IS NULL OR p_threshold <= 0 OR p_threshold > 1000 THEN
     RAISE EXCEPTION 'the caseload threshold must be above 0 and at most 1000' USING ERRCODE = '22023';
   END IF;
 
-  -- Workers (worker_ref set), then one waiting cell per service.
-  SELECT array_agg(ROW(x.*)::reporting.caseload_cell
-                   ORDER BY x.service, x.worker_ref IS NULL, x.team_name, x.worker_ref)
-    INTO cells
-    FROM (
-      SELECT w.worker_ref, t.team_name, t.service, l.locality_name AS locality, w.fte,
-             count(DISTINCT e.episode_id) AS open_episodes, NULL::numeric AS median_days_waiting
-        FROM fh.worker w
-        JOIN fh.team t ON t.team_id = w.team_id
-        LEFT JOIN fh.locality l ON l.locality_id = t.locality_id
-        LEFT JOIN fh.allocation a
-               ON a.worker_id = w.worker_id
-              AND a.allocated_from <= p_as_at
-              AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
-        LEFT JOIN fh.episode e
-               ON e.episode_id = a.episode_id
-              AND e.started_on <= p_as_at
-              AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-       WHERE t.authority_id = p_authority
-         AND w.active_from <= p_as_at
-         AND (w.active_to IS NULL OR w.active_to >= p_as_at)
-       GROUP BY w.worker_id, t.team_name, t.service, l.locality_name
-      UNION ALL
-      SELECT NULL, NULL, s.service, NULL, NULL, count(e.episode_id),
-             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (p_as_at - e.started_on))::numeric, 1)
-        FROM (VALUES ('core'), ('adolescence'), ('early')) AS s (service)
-        LEFT JOIN fh.episode e
-               ON e.authority_id = p_authority
-              AND coalesce(e.service, 'early') = s.service
-              AND e.started_on <= p_as_at
-              AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-              AND NOT EXISTS (SELECT 1 FROM fh.allocation a
-                               WHERE a.episode_id = e.episode_id
-                                 AND a.allocated_from <= p_as_at
-                                 AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
-       GROUP BY s.service
-    ) x;
+  -- Workers (worker_ref set), then one waiting cell per service; and per
+  -- service its open episodes and those its workers hold. Allocations are
+  -- found from the authority's workers and episodes by their keys (the
+  -- OFFSET 0 keeps the planner from scanning every authority's episodes).
+  WITH staff AS MATERIALIZED (
+         SELECT w.worker_id, w.worker_ref, t.team_name, t.service, l.locality_name AS locality, w.fte
+           FROM fh.worker w
+           JOIN fh.team t ON t.team_id = w.team_id
+           LEFT JOIN fh.locality l ON l.locality_id = t.locality_id
+          WHERE t.authority_id = p_authority
+            AND w.active_from <= p_as_at
+            AND (w.active_to IS NULL OR w.active_to >= p_as_at)),
+       held_rows AS MATERIALIZED (
+         SELECT s.worker_id, s.service, a.episode_id
+           FROM staff s
+           JOIN fh.allocation a
+             ON a.worker_id = s.worker_id
+            AND a.allocated_from <= p_as_at
+            AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+          CROSS JOIN LATERAL (SELECT 1 FROM fh.episode e
+                               WHERE e.episode_id = a.episode_id
+                                 AND e.started_on <= p_as_at
+                                 AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
+                              OFFSET 0) open_episode),
+       -- open on the date: still open, or ended after it (two ranges of
+       -- episode_open_idx, not every episode started by then)
+       open_eps AS MATERIALIZED (
+         SELECT e.episode_id, coalesce(e.service, 'early') AS service, e.started_on
+           FROM fh.episode e
+          WHERE e.authority_id = p_authority AND e.ended_on IS NULL AND e.started_on <= p_as_at
+         UNION ALL
+         SELECT e.episode_id, coalesce(e.service, 'early') AS service, e.started_on
+           FROM fh.episode e
+          WHERE e.authority_id = p_authority AND e.ended_on > p_as_at AND e.started_on <= p_as_at),
+       services (service, ord) AS (VALUES ('core', 1), ('adolescence', 2), ('early', 3)),
+       x AS (
+         SELECT s.worker_ref, s.team_name, s.service, s.locality, s.fte,
+                coalesce(h.n, 0) AS open_episodes, NULL::numeric AS median_days_waiting
+           FROM staff s
+           LEFT JOIN (SELECT h.worker_id, count(DISTINCT h.episode_id) AS n
+                        FROM held_rows h GROUP BY h.worker_id) h ON h.worker_id = s.worker_id
+         UNION ALL
+         SELECT NULL, NULL, s.service, NULL, NULL, count(o.episode_id),
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY (p_as_at - o.started_on))::numeric, 1)
+           FROM services s
+           LEFT JOIN open_eps o
+                  ON o.service = s.service
+                 -- a keyed probe per open episode (OFFSET 0), not a hash of
+                 -- every authority's current allocations
+                 AND NOT EXISTS (SELECT 1 FROM fh.allocation a
+                                  WHERE a.episode_id = o.episode_id
+                                    AND a.allocated_from <= p_as_at
+                                    AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
+                                 OFFSET 0)
+          GROUP BY s.service)
+  SELECT (SELECT array_agg(ROW(x.*)::reporting.caseload_cell
+                           ORDER BY x.service, x.worker_ref IS NULL, x.team_name, x.worker_ref)
+            FROM x),
+         (SELECT array_agg((SELECT count(*) FROM open_eps o WHERE o.service = s.service) ORDER BY s.ord)
+            FROM services s),
+         (SELECT array_agg((SELECT count(DISTINCT h.episode_id) FROM held_rows h WHERE h.service = s.service)
+                           ORDER BY s.ord)
+            FROM services s)
+    INTO cells, totals, helds;
 
   n := array_length(cells, 1);
   hide := array_fill(false, ARRAY[n]);
@@ -1007,12 +1036,7 @@ BEGIN
       END IF;
     END LOOP;
 
-    SELECT count(*) INTO total
-      FROM fh.episode e
-     WHERE e.authority_id = p_authority
-       AND coalesce(e.service, 'early') = svc
-       AND e.started_on <= p_as_at
-       AND (e.ended_on IS NULL OR e.ended_on > p_as_at);
+    total := totals[array_position(ARRAY['core', 'adolescence', 'early'], svc)];
     IF NOT exact THEN
       mask := reporting.suppression_mask(vals, total);
       FOR i IN 1 .. array_length(idx, 1) LOOP
@@ -1021,18 +1045,7 @@ BEGIN
     END IF;
 
     -- the service's own row
-    SELECT count(DISTINCT a.episode_id) INTO held
-      FROM fh.allocation a
-      JOIN fh.worker w ON w.worker_id = a.worker_id
-      JOIN fh.team t ON t.team_id = w.team_id
-      JOIN fh.episode e ON e.episode_id = a.episode_id
-     WHERE t.authority_id = p_authority AND t.service = svc
-       AND a.allocated_from <= p_as_at
-       AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at)
-       AND e.started_on <= p_as_at
-       AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-       AND w.active_from <= p_as_at
-       AND (w.active_to IS NULL OR w.active_to >= p_as_at);
+    held := helds[array_position(ARRAY['core', 'adolescence', 'early'], svc)];
 
     k := coalesce(array_length(ratios, 1), 0);
     row_kind := 'service';

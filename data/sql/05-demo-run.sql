@@ -24,4 +24,6 @@ UPDATE fh.indicator i
  WHERE f.indicator_id = i.indicator_id AND i.derived_from IS NOT NULL;
 -- The demand functions' per-load summary (09-demand-summary.sql).
 SELECT fh.refresh_demand_summary();
+-- The caseload trend's per-load summary (10-caseload-summary.sql).
+SELECT fh.refresh_caseload_summary();
 RESET ROLE;

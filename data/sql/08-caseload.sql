@@ -75,17 +75,21 @@ CREATE FUNCTION fh.waiting_episodes(p_authority int, p_as_at date)
 RETURNS TABLE (episode_id bigint, service text, team_name text, days_waiting int)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, fh, pg_temp
+SET max_parallel_workers_per_gather = 0   -- at scale 50 starting workers took longer than the work
 AS $$
   SELECT e.episode_id, e.service, t.team_name, p_as_at - e.started_on
-    FROM fh.episode e
+    FROM (-- open on the date: two ranges of episode_open_idx
+          SELECT x.episode_id, x.service, x.ward_code, x.authority_id, x.started_on FROM fh.episode x
+           WHERE x.authority_id = p_authority AND x.ended_on IS NULL
+             AND x.level = 'targeted' AND x.started_on <= p_as_at
+          UNION ALL
+          SELECT x.episode_id, x.service, x.ward_code, x.authority_id, x.started_on FROM fh.episode x
+           WHERE x.authority_id = p_authority AND x.ended_on > p_as_at
+             AND x.level = 'targeted' AND x.started_on <= p_as_at) e
     LEFT JOIN fh.ward_locality wl ON wl.ward_code = e.ward_code
     LEFT JOIN fh.team t ON t.locality_id = wl.locality_id AND t.service = e.service
                        AND t.authority_id = e.authority_id
-   WHERE e.authority_id = p_authority
-     AND e.level = 'targeted'
-     AND e.started_on <= p_as_at
-     AND (e.ended_on IS NULL OR e.ended_on > p_as_at)
-     AND NOT EXISTS (SELECT 1 FROM fh.allocation a
+   WHERE NOT EXISTS (SELECT 1 FROM fh.allocation a
                       WHERE a.episode_id = e.episode_id
                         AND a.allocated_from <= p_as_at
                         AND (a.allocated_to IS NULL OR a.allocated_to > p_as_at))
@@ -117,22 +121,32 @@ DECLARE
   mask  boolean[];
   n     int;
   withheld text[];
+  w_services text[];  -- fh.waiting_episodes, asked once for both services
+  w_teams    text[];
+  w_days     int[];
 BEGIN
   PERFORM reporting.check_date(p_as_at);
   withheld := CASE WHEN exact THEN '{}'::text[]
                    ELSE ARRAY(SELECT u.service FROM reporting.unallocated_episodes(p_authority, p_as_at, false) u
                                WHERE u.waiting_suppressed) END;
 
+  SELECT coalesce(array_agg(x.service), '{}'), coalesce(array_agg(x.team_name), '{}'),
+         coalesce(array_agg(x.days_waiting), '{}')
+    INTO w_services, w_teams, w_days
+    FROM fh.waiting_episodes(p_authority, p_as_at) x;
+
   FOREACH svc IN ARRAY ARRAY['core', 'adolescence'] LOOP
     -- every team of the service, waiting or not, then "ward not known"
-    WITH w AS (SELECT * FROM fh.waiting_episodes(p_authority, p_as_at) x WHERE x.service = svc)
+    WITH w AS (SELECT u.team_name, u.days_waiting
+                 FROM unnest(w_services, w_teams, w_days) u (service, team_name, days_waiting)
+                WHERE u.service = svc)
     SELECT array_agg(x.team_name ORDER BY x.ord, x.team_name),
            array_agg(x.n ORDER BY x.ord, x.team_name),
            array_agg(x.med ORDER BY x.ord, x.team_name),
            (SELECT count(*) FROM w),
            (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY w.days_waiting)::numeric, 1) FROM w)
       INTO teams, vals, meds, total, tmed
-      FROM (SELECT t.team_name, 1 AS ord, count(w.episode_id) AS n,
+      FROM (SELECT t.team_name, 1 AS ord, count(w.days_waiting) AS n,
                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY w.days_waiting)::numeric, 1) AS med
               FROM fh.team t
               LEFT JOIN w ON w.team_name = t.team_name
@@ -286,120 +300,153 @@ RETURNS TABLE (month_end date, service text, workers int, fte numeric, open_epis
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, fh, pg_temp
 SET work_mem = '32MB'
+SET jit = off   -- the planner guesses 1000 month ends per allocation; compiling costs seconds
 AS $$
 DECLARE
-  exact boolean := reporting.exact_figures(p_exact);
+  exact  boolean := reporting.exact_figures(p_exact);
+  ends   date[];   -- the month ends, in order
+  firsts date[];   -- the day after each: width_bucket(day, firsts) is the
+                   -- number of month ends before day
+  first_d date;
+  last_d  date;
+  summary boolean;  -- read fh.caseload_month_* (10-caseload-summary.sql)
 BEGIN
   PERFORM reporting.check_date(p_from);
   PERFORM reporting.check_date(p_to);
   IF p_from > p_to OR (p_to - p_from) > 3700 THEN
     RAISE EXCEPTION 'the trend runs forwards over at most 120 months' USING ERRCODE = '22023';
   END IF;
+  ends := ARRAY(SELECT (m + interval '1 month - 1 day')::date
+                  FROM generate_series(date_trunc('month', p_from), date_trunc('month', p_to),
+                                       interval '1 month') m
+                 ORDER BY m);
+  firsts := ARRAY(SELECT d + 1 FROM unnest(ends) WITH ORDINALITY u (d, j) ORDER BY j);
+  first_d := ends[1];
+  last_d := ends[array_length(ends, 1)];
+  summary := fh.caseload_summary_covers(first_d, last_d);
+  -- Months are numbered 1.. (j) and every date is placed by width_bucket
+  -- against the month ends, rather than expanded with timestamp arithmetic:
+  -- a month end d[j] falls in [s, f) when width_bucket(s) < j <= width_bucket(f).
   RETURN QUERY
   WITH months AS (
-         SELECT (date_trunc('month', m) + interval '1 month - 1 day')::date AS d
-           FROM generate_series(date_trunc('month', p_from), date_trunc('month', p_to), interval '1 month') m),
+         SELECT u.j::int AS j, u.d FROM unnest(ends) WITH ORDINALITY u (d, j)),
        services (svc, ord) AS (VALUES ('core', 1), ('adolescence', 2), ('early', 3)),
        staff AS (
-         SELECT m.d, w.worker_id, t.service AS svc, w.fte, t.team_name, w.worker_ref
+         SELECT m.j, w.worker_id, t.service AS svc, w.fte, t.team_name, w.worker_ref
            FROM months m
            JOIN fh.worker w ON w.active_from <= m.d AND (w.active_to IS NULL OR w.active_to >= m.d)
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
-       bounds AS (
-         SELECT min(m.d) AS first_d, max(m.d) AS last_d FROM months m),
+       -- the episodes open on some month end of the range (one that ended by
+       -- the first month end adds nothing to any)
+       eps AS MATERIALIZED (
+         SELECT e.episode_id, coalesce(e.service, 'early') AS esvc, e.started_on, e.ended_on
+           FROM fh.episode e
+          WHERE e.authority_id = p_authority
+            AND e.started_on <= last_d
+            AND (e.ended_on IS NULL OR e.ended_on > first_d)),
        -- each allocation of an open episode as the month ends it covers
-       held_rows AS (
-         SELECT a.worker_id, a.episode_id, coalesce(e.service, 'early') AS esvc,
-                (ms + interval '1 month - 1 day')::date AS d
-           FROM bounds b
-           JOIN fh.episode e ON e.authority_id = p_authority
-                            AND e.started_on <= b.last_d
-                            AND (e.ended_on IS NULL OR e.ended_on > b.first_d)
+       held_rows AS MATERIALIZED (
+         SELECT a.worker_id, a.episode_id, e.esvc, j::int AS j
+           FROM eps e
            JOIN fh.allocation a ON a.episode_id = e.episode_id
-                               AND a.allocated_from <= b.last_d
-                               AND (a.allocated_to IS NULL OR a.allocated_to > b.first_d)
-           CROSS JOIN LATERAL (SELECT greatest(a.allocated_from, e.started_on) AS s,
-                                      least(coalesce(a.allocated_to, b.last_d + 1),
-                                            coalesce(e.ended_on, b.last_d + 1), b.last_d + 1) AS f) span
-           CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', span.s), date_trunc('month', b.first_d)),
-                                              date_trunc('month', span.f - 1), interval '1 month') ms
-          WHERE (ms + interval '1 month - 1 day')::date < span.f),
-       held_staff AS (
-         SELECT h.d, h.worker_id, h.episode_id, t.service AS svc
+                               AND a.allocated_from <= last_d
+                               AND (a.allocated_to IS NULL OR a.allocated_to > first_d)
+           CROSS JOIN LATERAL generate_series(
+                        width_bucket(greatest(a.allocated_from, e.started_on), firsts) + 1,
+                        width_bucket(least(coalesce(a.allocated_to, last_d + 1),
+                                           coalesce(e.ended_on, last_d + 1), last_d + 1), firsts)) j),
+       held_staff AS MATERIALIZED (
+         SELECT h.j, h.worker_id, h.episode_id, t.service AS svc
            FROM held_rows h
            JOIN fh.worker w ON w.worker_id = h.worker_id
-                           AND w.active_from <= h.d AND (w.active_to IS NULL OR w.active_to >= h.d)
+                           AND w.active_from <= ends[h.j] AND (w.active_to IS NULL OR w.active_to >= ends[h.j])
            JOIN fh.team t ON t.team_id = w.team_id AND t.authority_id = p_authority),
        held AS (
-         SELECT h.d, h.worker_id, count(DISTINCT h.episode_id) AS n
-           FROM held_staff h GROUP BY h.d, h.worker_id),
-       per_worker AS (
-         SELECT s.d, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
+         SELECT m.j, c.worker_id, c.held AS n
+           FROM months m
+           JOIN fh.caseload_month_worker c ON c.authority_id = p_authority AND c.month_end = m.d
+          WHERE summary
+         UNION ALL
+         SELECT h.j, h.worker_id, count(DISTINCT h.episode_id)
+           FROM held_staff h WHERE NOT summary GROUP BY h.j, h.worker_id),
+       per_worker AS MATERIALIZED (
+         SELECT s.j, s.svc, s.fte, s.team_name, s.worker_ref, coalesce(h.n, 0) AS n,
                 round(coalesce(h.n, 0) / s.fte, 1) AS ratio
-           FROM staff s LEFT JOIN held h ON h.d = s.d AND h.worker_id = s.worker_id),
-       stats AS (
-         SELECT p.d, p.svc, count(*)::int AS k, sum(p.fte) AS fte,
+           FROM staff s LEFT JOIN held h ON h.j = s.j AND h.worker_id = s.worker_id),
+       stats AS MATERIALIZED (
+         SELECT p.j, p.svc, count(*)::int AS k, sum(p.fte) AS fte,
                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ratio)::numeric, 1) AS med,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY p.ratio) AS mid_lo,
                 percentile_disc(0.5) WITHIN GROUP (ORDER BY p.ratio DESC) AS mid_hi,
                 round(avg(p.n / p.fte), 1) AS mean
-           FROM per_worker p GROUP BY p.d, p.svc),
+           FROM per_worker p GROUP BY p.j, p.svc),
        held_by_service AS (
-         SELECT h.d, h.svc, count(DISTINCT h.episode_id) AS n
-           FROM held_staff h GROUP BY h.d, h.svc),
+         SELECT h.j, h.svc, count(DISTINCT h.episode_id) AS n
+           FROM held_staff h GROUP BY h.j, h.svc),
        -- open on a month end: started by then less ended by then, summed
        -- from each month's starts (+1) and ends (-1)
        events AS (
-         SELECT coalesce(e.service, 'early') AS svc,
-                (date_trunc('month', x.day) + interval '1 month - 1 day')::date AS b, sum(x.delta) AS n
-           FROM bounds bd
-           -- one that ended by the first month end adds nothing to any
-           JOIN fh.episode e ON e.authority_id = p_authority AND e.started_on <= bd.last_d
-                            AND (e.ended_on IS NULL OR e.ended_on > bd.first_d)
-           CROSS JOIN LATERAL (VALUES (e.started_on, 1), (e.ended_on, -1)) x (day, delta)
-          WHERE x.day <= bd.last_d
-          GROUP BY 1, 2),
+         SELECT x.svc, x.j, sum(x.n) AS n
+           FROM (SELECT e.esvc AS svc, width_bucket(e.started_on, firsts) + 1 AS j, count(*) AS n
+                   FROM eps e GROUP BY 1, 2
+                 UNION ALL
+                 SELECT e.esvc, width_bucket(e.ended_on, firsts) + 1, -count(*)
+                   FROM eps e WHERE e.ended_on <= last_d GROUP BY 1, 2) x
+          GROUP BY x.svc, x.j),
        open_by_service AS (
-         SELECT m.d, ev.svc, sum(ev.n)::bigint AS n
-           FROM months m JOIN events ev ON ev.b <= m.d
-          GROUP BY m.d, ev.svc),
-       grid AS (
-         SELECT m.d, s.svc, s.ord, coalesce(o.n, 0) AS open_n, coalesce(h.n, 0) AS held_n
-           FROM months m CROSS JOIN services s
-           LEFT JOIN open_by_service o ON o.d = m.d AND o.svc = s.svc
-           LEFT JOIN held_by_service h ON h.d = m.d AND h.svc = s.svc),
+         SELECT m.j, ev.svc, sum(ev.n)::bigint AS n
+           FROM months m JOIN events ev ON ev.j <= m.j
+          GROUP BY m.j, ev.svc),
        -- episodes with any current allocation, for the waiting cell
        alloc_any AS (
-         SELECT h.d, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
-           FROM held_rows h GROUP BY h.d, h.esvc),
+         SELECT h.j, h.esvc AS svc, count(DISTINCT h.episode_id) AS n
+           FROM held_rows h GROUP BY h.j, h.esvc),
+       counts AS (
+         SELECT m.j, c.service AS svc, c.open_episodes AS open_n, c.held_episodes AS held_n,
+                c.allocated_episodes AS alloc_n
+           FROM months m
+           JOIN fh.caseload_month_service c ON c.authority_id = p_authority AND c.month_end = m.d
+          WHERE summary
+         UNION ALL
+         SELECT m.j, s.svc, o.n, h.n, al.n
+           FROM months m CROSS JOIN services s
+           LEFT JOIN open_by_service o ON o.j = m.j AND o.svc = s.svc
+           LEFT JOIN held_by_service h ON h.j = m.j AND h.svc = s.svc
+           LEFT JOIN alloc_any al ON al.j = m.j AND al.svc = s.svc
+          WHERE NOT summary),
+       grid AS MATERIALIZED (
+         SELECT m.j, m.d, s.svc, s.ord, coalesce(c.open_n, 0) AS open_n, coalesce(c.held_n, 0) AS held_n,
+                coalesce(c.alloc_n, 0) AS alloc_n
+           FROM months m CROSS JOIN services s
+           LEFT JOIN counts c ON c.j = m.j AND c.svc = s.svc),
        worker_lines AS (
-         SELECT p.d, p.svc,
+         SELECT p.j, p.svc,
                 array_agg(p.n ORDER BY p.team_name, p.worker_ref) AS vals,
                 array_agg(p.ratio ORDER BY p.team_name, p.worker_ref) AS ratios
-           FROM per_worker p GROUP BY p.d, p.svc),
-       line_masks AS (
-         SELECT l.d, l.svc, l.ratios, array_length(l.vals, 1) AS k,
+           FROM per_worker p GROUP BY p.j, p.svc),
+       -- materialised: each line's mask is worked out once, not per worker
+       line_masks AS MATERIALIZED (
+         SELECT l.j, l.svc, l.ratios, array_length(l.vals, 1) AS k,
                 CASE WHEN exact THEN array_fill(false, ARRAY[array_length(l.vals, 1) + 2])
-                     ELSE reporting.suppression_mask(l.vals || (g.open_n - coalesce(al.n, 0)), g.open_n)
+                     ELSE reporting.suppression_mask(l.vals || (g.open_n - g.alloc_n), g.open_n)
                 END AS mask
            FROM worker_lines l
-           JOIN grid g ON g.d = l.d AND g.svc = l.svc
-           LEFT JOIN alloc_any al ON al.d = l.d AND al.svc = l.svc),
+           JOIN grid g ON g.j = l.j AND g.svc = l.svc),
        hidden AS (
-         SELECT lm.d, lm.svc,
+         SELECT lm.j, lm.svc,
                 bool_or(lm.mask[i]) AS any_worker,
                 bool_or(lm.mask[i] AND lm.ratios[i] IN (st.mid_lo, st.mid_hi)) AS at_mid,
                 bool_or(lm.mask[lm.k + 1]) AS waiting
            FROM line_masks lm
-           JOIN stats st ON st.d = lm.d AND st.svc = lm.svc
+           JOIN stats st ON st.j = lm.j AND st.svc = lm.svc
            CROSS JOIN LATERAL generate_series(1, lm.k) i
-          GROUP BY lm.d, lm.svc),
-       masks AS (
-         SELECT g.d,
+          GROUP BY lm.j, lm.svc),
+       masks AS MATERIALIZED (
+         SELECT g.j,
                 CASE WHEN exact THEN array_fill(false, ARRAY[4])
                      ELSE reporting.suppression_mask(array_agg(g.open_n ORDER BY g.ord), sum(g.open_n)::bigint)
                 END AS open_mask
-           FROM grid g GROUP BY g.d)
+           FROM grid g GROUP BY g.j)
   SELECT g.d, g.svc, coalesce(st.k, 0), st.fte,
          CASE WHEN mk.open_mask[g.ord] THEN NULL ELSE g.open_n END,
          CASE WHEN hh.hide THEN NULL ELSE g.held_n END,
@@ -407,11 +454,11 @@ BEGIN
          CASE WHEN hh.hide OR (NOT exact AND coalesce(h.any_worker, false)) THEN NULL ELSE st.mean END,
          mk.open_mask[g.ord], hh.hide
     FROM grid g
-    JOIN masks mk ON mk.d = g.d
-    LEFT JOIN stats st ON st.d = g.d AND st.svc = g.svc
-    LEFT JOIN hidden h ON h.d = g.d AND h.svc = g.svc
+    JOIN masks mk ON mk.j = g.j
+    LEFT JOIN stats st ON st.j = g.j AND st.svc = g.svc
+    LEFT JOIN hidden h ON h.j = g.j AND h.svc = g.svc
     CROSS JOIN LATERAL (SELECT NOT exact AND (coalesce(h.waiting, false) OR g.held_n BETWEEN 1 AND 5) AS hide) hh
-   ORDER BY g.d, g.ord;
+   ORDER BY g.j, g.ord;
 END;
 $$;
 
