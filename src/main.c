@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "fh-application.h"
+#include "fh-renderer.h"
 
 int
 main (int   argc,
@@ -19,6 +20,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* no GPU: the cairo renderer, not GL rasterised on the CPU (fh-renderer.c) */
+  fh_renderer_apply_default ();
   app = fh_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

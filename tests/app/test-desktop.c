@@ -11,6 +11,7 @@
  * skipped), not a database: the windows are pointed at a server that is not
  * there.
  */
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -21,6 +22,7 @@
 #include "fh-accels.h"
 #include "fh-application.h"
 #include "fh-preferences-dialog.h"
+#include "fh-renderer.h"
 #include "fh-settings.h"
 #include "fh-shortcuts-window.h"
 #include "fh-window.h"
@@ -373,12 +375,47 @@ test_app_opens_last_page (void)
   g_settings_reset (settings, "last-page");
 }
 
+/* No DRM render node: the cairo renderer; one: GTK's own choice. */
+static void
+test_renderer_without_gpu (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fh-dri-XXXXXX", NULL);
+  g_autofree char *card = g_build_filename (dir, "card0", NULL);
+  g_autofree char *node = g_build_filename (dir, "renderD128", NULL);
+
+  g_assert_nonnull (dir);
+  g_assert_cmpstr (fh_renderer_for_devices (dir), ==, "cairo");
+  /* a display card alone is no render node (and a missing folder is none) */
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_cmpstr (fh_renderer_for_devices (dir), ==, "cairo");
+  g_assert_cmpstr (fh_renderer_for_devices ("/nonexistent/dri"), ==, "cairo");
+  g_assert_true (g_file_set_contents (node, "", 0, NULL));
+  g_assert_null (fh_renderer_for_devices (dir));
+  g_remove (node);
+  g_remove (card);
+  g_rmdir (dir);
+
+  /* the user's choice is kept */
+  {
+    g_autofree char *before = g_strdup (g_getenv ("GSK_RENDERER"));
+
+    g_setenv ("GSK_RENDERER", "gl", TRUE);
+    fh_renderer_apply_default ();
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+    if (before != NULL)
+      g_setenv ("GSK_RENDERER", before, TRUE);
+    else
+      g_unsetenv ("GSK_RENDERER");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
 
+  g_test_add_func ("/desktop/renderer/without-gpu", test_renderer_without_gpu);
   g_test_add_func ("/desktop/shortcuts/every-accel-listed", test_shortcuts_window_lists_every_accel);
   g_test_add_func ("/desktop/shortcuts/range-expanded", test_shortcuts_range_expanded);
   g_test_add_func ("/desktop/preferences/bound", test_preferences_bound);
