@@ -7,9 +7,11 @@
 #   bench/startup.sh [SCALES…]      default: 1 50
 #   bench/startup.sh --server       against the server in FH_CONNINFO as it is
 #   FH_STARTUP_RUNS=N               runs per program (default 7)
-#   GSK_RENDERER=cairo              GTK's renderer for both (Xvfb has only
-#                                   software GL, which a desktop with a GPU
-#                                   does not pay for)
+#   GSK_RENDERER=cairo              GTK's renderer for both; unset, each
+#                                   starts as it would: the app on cairo where
+#                                   there is no GPU, as under Xvfb
+#                                   (src/app/fh-renderer.c), the empty window
+#                                   on GTK's default (GL, in software here)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${FH_STARTUP_RUNS:-7}
