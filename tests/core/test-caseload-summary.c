@@ -16,53 +16,9 @@
 
 #include <glib.h>
 
+#include "fh-test-sql.h"
+
 static const char *owner_conninfo;
-
-static PGconn *
-connect_owner (void)
-{
-  PGconn *conn = PQconnectdb (owner_conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("cannot connect as the owner: %s", PQerrorMessage (conn));
-  return conn;
-}
-
-/* The one value of a statement that must succeed. */
-static char *
-value (PGconn     *conn,
-       const char *sql)
-{
-  PGresult *r = PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
-  char *v;
-
-  if (PQresultStatus (r) != PGRES_TUPLES_OK || PQntuples (r) != 1)
-    g_error ("%s: %s", sql, PQresultErrorMessage (r));
-  v = PQgetisnull (r, 0, 0) ? NULL : g_strdup (PQgetvalue (r, 0, 0));
-  PQclear (r);
-  return v;
-}
-
-static gint64
-count (PGconn     *conn,
-       const char *sql)
-{
-  g_autofree char *v = value (conn, sql);
-
-  g_assert_nonnull (v);
-  return g_ascii_strtoll (v, NULL, 10);
-}
-
-static void
-command (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *r = PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
-
-  if (PQresultStatus (r) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (r));
-  PQclear (r);
-}
 
 /* Every output row of reporting.caseload_trend for a few ranges, exact and
  * suppressed, as one digest. The ranges are inside the summary's month
@@ -89,7 +45,7 @@ static const char *june_sql =
 static gboolean
 is_fresh (PGconn *conn)
 {
-  g_autofree char *v = value (conn, "SELECT fh.caseload_summary_covers('2025-06-30', '2025-06-30')::text");
+  g_autofree char *v = fh_test_sql_value (conn, "SELECT fh.caseload_summary_covers('2025-06-30', '2025-06-30')::text");
 
   return g_strcmp0 (v, "true") == 0;
 }
@@ -98,34 +54,34 @@ is_fresh (PGconn *conn)
 static void
 begin_fresh (PGconn *conn)
 {
-  command (conn, "BEGIN");
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
+  fh_test_sql_command (conn, "BEGIN");
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
   g_assert_true (is_fresh (conn));
 }
 
 static void
 test_refresh_marks_fresh (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
 
-  command (conn, "BEGIN");
-  command (conn, "UPDATE fh.caseload_summary_state SET fresh = false");
+  fh_test_sql_command (conn, "BEGIN");
+  fh_test_sql_command (conn, "UPDATE fh.caseload_summary_state SET fresh = false");
   g_assert_false (is_fresh (conn));
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_caseload_summary()"), >, 1000);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_caseload_summary()"), >, 1000);
   g_assert_true (is_fresh (conn));
   /* every month end of the demo data, and no further back than its first date */
-  g_assert_cmpint (count (conn, "SELECT count(*) FROM fh.caseload_summary_state"
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT count(*) FROM fh.caseload_summary_state"
                                 " WHERE first_month_end <= '2021-11-30' AND last_month_end >= '2026-10-31'"
                                 "   AND first_month_end >= (SELECT min(active_from) FROM fh.worker)"),
                    ==, 1);
-  g_assert_cmpint (count (conn, "SELECT count(*) FROM fh.caseload_month_worker WHERE authority_id = 1"), >, 500);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT count(*) FROM fh.caseload_month_worker WHERE authority_id = 1"), >, 500);
   /* month ends beyond the range are not covered */
   {
-    g_autofree char *v = value (conn, "SELECT fh.caseload_summary_covers('1999-01-31', '2025-06-30')::text");
+    g_autofree char *v = fh_test_sql_value (conn, "SELECT fh.caseload_summary_covers('1999-01-31', '2025-06-30')::text");
 
     g_assert_cmpstr (v, ==, "false");
   }
-  command (conn, "ROLLBACK");
+  fh_test_sql_command (conn, "ROLLBACK");
   PQfinish (conn);
 }
 
@@ -135,10 +91,10 @@ test_refresh_marks_fresh (void)
 static void
 test_summary_matches_rows (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
 
   begin_fresh (conn);
-  g_assert_cmpint (count (conn,
+  g_assert_cmpint (fh_test_sql_count (conn,
     "WITH m AS ("
     "  SELECT (g + interval '1 month')::date - 1 AS d"
     "    FROM fh.caseload_summary_state s,"
@@ -160,7 +116,7 @@ test_summary_matches_rows (void)
     "SELECT count(*) FROM ((TABLE expected EXCEPT TABLE got) UNION ALL (TABLE got EXCEPT TABLE expected)) d"),
     ==, 0);
 
-  g_assert_cmpint (count (conn,
+  g_assert_cmpint (fh_test_sql_count (conn,
     "WITH m AS ("
     "  SELECT (g + interval '1 month')::date - 1 AS d"
     "    FROM generate_series(date '2023-11-01', date '2026-10-01', interval '1 month') g"
@@ -191,10 +147,10 @@ test_summary_matches_rows (void)
     "SELECT count(*) FROM ((TABLE expected EXCEPT TABLE got) UNION ALL (TABLE got EXCEPT TABLE expected)) d"),
     ==, 0);
   /* and the counts are not all zero */
-  g_assert_cmpint (count (conn, "SELECT min(open_episodes) FROM fh.caseload_month_service"
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT min(open_episodes) FROM fh.caseload_month_service"
                                 " WHERE authority_id = 1 AND month_end BETWEEN '2023-11-30' AND '2026-10-31'"),
                    >, 0);
-  command (conn, "ROLLBACK");
+  fh_test_sql_command (conn, "ROLLBACK");
   PQfinish (conn);
 }
 
@@ -202,16 +158,16 @@ test_summary_matches_rows (void)
 static void
 test_stale_and_fresh_agree (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
   g_autofree char *fresh = NULL;
   g_autofree char *stale = NULL;
 
   begin_fresh (conn);
-  fresh = value (conn, digest_sql);
-  command (conn, "UPDATE fh.caseload_summary_state SET fresh = false");
+  fresh = fh_test_sql_value (conn, digest_sql);
+  fh_test_sql_command (conn, "UPDATE fh.caseload_summary_state SET fresh = false");
   g_assert_false (is_fresh (conn));
-  stale = value (conn, digest_sql);
-  command (conn, "ROLLBACK");
+  stale = fh_test_sql_value (conn, digest_sql);
+  fh_test_sql_command (conn, "ROLLBACK");
   g_assert_nonnull (fresh);
   g_assert_cmpstr (fresh, ==, stale);
   PQfinish (conn);
@@ -223,7 +179,7 @@ test_stale_and_fresh_agree (void)
 static void
 test_stale_is_never_served (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
   g_autofree char *before = NULL;
   g_autofree char *with_episode = NULL;
   g_autofree char *with_allocation = NULL;
@@ -234,22 +190,22 @@ test_stale_is_never_served (void)
   g_auto(GStrv) a = NULL;
 
   begin_fresh (conn);
-  before = value (conn, june_sql);
+  before = fh_test_sql_value (conn, june_sql);
 
   /* a Core episode open since June 2025, not allocated: one more open */
-  command (conn,
+  fh_test_sql_command (conn,
     "INSERT INTO fh.episode (episode_id, authority_id, family_id, child_id, ward_code, referral_id,"
     "                        age_at_start, level, service, started_on, ended_on, lead_agency)"
     "SELECT (SELECT max(episode_id) + 1 FROM fh.episode), authority_id, family_id, child_id, ward_code,"
     "       NULL, age_at_start, 'targeted', 'core', date '2025-06-02', NULL, lead_agency"
     "  FROM fh.episode WHERE authority_id = 1 AND service = 'core' ORDER BY episode_id LIMIT 1");
   g_assert_false (is_fresh (conn));
-  with_episode = value (conn, june_sql);
+  with_episode = fh_test_sql_value (conn, june_sql);
 
   /* refreshed, then allocated to a Core worker in post: one more held */
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
   g_assert_true (is_fresh (conn));
-  command (conn,
+  fh_test_sql_command (conn,
     "INSERT INTO fh.allocation (allocation_id, episode_id, worker_id, allocated_from, allocated_to)"
     "SELECT (SELECT max(allocation_id) + 1 FROM fh.allocation), (SELECT max(episode_id) FROM fh.episode),"
     "       w.worker_id, date '2025-06-09', NULL"
@@ -258,9 +214,9 @@ test_stale_is_never_served (void)
     "   AND w.active_from <= '2025-06-30' AND coalesce(w.active_to, 'infinity') >= '2025-06-30'"
     " ORDER BY w.worker_id LIMIT 1");
   g_assert_false (is_fresh (conn));
-  with_allocation = value (conn, june_sql);
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
-  refreshed = value (conn, june_sql);
+  with_allocation = fh_test_sql_value (conn, june_sql);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
+  refreshed = fh_test_sql_value (conn, june_sql);
 
   b = g_strsplit (before, "|", -1);
   e = g_strsplit (with_episode, "|", -1);
@@ -272,15 +228,15 @@ test_stale_is_never_served (void)
   g_assert_cmpstr (refreshed, ==, with_allocation);
 
   /* workers and teams too: a statement that changes no row still marks it */
-  command (conn, "UPDATE fh.worker SET fte = fte WHERE worker_id < 0");
+  fh_test_sql_command (conn, "UPDATE fh.worker SET fte = fte WHERE worker_id < 0");
   g_assert_false (is_fresh (conn));
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
-  command (conn, "UPDATE fh.team SET team_name = team_name WHERE team_id < 0");
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_caseload_summary()"), >, 0);
+  fh_test_sql_command (conn, "UPDATE fh.team SET team_name = team_name WHERE team_id < 0");
   g_assert_false (is_fresh (conn));
-  command (conn, "ROLLBACK");
+  fh_test_sql_command (conn, "ROLLBACK");
 
   /* rolled back: the new episode is gone, whichever way it is counted */
-  after = value (conn, june_sql);
+  after = fh_test_sql_value (conn, june_sql);
   g_assert_cmpstr (after, ==, before);
   PQfinish (conn);
 }

@@ -16,53 +16,9 @@
 
 #include <glib.h>
 
+#include "fh-test-sql.h"
+
 static const char *owner_conninfo;
-
-static PGconn *
-connect_owner (void)
-{
-  PGconn *conn = PQconnectdb (owner_conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("cannot connect as the owner: %s", PQerrorMessage (conn));
-  return conn;
-}
-
-/* The one value of a statement that must succeed. */
-static char *
-value (PGconn     *conn,
-       const char *sql)
-{
-  PGresult *r = PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
-  char *v;
-
-  if (PQresultStatus (r) != PGRES_TUPLES_OK || PQntuples (r) != 1)
-    g_error ("%s: %s", sql, PQresultErrorMessage (r));
-  v = PQgetisnull (r, 0, 0) ? NULL : g_strdup (PQgetvalue (r, 0, 0));
-  PQclear (r);
-  return v;
-}
-
-static gint64
-count (PGconn     *conn,
-       const char *sql)
-{
-  g_autofree char *v = value (conn, sql);
-
-  g_assert_nonnull (v);
-  return g_ascii_strtoll (v, NULL, 10);
-}
-
-static void
-command (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *r = PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 0);
-
-  if (PQresultStatus (r) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (r));
-  PQclear (r);
-}
 
 /* Every output row of the demand functions the summary speeds up, for a few
  * periods and filters, as one digest. */
@@ -85,27 +41,27 @@ static const char *digest_sql =
 static void
 begin_fresh (PGconn *conn)
 {
-  command (conn, "BEGIN");
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_demand_summary()"), >, 0);
+  fh_test_sql_command (conn, "BEGIN");
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_demand_summary()"), >, 0);
 }
 
 static void
 test_refresh_marks_fresh (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  command (conn, "BEGIN");
-  command (conn, "UPDATE fh.demand_summary_state SET fresh = false");
-  before = value (conn, "SELECT fh.demand_summary_fresh()::text");
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_demand_summary()"), >, 200);
-  after = value (conn, "SELECT fh.demand_summary_fresh()::text");
+  fh_test_sql_command (conn, "BEGIN");
+  fh_test_sql_command (conn, "UPDATE fh.demand_summary_state SET fresh = false");
+  before = fh_test_sql_value (conn, "SELECT fh.demand_summary_fresh()::text");
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_demand_summary()"), >, 200);
+  after = fh_test_sql_value (conn, "SELECT fh.demand_summary_fresh()::text");
   g_assert_cmpstr (before, ==, "false");
   g_assert_cmpstr (after, ==, "true");
-  g_assert_cmpint (count (conn, "SELECT count(*) FROM fh.demand_month WHERE authority_id = 1"), >, 100);
-  g_assert_cmpint (count (conn, "SELECT count(*) FROM fh.rereferral WHERE authority_id = 1"), >, 100);
-  command (conn, "ROLLBACK");
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT count(*) FROM fh.demand_month WHERE authority_id = 1"), >, 100);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT count(*) FROM fh.rereferral WHERE authority_id = 1"), >, 100);
+  fh_test_sql_command (conn, "ROLLBACK");
   PQfinish (conn);
 }
 
@@ -114,10 +70,10 @@ test_refresh_marks_fresh (void)
 static void
 test_summary_matches_rows (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
 
   begin_fresh (conn);
-  g_assert_cmpint (count (conn,
+  g_assert_cmpint (fh_test_sql_count (conn,
     "WITH mine AS ("
     "  SELECT authority_id, ward_code, to_char(received_on, 'YYYY-MM') AS ym,"
     "         count(*) FILTER (WHERE decision IS NOT NULL) AS requests, 0::bigint AS started"
@@ -135,7 +91,7 @@ test_summary_matches_rows (void)
     "SELECT count(*) FROM ((TABLE expected EXCEPT TABLE got) UNION ALL (TABLE got EXCEPT TABLE expected)) d"),
     ==, 0);
 
-  g_assert_cmpint (count (conn,
+  g_assert_cmpint (fh_test_sql_count (conn,
     "WITH acc AS ("
     "  SELECT referral_id, authority_id, child_id, received_on FROM fh.referral"
     "   WHERE decision IN ('early_help', 'targeted_core', 'targeted_adolescence')"
@@ -148,7 +104,7 @@ test_summary_matches_rows (void)
     "SELECT count(*) FROM ((TABLE expected EXCEPT TABLE fh.rereferral)"
     "                      UNION ALL (TABLE fh.rereferral EXCEPT TABLE expected)) d"),
     ==, 0);
-  command (conn, "ROLLBACK");
+  fh_test_sql_command (conn, "ROLLBACK");
   PQfinish (conn);
 }
 
@@ -156,18 +112,18 @@ test_summary_matches_rows (void)
 static void
 test_stale_and_fresh_agree (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
   g_autofree char *fresh = NULL;
   g_autofree char *stale = NULL;
   g_autofree char *state = NULL;
 
   begin_fresh (conn);
-  fresh = value (conn, digest_sql);
-  command (conn, "UPDATE fh.demand_summary_state SET fresh = false");
-  state = value (conn, "SELECT fh.demand_summary_fresh()::text");
+  fresh = fh_test_sql_value (conn, digest_sql);
+  fh_test_sql_command (conn, "UPDATE fh.demand_summary_state SET fresh = false");
+  state = fh_test_sql_value (conn, "SELECT fh.demand_summary_fresh()::text");
   g_assert_cmpstr (state, ==, "false");
-  stale = value (conn, digest_sql);
-  command (conn, "ROLLBACK");
+  stale = fh_test_sql_value (conn, digest_sql);
+  fh_test_sql_command (conn, "ROLLBACK");
   g_assert_nonnull (fresh);
   g_assert_cmpstr (fresh, ==, stale);
   PQfinish (conn);
@@ -178,7 +134,7 @@ test_stale_and_fresh_agree (void)
 static void
 test_stale_is_never_served (void)
 {
-  PGconn *conn = connect_owner ();
+  PGconn *conn = fh_test_sql_connect (owner_conninfo);
   const char *month_sql =
     "SELECT referrals FROM reporting.demand_monthly(1, NULL, '2025-06-01', '2025-06-30', true)";
   const char *rereferrals_sql =
@@ -188,11 +144,11 @@ test_stale_is_never_served (void)
   g_autofree char *state = NULL;
 
   begin_fresh (conn);
-  before = count (conn, month_sql);
-  rerefs_before = count (conn, rereferrals_sql);
+  before = fh_test_sql_count (conn, month_sql);
+  rerefs_before = fh_test_sql_count (conn, rereferrals_sql);
   /* a second accepted referral of a child accepted in May 2025: one more
    * request in June, and a re-referral */
-  command (conn,
+  fh_test_sql_command (conn,
     "INSERT INTO fh.referral (referral_id, authority_id, child_id, family_id, ward_code, age_at_referral,"
     "                         received_on, source, route, decision, decided_on)"
     "SELECT (SELECT max(referral_id) + 1 FROM fh.referral), authority_id, child_id, family_id, ward_code,"
@@ -202,22 +158,22 @@ test_stale_is_never_served (void)
     "   AND NOT EXISTS (SELECT 1 FROM fh.referral q WHERE q.child_id = referral.child_id"
     "                      AND q.received_on BETWEEN '2025-06-01' AND '2025-06-30')"
     " ORDER BY referral_id LIMIT 1");
-  state = value (conn, "SELECT fresh::text FROM fh.demand_summary_state");
+  state = fh_test_sql_value (conn, "SELECT fresh::text FROM fh.demand_summary_state");
   g_assert_cmpstr (state, ==, "false");
-  g_assert_cmpint (count (conn, month_sql), ==, before + 1);
-  g_assert_cmpint (count (conn, rereferrals_sql), ==, rerefs_before + 1);
+  g_assert_cmpint (fh_test_sql_count (conn, month_sql), ==, before + 1);
+  g_assert_cmpint (fh_test_sql_count (conn, rereferrals_sql), ==, rerefs_before + 1);
 
   /* and the refresh brings the summary back, with the new row */
-  g_assert_cmpint (count (conn, "SELECT fh.refresh_demand_summary()"), >, 0);
+  g_assert_cmpint (fh_test_sql_count (conn, "SELECT fh.refresh_demand_summary()"), >, 0);
   g_clear_pointer (&state, g_free);
-  state = value (conn, "SELECT fresh::text FROM fh.demand_summary_state");
+  state = fh_test_sql_value (conn, "SELECT fresh::text FROM fh.demand_summary_state");
   g_assert_cmpstr (state, ==, "true");
-  g_assert_cmpint (count (conn, month_sql), ==, before + 1);
-  g_assert_cmpint (count (conn, rereferrals_sql), ==, rerefs_before + 1);
-  command (conn, "ROLLBACK");
+  g_assert_cmpint (fh_test_sql_count (conn, month_sql), ==, before + 1);
+  g_assert_cmpint (fh_test_sql_count (conn, rereferrals_sql), ==, rerefs_before + 1);
+  fh_test_sql_command (conn, "ROLLBACK");
 
   /* rolled back: the new referral is gone, whichever way it is counted */
-  g_assert_cmpint (count (conn, month_sql), ==, before);
+  g_assert_cmpint (fh_test_sql_count (conn, month_sql), ==, before);
   PQfinish (conn);
 }
 
