@@ -49,3 +49,23 @@ fh_test_sql_command (PGconn     *conn,
     g_error ("%s: %s", sql, PQresultErrorMessage (r));
   PQclear (r);
 }
+
+void
+fh_test_sql_assert_refused (const char        *conninfo,
+                            const char *const *sqls,
+                            guint              n_sqls)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  for (guint i = 0; i < n_sqls; i++)
+    {
+      PGresult *r = PQexec (conn, sqls[i]);
+
+      g_test_message ("as the reader: %s", sqls[i]);
+      g_assert_cmpint (PQresultStatus (r), ==, PGRES_FATAL_ERROR);
+      g_assert_cmpstr (PQresultErrorField (r, PG_DIAG_SQLSTATE), ==, "42501");
+      PQclear (r);
+    }
+  PQfinish (conn);
+}

@@ -14,3 +14,8 @@ PGconn *fh_test_sql_connect (const char *conninfo);
 char   *fh_test_sql_value   (PGconn *conn, const char *sql);
 gint64  fh_test_sql_count   (PGconn *conn, const char *sql);
 void    fh_test_sql_command (PGconn *conn, const char *sql);
+/* Connects with @conninfo (the reader's) and asserts that each of @sqls is
+ * refused with 42501 (insufficient privilege). */
+void    fh_test_sql_assert_refused (const char        *conninfo,
+                                    const char *const *sqls,
+                                    guint              n_sqls);

@@ -182,30 +182,19 @@ static void
 test_reader_cannot_touch_it (void)
 {
   const char *reader = g_getenv ("FH_CONNINFO");
-  const char *sqls[] = {
+  const char *const sqls[] = {
     "SELECT count(*) FROM fh.demand_month",
     "SELECT count(*) FROM fh.rereferral",
     "SELECT fh.refresh_demand_summary()",
     "SELECT fh.demand_summary_fresh()",
   };
-  PGconn *conn;
 
   if (reader == NULL)
     {
       g_test_skip ("FH_CONNINFO is not set");
       return;
     }
-  conn = PQconnectdb (reader);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
-    {
-      PGresult *r = PQexec (conn, sqls[i]);
-
-      g_assert_cmpint (PQresultStatus (r), ==, PGRES_FATAL_ERROR);
-      g_assert_cmpstr (PQresultErrorField (r, PG_DIAG_SQLSTATE), ==, "42501");
-      PQclear (r);
-    }
-  PQfinish (conn);
+  fh_test_sql_assert_refused (reader, sqls, G_N_ELEMENTS (sqls));
 }
 
 int
