@@ -6,11 +6,15 @@
  * The baseline for bench/startup.sh: a GtkApplication opens an empty
  * window of the app's size and, after its first painted frame, prints
  * "first-frame realtime_us=… rss_kb=…" as the app's probe does, and quits.
+ * With --as-app it first sets up GTK's renderer as the app does
+ * (fh_renderer_apply_default: cairo, and no GL, where there is no GPU).
  */
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "fh-renderer.h"
 
 static long
 resident_kb (void)
@@ -52,8 +56,16 @@ on_activate (GtkApplication *app)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("org.familyhelp.EmptyWindow", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GtkApplication) app = NULL;
 
+  if (argc > 1 && strcmp (argv[1], "--as-app") == 0)
+    {
+      fh_renderer_apply_default ();
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
+  app = gtk_application_new ("org.familyhelp.EmptyWindow", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

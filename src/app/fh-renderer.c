@@ -11,6 +11,13 @@
  * less memory. The pages are charts drawn with cairo and text, so nothing is
  * lost. With a render node GTK chooses as it always does, and GSK_RENDERER,
  * when set, is the user's choice and is kept.
+ *
+ * On X11 GDK also sets up GL when it opens the display, to choose the
+ * window's visual, whatever the renderer: that loads Mesa's software
+ * driver and LLVM and relocates them, about 90 ms of a 420 ms start
+ * (bench/startup.sh, perf: the dynamic linker and Mesa). With the cairo
+ * renderer nothing uses GL, so it is turned off as GTK documents,
+ * GDK_DEBUG=gl-disable, unless the user has set GDK_DEBUG.
  */
 #include "fh-renderer.h"
 
@@ -30,13 +37,24 @@ fh_renderer_for_devices (const char *dri_dir)
 }
 
 void
-fh_renderer_apply_default (void)
+fh_renderer_apply_for_devices (const char *dri_dir)
 {
   const char *renderer;
 
+  g_return_if_fail (dri_dir != NULL);
+
   if (g_getenv ("GSK_RENDERER") != NULL)
     return;
-  renderer = fh_renderer_for_devices ("/dev/dri");
-  if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, FALSE);
+  renderer = fh_renderer_for_devices (dri_dir);
+  if (renderer == NULL)
+    return;
+  g_setenv ("GSK_RENDERER", renderer, FALSE);
+  /* nothing will draw with GL: GDK need not set it up */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}
+
+void
+fh_renderer_apply_default (void)
+{
+  fh_renderer_apply_for_devices ("/dev/dri");
 }

@@ -394,19 +394,58 @@ test_renderer_without_gpu (void)
   g_remove (node);
   g_remove (card);
   g_rmdir (dir);
+}
 
-  /* the user's choice is kept */
-  {
-    g_autofree char *before = g_strdup (g_getenv ("GSK_RENDERER"));
+/* The environment fh_renderer_apply_for_devices () leaves, from a clean one
+ * with @renderer and @debug as the user's GSK_RENDERER and GDK_DEBUG. */
+static void
+assert_applied (const char *dri_dir,
+                const char *renderer,
+                const char *debug,
+                const char *expected_renderer,
+                const char *expected_debug)
+{
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  if (debug != NULL)
+    g_setenv ("GDK_DEBUG", debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  fh_renderer_apply_for_devices (dri_dir);
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, expected_renderer);
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, expected_debug);
+}
 
-    g_setenv ("GSK_RENDERER", "gl", TRUE);
-    fh_renderer_apply_default ();
-    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
-    if (before != NULL)
-      g_setenv ("GSK_RENDERER", before, TRUE);
-    else
-      g_unsetenv ("GSK_RENDERER");
-  }
+/* With cairo chosen GDK sets up no GL; a GPU, or the user's own
+ * settings, are left to GTK and the user. */
+static void
+test_renderer_environment (void)
+{
+  g_autofree char *renderer_before = g_strdup (g_getenv ("GSK_RENDERER"));
+  g_autofree char *debug_before = g_strdup (g_getenv ("GDK_DEBUG"));
+  g_autofree char *dir = g_dir_make_tmp ("fh-dri-XXXXXX", NULL);
+  g_autofree char *node = g_build_filename (dir, "renderD128", NULL);
+
+  g_assert_nonnull (dir);
+  assert_applied (dir, NULL, NULL, "cairo", "gl-disable");
+  assert_applied (dir, NULL, "interactive", "cairo", "interactive");
+  assert_applied (dir, "gl", NULL, "gl", NULL);
+  assert_applied (dir, "cairo", NULL, "cairo", NULL);
+  g_assert_true (g_file_set_contents (node, "", 0, NULL));
+  assert_applied (dir, NULL, NULL, NULL, NULL);
+  g_remove (node);
+  g_rmdir (dir);
+
+  if (renderer_before != NULL)
+    g_setenv ("GSK_RENDERER", renderer_before, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  if (debug_before != NULL)
+    g_setenv ("GDK_DEBUG", debug_before, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
 }
 
 int
@@ -416,6 +455,7 @@ main (int argc, char *argv[])
   have_display = gtk_init_check ();
 
   g_test_add_func ("/desktop/renderer/without-gpu", test_renderer_without_gpu);
+  g_test_add_func ("/desktop/renderer/environment", test_renderer_environment);
   g_test_add_func ("/desktop/shortcuts/every-accel-listed", test_shortcuts_window_lists_every_accel);
   g_test_add_func ("/desktop/shortcuts/range-expanded", test_shortcuts_range_expanded);
   g_test_add_func ("/desktop/preferences/bound", test_preferences_bound);
