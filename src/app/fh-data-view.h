@@ -16,6 +16,9 @@ typedef enum {
   FH_DATA_VIEW_CONTENT,
 } FhDataViewState;
 
+/* How long loading goes on before the spinner turns. */
+#define FH_DATA_VIEW_SPINNER_DELAY_MS 500
+
 #define FH_TYPE_DATA_VIEW (fh_data_view_get_type ())
 G_DECLARE_FINAL_TYPE (FhDataView, fh_data_view, FH, DATA_VIEW, GtkWidget)
 
@@ -29,5 +32,8 @@ void             fh_data_view_show_error      (FhDataView   *self,
                                                const GError *error);
 void             fh_data_view_show_content    (FhDataView   *self);
 FhDataViewState  fh_data_view_get_state       (FhDataView   *self);
+/* Whether the loading state's spinner turns: from
+ * FH_DATA_VIEW_SPINNER_DELAY_MS into loading until it ends. */
+gboolean         fh_data_view_get_spinning    (FhDataView   *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "fh-about-dialog.h"
 #include "fh-accels.h"
 #include "fh-application.h"
+#include "fh-data-view.h"
 #include "fh-preferences-dialog.h"
 #include "fh-renderer.h"
 #include "fh-settings.h"
@@ -448,6 +449,52 @@ test_renderer_environment (void)
     g_unsetenv ("GDK_DEBUG");
 }
 
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Loading says so at once; the spinner turns only once it has gone on for
+ * FH_DATA_VIEW_SPINNER_DELAY_MS, and stops with it. */
+static void
+test_data_view_spinner_delay (void)
+{
+  FhDataView *view;
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "gone");
+
+  if (!can_run_ui ())
+    return;
+  view = g_object_ref_sink (g_object_new (FH_TYPE_DATA_VIEW, NULL));
+  g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_LOADING);
+  g_assert_false (fh_data_view_get_spinning (view));
+  run_for (FH_DATA_VIEW_SPINNER_DELAY_MS / 2);
+  g_assert_false (fh_data_view_get_spinning (view));
+  run_for (FH_DATA_VIEW_SPINNER_DELAY_MS);
+  g_assert_true (fh_data_view_get_spinning (view));
+
+  /* loading again starts the wait again */
+  fh_data_view_show_content (view);
+  g_assert_false (fh_data_view_get_spinning (view));
+  fh_data_view_show_loading (view);
+  g_assert_false (fh_data_view_get_spinning (view));
+
+  /* a load that ends in time never shows it */
+  fh_data_view_show_error (view, error);
+  run_for (FH_DATA_VIEW_SPINNER_DELAY_MS * 3 / 2);
+  g_assert_false (fh_data_view_get_spinning (view));
+  g_assert_cmpint (fh_data_view_get_state (view), ==, FH_DATA_VIEW_ERROR);
+
+  /* disposed while waiting: the wait goes with it */
+  fh_data_view_show_loading (view);
+  g_object_unref (view);
+  run_for (FH_DATA_VIEW_SPINNER_DELAY_MS * 3 / 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -456,6 +503,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/desktop/renderer/without-gpu", test_renderer_without_gpu);
   g_test_add_func ("/desktop/renderer/environment", test_renderer_environment);
+  g_test_add_func ("/desktop/data-view/spinner-delay", test_data_view_spinner_delay);
   g_test_add_func ("/desktop/shortcuts/every-accel-listed", test_shortcuts_window_lists_every_accel);
   g_test_add_func ("/desktop/shortcuts/range-expanded", test_shortcuts_range_expanded);
   g_test_add_func ("/desktop/preferences/bound", test_preferences_bound);
