@@ -449,6 +449,33 @@ test_renderer_environment (void)
     g_unsetenv ("GDK_DEBUG");
 }
 
+/* The app icon at the sizes an X11 window icon is made of is a PNG, so no
+ * window loads an SVG renderer (librsvg, about 8 MB) for its icon. The
+ * resource path is the one GtkApplication adds for the app's id. */
+static void
+test_app_icon_sizes_are_png (void)
+{
+  GtkIconTheme *theme;
+  const int sizes[] = { 16, 32, 48, 64, 128 };
+
+  if (!can_run_ui ())
+    return;
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gtk_icon_theme_add_resource_path (theme, "/org/familyhelp/Dashboard/icons");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, sizes[i], 1,
+                                                                     GTK_TEXT_DIR_LTR, 0);
+      g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+      g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+      g_autofree char *expected = g_strdup_printf ("/%dx%d/apps/" APP_ID ".png", sizes[i], sizes[i]);
+
+      g_assert_nonnull (uri);
+      if (!g_str_has_suffix (uri, expected))
+        g_error ("the %d px app icon is %s, not a PNG of that size", sizes[i], uri);
+    }
+}
+
 /* Runs the main loop for @ms milliseconds. */
 static void
 run_for (guint ms)
@@ -504,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/desktop/renderer/without-gpu", test_renderer_without_gpu);
   g_test_add_func ("/desktop/renderer/environment", test_renderer_environment);
   g_test_add_func ("/desktop/data-view/spinner-delay", test_data_view_spinner_delay);
+  g_test_add_func ("/desktop/icon/png-sizes", test_app_icon_sizes_are_png);
   g_test_add_func ("/desktop/shortcuts/every-accel-listed", test_shortcuts_window_lists_every_accel);
   g_test_add_func ("/desktop/shortcuts/range-expanded", test_shortcuts_range_expanded);
   g_test_add_func ("/desktop/preferences/bound", test_preferences_bound);
