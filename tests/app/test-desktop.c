@@ -397,6 +397,17 @@ test_renderer_without_gpu (void)
   g_rmdir (dir);
 }
 
+/* Sets @name to @value, or unsets it when @value is NULL. */
+static void
+set_or_unset_env (const char *name,
+                  const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
 /* The environment fh_renderer_apply_for_devices () leaves, from a clean one
  * with @renderer and @debug as the user's GSK_RENDERER and GDK_DEBUG. */
 static void
@@ -406,14 +417,8 @@ assert_applied (const char *dri_dir,
                 const char *expected_renderer,
                 const char *expected_debug)
 {
-  if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, TRUE);
-  else
-    g_unsetenv ("GSK_RENDERER");
-  if (debug != NULL)
-    g_setenv ("GDK_DEBUG", debug, TRUE);
-  else
-    g_unsetenv ("GDK_DEBUG");
+  set_or_unset_env ("GSK_RENDERER", renderer);
+  set_or_unset_env ("GDK_DEBUG", debug);
   fh_renderer_apply_for_devices (dri_dir);
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, expected_renderer);
   g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, expected_debug);
@@ -439,14 +444,8 @@ test_renderer_environment (void)
   g_remove (node);
   g_rmdir (dir);
 
-  if (renderer_before != NULL)
-    g_setenv ("GSK_RENDERER", renderer_before, TRUE);
-  else
-    g_unsetenv ("GSK_RENDERER");
-  if (debug_before != NULL)
-    g_setenv ("GDK_DEBUG", debug_before, TRUE);
-  else
-    g_unsetenv ("GDK_DEBUG");
+  set_or_unset_env ("GSK_RENDERER", renderer_before);
+  set_or_unset_env ("GDK_DEBUG", debug_before);
 }
 
 /* The app icon at the sizes an X11 window icon is made of is a PNG, so no
