@@ -10,9 +10,9 @@
  *
  * The loading state says so in words at once, and adds a spinner only once
  * loading has taken FH_DATA_VIEW_SPINNER_DELAY_MS: most loads are over
- * sooner, and a spinner that flashes on and off says nothing. (It is also
- * the start-up's one SVG icon: drawing it loads librsvg, 6.5 MB of the
- * app's 53 MB at its first frame.)
+ * sooner, and a spinner that flashes on and off says nothing. (Its icon is
+ * also an SVG: drawing it loads librsvg, about 8 MB resident with its
+ * libraries, which a start that ends in time now never does.)
  */
 #include <glib/gi18n.h>
 
